@@ -1,0 +1,58 @@
+/**
+ * Removes web-page furniture that scraped articles carry: rating widgets, banners, related-article lists,
+ * "to be continued" and source lines, duplicated image captions. Works line by line on NFC text, and keeps
+ * every letter of the lines it keeps.
+ */
+import { wordCount } from './normalize.js';
+
+/** Lines that are furniture wherever they stand. */
+const NOISE_LINE: RegExp[] = [
+  /^\(\d+ (votes?|phiếu|lượt bình chọn)\)$/iu,
+  /^Tổng số điểm của bài viết là:/iu,
+  /^Xếp hạng:\s*[\d.,]+/iu,
+  /^Click để đánh giá bài viết/iu,
+  /^Banner\b/iu,
+  /^Còn tiếp\s*(\.\.\.|…)?$/iu,
+  /^Nguồn tin:/iu,
+  /^Ban Biên tập$/iu,
+  /^(Chia sẻ|Bản in|In bài viết|Gửi email|Lượt xem:?)\s*[\d.]*$/iu,
+  /^\d+ (giây|phút|giờ|ngày|tuần|tháng|năm) trước$/iu,
+];
+
+/** Headings after which a page only lists other pages: the rest of the page is dropped unless it holds prose. */
+const TAIL_MARKER =
+  /^(Các bài viết khác|Các tin khác|Bài viết liên quan|Tin liên quan|Tin cùng chuyên mục|Mới nhất|Xem nhiều nhất|Đọc nhiều nhất|Những tin mới hơn|Những tin cũ hơn|Phản hồi|Bình luận|Ý kiến bạn đọc|Các tin đã đưa ngày:?)$/iu;
+
+/** A body paragraph: long enough and ends like a sentence. Its presence after a tail marker keeps the tail. */
+function isProse(line: string): boolean {
+  return wordCount(line) >= 40 && /[.!?…:;”"»)]$/u.test(line);
+}
+
+/** A rating widget's score stands alone on a line just before its "(N votes)" line. */
+function isScoreBeforeVotes(lines: string[], i: number): boolean {
+  if (!/^\d+([.,]\d+)?$/.test(lines[i]!)) return false;
+  const next = lines.slice(i + 1).find((l) => l !== '');
+  return next !== undefined && NOISE_LINE[0]!.test(next);
+}
+
+export function removeBoilerplate(nfcText: string): string {
+  const lines = nfcText.split('\n').map((l) => l.replace(/[\s\u00A0]+$/u, '').replace(/^[\s\u00A0]+/u, ''));
+  const kept: string[] = [];
+  let lastNonEmpty = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') {
+      if (kept.length > 0 && kept[kept.length - 1] !== '') kept.push('');
+      continue;
+    }
+    if (TAIL_MARKER.test(line) && !lines.slice(i + 1).some(isProse)) break;
+    if (TAIL_MARKER.test(line)) continue;
+    if (NOISE_LINE.some((re) => re.test(line)) || isScoreBeforeVotes(lines, i)) continue;
+    // Saved pages repeat an image's caption (alt text, then the caption): keep one.
+    if (line === lastNonEmpty) continue;
+    kept.push(line);
+    lastNonEmpty = line;
+  }
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  return kept.join('\n');
+}

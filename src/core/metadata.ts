@@ -1,0 +1,85 @@
+/** Title and date of a cleaned document, and where its front matter (title and date stamp lines) ends. */
+import { wordCount } from './normalize.js';
+
+export interface FrontMatter {
+  title: string | null;
+  /** ISO date (YYYY-MM-DD) or null. */
+  date: string | null;
+  /** Offset in the text where the body starts, after the title and any date-stamp lines. */
+  bodyStart: number;
+}
+
+/** How many leading lines are searched for the title and the date. */
+const HEAD_LINES = 8;
+const MAX_TITLE_WORDS = 60;
+
+/** A line that is only a date stamp, as news sites print it: `23/10/2015 | 1104`, `Thứ tư - 02/02/2022 06:32`. */
+const DATE_STAMP_LINE =
+  /^((Thứ (hai|ba|tư|năm|sáu|bảy)|Chủ nhật),?\s*-?\s*)?(ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(\s*,?\s*\d{1,2}:\d{2}(:\d{2})?)?(\s*(GMT|\(GMT[^)]*\)))?(\s*\|\s*\d+)?$/iu;
+
+const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])/u;
+const WORDED_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
+
+export function isDateStampLine(line: string): boolean {
+  return DATE_STAMP_LINE.test(line.trim());
+}
+
+function toIso(day: number, month: number, year: number): string | null {
+  if (year < 1930 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The first valid Vietnamese-format date (day before month) in a piece of text. */
+export function findDate(text: string): string | null {
+  for (const re of [WORDED_DATE, NUMERIC_DATE]) {
+    const m = re.exec(text);
+    if (m) {
+      const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (iso) return iso;
+    }
+  }
+  return null;
+}
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function leadingLines(text: string, count: number): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  while (pos <= text.length && lines.length < count) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 ? text.length : nl;
+    const raw = text.slice(pos, end);
+    if (raw.trim() !== '') lines.push({ text: raw.trim(), start: pos, end });
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+export function extractFrontMatter(cleanText: string): FrontMatter {
+  const head = leadingLines(cleanText, HEAD_LINES);
+  let title: string | null = null;
+  let bodyStart = 0;
+  let date: string | null = null;
+  for (const [i, line] of head.entries()) {
+    if (isDateStampLine(line.text)) {
+      date ??= findDate(line.text);
+      if (i <= 2) bodyStart = line.end;
+      continue;
+    }
+    if (title === null && i <= 1 && wordCount(line.text) <= MAX_TITLE_WORDS && !/[.;,]$/u.test(line.text)) {
+      title = line.text;
+      bodyStart = line.end;
+    }
+  }
+  date ??= head.map((l) => findDate(l.text)).find((d) => d !== null) ?? null;
+  while (bodyStart < cleanText.length && /\s/u.test(cleanText[bodyStart]!)) bodyStart++;
+  return { title, date, bodyStart };
+}

@@ -1,0 +1,174 @@
+/**
+ * Cuts a document's body into passages of roughly 80–250 words along its structure: headings open sections,
+ * paragraphs are kept whole where they fit, long paragraphs are cut between sentences, never inside one.
+ */
+import { createHash } from 'node:crypto';
+import { wordCount } from './normalize.js';
+import { splitSentences, type Span } from './sentences.js';
+import type { PassageDraft } from './types.js';
+
+export interface SplitOptions {
+  minWords: number;
+  maxWords: number;
+}
+
+export const DEFAULT_SPLIT: SplitOptions = { minWords: 80, maxWords: 250 };
+
+interface Block extends Span {
+  words: number;
+  heading: { level: number; text: string } | null;
+}
+
+const NUMBERED = /^(?:([IVXLC]+)\.|(\d+(?:\.\d+)*)[./)]|([a-zđ])\))\s+\S/u;
+const MAX_HEADING_WORDS = 30;
+
+/** Level of a heading line, or null when the line reads as prose. */
+export function headingLevel(line: string): number | null {
+  const words = wordCount(line);
+  if (words === 0 || words > MAX_HEADING_WORDS) return null;
+  if (/[.;,:!?…]$/u.test(line) || /^[-–+•*]/u.test(line)) return null;
+  const m = NUMBERED.exec(line);
+  if (m) {
+    if (m[1]) return 0;
+    if (m[2]) return m[2].split('.').length;
+    return 3;
+  }
+  return /^[\p{Lu}“"]/u.test(line) ? 1 : null;
+}
+
+function toBlocks(text: string, from: number): Block[] {
+  const blocks: Block[] = [];
+  let pos = from;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(pos, end).trim();
+    if (line !== '') {
+      const start = pos + text.slice(pos, end).indexOf(line);
+      const level = headingLevel(line);
+      blocks.push({
+        start,
+        end: start + line.length,
+        words: wordCount(line),
+        heading: level === null ? null : { level, text: line },
+      });
+    }
+    pos = end + 1;
+  }
+  // A heading needs prose (or a deeper heading) after it: a short last line, a signature, is not one.
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const heading = blocks[i]!.heading;
+    const next = blocks[i + 1];
+    if (heading && !(next && (next.heading === null || next.heading.level > heading.level))) blocks[i]!.heading = null;
+  }
+  return blocks;
+}
+
+/** Spans of at most maxWords words, cut between sentences (inside an over-long sentence, between clauses). */
+function cutLongBlock(text: string, block: Span, maxWords: number): Span[] {
+  const units: Span[] = [];
+  for (const s of splitSentences(text, block.start, block.end)) {
+    if (wordCount(text.slice(s.start, s.end)) <= maxWords) units.push(s);
+    else units.push(...cutAtClauses(text, s, maxWords));
+  }
+  const out: Span[] = [];
+  let cur: Span | null = null;
+  let curWords = 0;
+  for (const u of units) {
+    const w = wordCount(text.slice(u.start, u.end));
+    if (cur && curWords + w > maxWords) {
+      out.push(cur);
+      cur = null;
+      curWords = 0;
+    }
+    cur = cur ? { start: cur.start, end: u.end } : { ...u };
+    curWords += w;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Last resort for run-on text with no sentence ends (tables, bad PDF layers): cut after , ; or spaces. */
+function cutAtClauses(text: string, span: Span, maxWords: number): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  let words = 0;
+  let lastBreak = -1;
+  const re = /[\p{L}\p{N}]+([,;:]?)(\s+|$)/gu;
+  re.lastIndex = span.start;
+  const body = text.slice(0, span.end);
+  for (let m = re.exec(body); m && m.index < span.end; m = re.exec(body)) {
+    words++;
+    const after = m.index + m[0].length - m[2]!.length;
+    if (m[1]) lastBreak = after;
+    if (words >= maxWords) {
+      const cut = lastBreak > start ? lastBreak : after;
+      out.push({ start, end: cut });
+      start = cut;
+      while (start < span.end && /\s/u.test(text[start]!)) start++;
+      words = wordCount(text.slice(start, after));
+      lastBreak = -1;
+    }
+    if (m[0].length === 0) break;
+  }
+  if (start < span.end) out.push({ start, end: span.end });
+  return out;
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function splitPassages(text: string, bodyStart = 0, options: SplitOptions = DEFAULT_SPLIT): PassageDraft[] {
+  const { minWords, maxWords } = options;
+  const drafts: { span: Span; section: string | null; words: number }[] = [];
+  const path: { level: number; text: string }[] = [];
+  let section: string | null = null;
+  let cur: { span: Span; section: string | null; words: number } | null = null;
+
+  const flush = (): void => {
+    if (cur) drafts.push(cur);
+    cur = null;
+  };
+  const add = (span: Span, words: number): void => {
+    if (cur && cur.words + words > maxWords) flush();
+    if (cur) {
+      cur.span.end = span.end;
+      cur.words += words;
+    } else cur = { span: { ...span }, section, words };
+  };
+
+  for (const block of toBlocks(text, bodyStart)) {
+    if (block.heading) {
+      const { level } = block.heading;
+      while (path.length > 0 && path[path.length - 1]!.level >= level) path.pop();
+      path.push(block.heading);
+      section = path.map((h) => h.text).join(' › ');
+      // Close the running passage at a section boundary unless it is too short to stand alone.
+      if (cur === null || cur.words >= minWords / 2) {
+        flush();
+        continue;
+      }
+    }
+    if (block.words > maxWords) {
+      if (cur !== null && cur.words >= minWords / 2) flush();
+      for (const piece of cutLongBlock(text, block, maxWords)) add(piece, wordCount(text.slice(piece.start, piece.end)));
+    } else add(block, block.words);
+  }
+  flush();
+
+  // A short tail merges back into the passage before it when both share a section.
+  const merged: typeof drafts = [];
+  for (const d of drafts) {
+    const prev = merged[merged.length - 1];
+    if (prev && d.words < minWords / 2 && prev.section === d.section && prev.words + d.words <= maxWords * 1.2) {
+      prev.span.end = d.span.end;
+      prev.words += d.words;
+    } else merged.push(d);
+  }
+
+  return merged.map((d, ordinal) => {
+    const passageText = text.slice(d.span.start, d.span.end);
+    return { ordinal, text: passageText, section: d.section, start: d.span.start, end: d.span.end, hash: hashText(passageText) };
+  });
+}

@@ -115,16 +115,23 @@ function cutAtClauses(text: string, span: Span, maxWords: number): Span[] {
   return out;
 }
 
+interface Draft {
+  span: Span;
+  section: string | null;
+  words: number;
+}
+
 function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
 export function splitPassages(text: string, bodyStart = 0, options: SplitOptions = DEFAULT_SPLIT): PassageDraft[] {
   const { minWords, maxWords } = options;
-  const drafts: { span: Span; section: string | null; words: number }[] = [];
+  const drafts: Draft[] = [];
   const path: { level: number; text: string }[] = [];
   let section: string | null = null;
-  let cur: { span: Span; section: string | null; words: number } | null = null;
+  // Widened on purpose: the closures below assign it, which TypeScript's narrowing does not see.
+  let cur = null as Draft | null;
 
   const flush = (): void => {
     if (cur) drafts.push(cur);
@@ -158,7 +165,7 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
   flush();
 
   // A short tail merges back into the passage before it when both share a section.
-  const merged: typeof drafts = [];
+  const merged: Draft[] = [];
   for (const d of drafts) {
     const prev = merged[merged.length - 1];
     if (prev && d.words < minWords / 2 && prev.section === d.section && prev.words + d.words <= maxWords * 1.2) {

@@ -1,0 +1,27 @@
+/** `npm run ingest -- <files or folders…> [--index DIR]` */
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config.js';
+import { ingestPaths } from '../ingest/ingest-files.js';
+import { formatSummary } from './format-summary.js';
+import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
+import { createProgress } from './progress.js';
+
+runMain(async () => {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { index: { type: 'string' } } });
+  if (positionals.length === 0) {
+    log('usage: npm run ingest -- <files or folders…> [--index DIR]');
+    return 2;
+  }
+  const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir);
+  const files = createProgress('files');
+  const vectors = createProgress('vectors');
+  try {
+    const summary = await ingestPaths(handle, positionals, (p) => (p.phase === 'files' ? files : vectors).update(p.done, p.total, p.current));
+    files.stop();
+    vectors.stop();
+    log(formatSummary(summary));
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    handle.close();
+  }
+});

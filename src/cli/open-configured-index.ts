@@ -1,0 +1,24 @@
+/** Opens the configured index with the installed model (or none), telling the operator which mode it runs in. */
+import { openEmbedder } from '../embed/open-embedder.js';
+import { openIndex, type IndexHandle } from '../store/open-index.js';
+
+export const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+export async function openConfiguredIndex(indexDir: string, options: { replaceOtherModels?: boolean } = {}): Promise<IndexHandle> {
+  const { embedder, message } = await openEmbedder();
+  log(message);
+  return openIndex(indexDir, { embedder, replaceOtherModels: options.replaceOtherModels ?? false, log });
+}
+
+/** Runs a command's main function, printing a user error as one line and exiting non-zero. */
+export function runMain(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code ?? 0;
+    },
+    (err: unknown) => {
+      log(`error: ${(err as Error).message}`);
+      process.exitCode = 1;
+    },
+  );
+}

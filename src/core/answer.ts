@@ -1,0 +1,74 @@
+/**
+ * Extractive answer: the one to three sentences of the top passages that cover the query best, verbatim, each
+ * followed by the citation marker of its passage. No sentence covering enough of the query means no answer.
+ */
+import { hasDiacritics, tokenize } from './normalize.js';
+import { splitSentences } from './sentences.js';
+import { isStopword } from './stopwords.js';
+import type { Answer } from './types.js';
+
+export interface AnswerSource {
+  documentId: string;
+  passageId: string;
+  text: string;
+}
+
+/** Share of the query's content syllables a sentence must hold to be quoted. */
+export const MIN_COVERAGE = 0.5;
+const MAX_SENTENCES = 3;
+const PASSAGES_CONSIDERED = 3;
+
+interface Candidate {
+  source: number;
+  text: string;
+  score: number;
+}
+
+function contentTerms(query: string): string[] {
+  const folded = !hasDiacritics(query);
+  const syllables = tokenize(query);
+  const raw = syllables.map((t) => (folded ? t.text : query.slice(t.start, t.end).toLowerCase()));
+  const content = syllables.map((t) => t.text).filter((_, i) => !isStopword(raw[i]!, folded));
+  return [...new Set(content.length > 0 ? content : syllables.map((t) => t.text))];
+}
+
+function bigrams(words: string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < words.length; i++) out.add(`${words[i - 1]} ${words[i]}`);
+  return out;
+}
+
+export function extractAnswer(query: string, sources: AnswerSource[]): Answer | null {
+  const terms = contentTerms(query);
+  if (terms.length === 0) return null;
+  const queryBigrams = bigrams(tokenize(query).map((t) => t.text));
+  const candidates: Candidate[] = [];
+  sources.slice(0, PASSAGES_CONSIDERED).forEach((src, sourceIndex) => {
+    for (const span of splitSentences(src.text)) {
+      const sentence = src.text.slice(span.start, span.end);
+      const words = tokenize(sentence).map((t) => t.text);
+      const present = new Set(words);
+      const coverage = terms.filter((t) => present.has(t)).length / terms.length;
+      if (coverage < MIN_COVERAGE) continue;
+      const sentenceBigrams = bigrams(words);
+      const phrase = queryBigrams.size ? [...queryBigrams].filter((b) => sentenceBigrams.has(b)).length / queryBigrams.size : 0;
+      // Prefer full coverage, then adjacent-word matches, then higher-ranked passages, then concise sentences.
+      const score = coverage + 0.5 * phrase - 0.05 * sourceIndex - 0.001 * Math.max(0, words.length - 40);
+      candidates.push({ source: sourceIndex, text: sentence, score });
+    }
+  });
+  if (candidates.length === 0) return null;
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0]!.score;
+  const chosen = candidates.filter((c) => c.score >= best * 0.75).slice(0, MAX_SENTENCES);
+  const numberOf = new Map<number, number>();
+  const parts = chosen.map((c) => {
+    if (!numberOf.has(c.source)) numberOf.set(c.source, numberOf.size + 1);
+    return `${c.text} [${numberOf.get(c.source)}]`;
+  });
+  return {
+    text: parts.join(' '),
+    citations: [...numberOf.entries()].map(([source, n]) => ({ n, documentId: sources[source]!.documentId, passageId: sources[source]!.passageId })),
+  };
+}
+

@@ -1,0 +1,27 @@
+/** Loads the configured model if it is installed; otherwise says how to install it and returns none. */
+import type { Embedder } from './embedder.js';
+import { locateModel } from './locate-model.js';
+import { modelSpecFromEnv, type ModelSpec } from './model-spec.js';
+import { TransformersEmbedder } from './transformers-embedder.js';
+
+export interface EmbedderStatus {
+  embedder: Embedder | null;
+  /** One line for the operator: which model runs, or why search is lexical-only and what to do about it. */
+  message: string;
+}
+
+export async function openEmbedder(spec: ModelSpec = modelSpecFromEnv(), modelDir?: string): Promise<EmbedderStatus> {
+  const lookup = locateModel(spec, modelDir ?? process.env.MODEL_DIR);
+  if (!lookup.found) {
+    return {
+      embedder: null,
+      message: `lexical-only mode: ${lookup.reason}. Install the model with \`npm run model:fetch\` (or copy it there and set MODEL_DIR), then run \`npm run reindex\`.`,
+    };
+  }
+  try {
+    const embedder = await TransformersEmbedder.load(spec, lookup.location);
+    return { embedder, message: `model ${embedder.modelId} (${embedder.dimension} dimensions) from ${lookup.location.dir}` };
+  } catch (err) {
+    throw new Error(`the model at ${lookup.location.dir} could not be loaded: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Ingests files into an index: unchanged files are skipped by hash, identical content under a new path becomes a
+ * second source of the same document, a changed file replaces its old document. One failing file never stops the
+ * run; its reason is listed in the summary.
+ */
+import { relative, resolve, sep } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { prepareDocument } from '../core/prepare-document.js';
+import type { IndexHandle } from '../store/open-index.js';
+import { embedMissingVectors } from './embed-missing.js';
+import { listFiles } from './list-files.js';
+import { extractText, hashBytes, readFileBytes } from './read-document.js';
+
+export type FileOutcome = 'added' | 'updated' | 'unchanged' | 'linked';
+
+export interface IngestFailure {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  linked: number;
+  failed: IngestFailure[];
+  /** Passages written by this run. */
+  passages: number;
+  /** Vectors computed for passages stored earlier without one. */
+  backfilled: number;
+  seconds: number;
+}
+
+export interface IngestProgress {
+  phase: 'files' | 'vectors';
+  done: number;
+  total: number;
+  current?: string;
+}
+
+/** Vector index is written every this many documents, so a long run that dies loses little re-embedding work. */
+const SAVE_EVERY = 50;
+
+/** How a path is recorded: relative to the working folder when inside it, with forward slashes. */
+export function sourceKey(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  const key = rel.startsWith('..') || rel === '' ? resolve(path) : rel;
+  return key.split(sep).join('/');
+}
+
+/** Drops a document that no source points at any more, from the store and the vector index. */
+export function dropOrphans(handle: IndexHandle): void {
+  for (const id of handle.store.orphanedDocuments()) {
+    for (const key of handle.store.deleteDocument(id)) handle.vectors?.remove(key);
+    handle.markVectorsChanged();
+  }
+}
+
+export async function ingestBytes(handle: IndexHandle, bytes: Uint8Array, fileName: string, source: string): Promise<{ outcome: FileOutcome; passages: number; documentId: string }> {
+  const fileHash = hashBytes(bytes);
+  const previous = handle.store.getSource(source);
+  if (previous?.fileHash === fileHash) return { outcome: 'unchanged', passages: 0, documentId: previous.documentId };
+  const extracted = await extractText(bytes, fileName);
+  const doc = prepareDocument(extracted.text, extracted.format);
+  let outcome: FileOutcome;
+  let passages = 0;
+  if (handle.store.hasDocument(doc.id)) {
+    handle.store.linkSource(source, doc.id, fileHash);
+    outcome = previous?.documentId === doc.id ? 'unchanged' : 'linked';
+  } else {
+    const { embedder, vectors } = handle;
+    const values = embedder ? await embedder.embedPassages(doc.passages.map((p) => p.text)) : null;
+    const keys = handle.store.addDocument(doc, source, fileHash, embedder && values ? { model: embedder.modelId, values } : null);
+    if (vectors && values) {
+      keys.forEach((key, i) => vectors.add(key, values[i]!));
+      handle.markVectorsChanged();
+    }
+    outcome = previous ? 'updated' : 'added';
+    passages = keys.length;
+  }
+  if (previous && previous.documentId !== doc.id) dropOrphans(handle);
+  return { outcome, passages, documentId: doc.id };
+}
+
+export async function ingestPaths(handle: IndexHandle, paths: string[], onProgress?: (p: IngestProgress) => void): Promise<IngestSummary> {
+  const started = performance.now();
+  const { files, missing } = await listFiles(paths);
+  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, linked: 0, failed: [], passages: 0, backfilled: 0, seconds: 0 };
+  for (const path of missing) summary.failed.push({ path, code: 'not_found', message: 'no such file or folder' });
+  let sinceSave = 0;
+  for (const [i, path] of files.entries()) {
+    onProgress?.({ phase: 'files', done: i, total: files.length, current: path });
+    try {
+      const bytes = await readFileBytes(path);
+      const result = await ingestBytes(handle, bytes, path, sourceKey(path));
+      summary[result.outcome]++;
+      summary.passages += result.passages;
+      if (result.passages > 0 && ++sinceSave >= SAVE_EVERY) {
+        handle.saveVectors();
+        sinceSave = 0;
+      }
+    } catch (err) {
+      const code = err instanceof UserError ? err.code : 'read_failed';
+      summary.failed.push({ path, code, message: (err as Error).message });
+    }
+  }
+  onProgress?.({ phase: 'files', done: files.length, total: files.length });
+  summary.backfilled = await embedMissingVectors(handle, (done, total) => onProgress?.({ phase: 'vectors', done, total }));
+  handle.saveVectors();
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}

@@ -1,0 +1,37 @@
+/** Reads one file into extracted text: checks size, detects the format from content, decodes or parses it. */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { UserError } from '../core/errors.js';
+import type { SourceFormat } from '../core/types.js';
+import { decodeText } from './decode-text.js';
+import { detectFormat } from './detect-format.js';
+import { readHtml } from './read-html.js';
+import { readPdf } from './read-pdf.js';
+
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** SHA-256 of a file's bytes: an unchanged file is not read twice. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function checkSize(bytes: number): void {
+  if (bytes > MAX_FILE_BYTES) {
+    throw new UserError('too_large', `the file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+  }
+}
+
+export async function extractText(bytes: Uint8Array, fileName: string): Promise<{ format: SourceFormat; text: string }> {
+  checkSize(bytes.length);
+  const format = detectFormat(bytes, fileName);
+  if (format === 'pdf') return { format, text: await readPdf(bytes) };
+  const text = decodeText(bytes);
+  return { format, text: format === 'html' ? readHtml(text) : text };
+}
+
+export async function readFileBytes(path: string): Promise<Uint8Array> {
+  const info = await stat(path);
+  if (!info.isFile()) throw new UserError('not_a_file', 'not a regular file');
+  checkSize(info.size);
+  return readFile(path);
+}

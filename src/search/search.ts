@@ -1,0 +1,70 @@
+/**
+ * Hybrid retrieval: BM25 over folded syllables and bigrams, HNSW over model vectors, fused by reciprocal rank;
+ * results carry exact offsets into the stored document text, and an extractive answer cites them.
+ */
+import { extractAnswer } from '../core/answer.js';
+import { reciprocalRankFusion } from '../core/fuse.js';
+import { queryTerms, toFtsMatch } from '../core/lexical-terms.js';
+import type { SearchMode, SearchResponse, SearchResult } from '../core/types.js';
+import type { IndexHandle } from '../store/open-index.js';
+import { QueryVectorCache } from './query-vector-cache.js';
+
+export interface SearchOptions {
+  k: number;
+  /** Defaults to the index's mode; dense and hybrid fall back to lexical when no model is loaded. */
+  mode?: SearchMode;
+}
+
+/** Each retriever contributes at least this many candidates to fusion. */
+const MIN_CANDIDATES = 50;
+
+const queryVectors = new QueryVectorCache();
+
+function effectiveMode(handle: IndexHandle, requested: SearchMode | undefined): SearchMode {
+  if (!handle.embedder || !handle.vectors) return 'lexical';
+  return requested ?? handle.mode;
+}
+
+async function denseCandidates(handle: IndexHandle, query: string, depth: number): Promise<{ key: number; score: number }[]> {
+  const { embedder, vectors } = handle;
+  if (!embedder || !vectors) return [];
+  const vector = await queryVectors.get(embedder, query);
+  return vectors.search(vector, depth).map((n) => ({ key: n.key, score: n.similarity }));
+}
+
+function lexicalCandidates(handle: IndexHandle, query: string, depth: number): { key: number; score: number }[] {
+  const match = toFtsMatch(queryTerms(query));
+  return match ? handle.store.lexicalSearch(match, depth) : [];
+}
+
+export async function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
+  const query = rawQuery.normalize('NFC').trim();
+  const mode = effectiveMode(handle, options.mode);
+  const depth = Math.max(MIN_CANDIDATES, options.k * 3);
+  const lexical = mode === 'dense' ? [] : lexicalCandidates(handle, query, depth);
+  const dense = mode === 'lexical' ? [] : await denseCandidates(handle, query, depth);
+  const ranked =
+    mode === 'hybrid' ? reciprocalRankFusion([lexical.map((c) => c.key), dense.map((c) => c.key)]) : mode === 'dense' ? dense : lexical;
+  const top = ranked.slice(0, options.k);
+
+  const passages = handle.store.getPassages(top.map((t) => t.key));
+  const documents = handle.store.documentSummaries([...new Set([...passages.values()].map((p) => p.documentId))]);
+  const results: SearchResult[] = [];
+  for (const { key, score } of top) {
+    const p = passages.get(key);
+    const d = p && documents.get(p.documentId);
+    // A passage deleted between retrieval and lookup is simply left out.
+    if (!p || !d) continue;
+    results.push({
+      rank: results.length + 1,
+      score,
+      document: { id: p.documentId, title: d.title, source: d.source, date: d.date },
+      passage: { id: p.id, text: p.text, section: p.section, start: p.start, end: p.end },
+    });
+  }
+  const answer = extractAnswer(
+    query,
+    results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text })),
+  );
+  return { query, mode, answer, results };
+}

@@ -1,0 +1,30 @@
+/** JSON error responses: `{ "error": { "code", "message" } }`, never a stack trace. */
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { UserError } from '../core/errors.js';
+
+export class HttpError extends UserError {
+  constructor(
+    readonly status: number,
+    code: string,
+    message: string,
+  ) {
+    super(code, message);
+  }
+}
+
+export function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+export const notFound: RequestHandler = (req, res) => sendError(res, 404, 'not_found', `no such endpoint: ${req.method} ${req.path}`);
+
+export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+  if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message);
+  // Body-parser and similar middleware errors carry a status and are the client's fault.
+  const status = (err as { status?: number }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return sendError(res, status, (err as { type?: string }).type ?? 'bad_request', (err as Error).message);
+  }
+  console.error(err);
+  sendError(res, 500, 'internal', 'internal error');
+};

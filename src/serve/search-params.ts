@@ -1,0 +1,36 @@
+/** Validates the query string of GET /api/search. */
+import type { SearchMode } from '../core/types.js';
+import { HttpError } from './http-error.js';
+
+export const MAX_QUERY_CHARS = 2000;
+export const MAX_K = 100;
+export const DEFAULT_K = 10;
+const MODES: SearchMode[] = ['hybrid', 'lexical', 'dense'];
+
+export interface SearchParams {
+  q: string;
+  k: number;
+  mode: SearchMode | undefined;
+}
+
+function single(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new HttpError(400, 'invalid_parameter', `"${name}" must be given once, as text`);
+  return value;
+}
+
+export function parseSearchParams(query: Record<string, unknown>): SearchParams {
+  const q = single(query.q, 'q')?.trim();
+  if (!q) throw new HttpError(400, 'missing_query', 'the "q" parameter is required');
+  if (q.length > MAX_QUERY_CHARS) throw new HttpError(400, 'query_too_long', `the query is over ${MAX_QUERY_CHARS} characters`);
+  const kText = single(query.k, 'k');
+  const k = kText === undefined ? DEFAULT_K : Number(kText);
+  if (!/^\d+$/.test(kText ?? String(DEFAULT_K)) || k < 1 || k > MAX_K) {
+    throw new HttpError(400, 'invalid_k', `"k" must be a whole number from 1 to ${MAX_K}`);
+  }
+  const modeText = single(query.mode, 'mode');
+  if (modeText !== undefined && !MODES.includes(modeText as SearchMode)) {
+    throw new HttpError(400, 'invalid_mode', `"mode" must be one of ${MODES.join(', ')}`);
+  }
+  return { q, k, mode: modeText as SearchMode | undefined };
+}

@@ -1,0 +1,288 @@
+/**
+ * The document store: documents, their sources, passages, vectors and the lexical (FTS5, BM25) index, in one
+ * SQLite file. Every write that makes a document visible is one transaction, so a document is whole or absent.
+ */
+import Database from 'better-sqlite3';
+import { indexTerms } from '../core/lexical-terms.js';
+import type { PreparedDocument, SourceFormat, StoredDocument, StoredPassage } from '../core/types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  format TEXT NOT NULL,
+  title TEXT,
+  date TEXT,
+  text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+  path TEXT PRIMARY KEY,
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  file_hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sources_by_document ON sources(document_id);
+CREATE TABLE IF NOT EXISTS passages (
+  key INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  section TEXT,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_by_document ON passages(document_id, ordinal);
+CREATE TABLE IF NOT EXISTS vectors (
+  passage_key INTEGER PRIMARY KEY REFERENCES passages(key) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  vector BLOB NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
+  terms, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
+);
+`;
+
+export interface SourceRecord {
+  documentId: string;
+  fileHash: string;
+}
+
+export interface StoreCounts {
+  documents: number;
+  passages: number;
+  vectors: number;
+}
+
+interface DocumentRow {
+  id: string;
+  format: SourceFormat;
+  title: string | null;
+  date: string | null;
+  ingested_at: string;
+  sources: string | null;
+  passage_count: number;
+}
+
+interface PassageRow {
+  key: number;
+  id: string;
+  document_id: string;
+  ordinal: number;
+  section: string | null;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const toPassage = (r: PassageRow): StoredPassage => ({
+  key: r.key,
+  id: r.id,
+  documentId: r.document_id,
+  ordinal: r.ordinal,
+  text: r.text,
+  section: r.section,
+  start: r.start,
+  end: r.end,
+});
+
+const toDocument = (r: DocumentRow): StoredDocument => ({
+  id: r.id,
+  title: r.title,
+  date: r.date,
+  format: r.format,
+  sources: r.sources ? r.sources.split('\n').sort() : [],
+  passageCount: r.passage_count,
+  ingestedAt: r.ingested_at,
+});
+
+const DOCUMENT_SELECT = `
+  SELECT d.id, d.format, d.title, d.date, d.ingested_at,
+         (SELECT group_concat(path, char(10)) FROM sources s WHERE s.document_id = d.id) AS sources,
+         (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count
+  FROM documents d`;
+
+export class DocumentStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  counts(): StoreCounts {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      documents: one('SELECT count(*) AS n FROM documents'),
+      passages: one('SELECT count(*) AS n FROM passages'),
+      vectors: one('SELECT count(*) AS n FROM vectors'),
+    };
+  }
+
+  getSource(path: string): SourceRecord | null {
+    const row = this.db.prepare('SELECT document_id, file_hash FROM sources WHERE path = ?').get(path) as
+      | { document_id: string; file_hash: string }
+      | undefined;
+    return row ? { documentId: row.document_id, fileHash: row.file_hash } : null;
+  }
+
+  hasDocument(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+  }
+
+  /**
+   * Adds a document with its passages, lexical terms and (when given) vectors, and points `sourcePath` at it.
+   * Returns the keys of the new passages, in passage order.
+   */
+  addDocument(doc: PreparedDocument, sourcePath: string, fileHash: string, vectors: { model: string; values: Float32Array[] } | null): number[] {
+    const insertDoc = this.db.prepare(
+      'INSERT INTO documents(id, content_hash, format, title, date, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertPassage = this.db.prepare(
+      'INSERT INTO passages(id, document_id, ordinal, section, start, "end", text, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertTerms = this.db.prepare('INSERT INTO passage_terms(rowid, terms) VALUES (?, ?)');
+    const insertVector = this.db.prepare('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?)');
+    return this.db.transaction(() => {
+      insertDoc.run(doc.id, doc.contentHash, doc.format, doc.title, doc.date, doc.text, new Date().toISOString());
+      const keys = doc.passages.map((p, i) => {
+        const key = Number(
+          insertPassage.run(`${doc.id}-${p.ordinal}`, doc.id, p.ordinal, p.section, p.start, p.end, p.text, p.hash).lastInsertRowid,
+        );
+        insertTerms.run(key, indexTerms(p.text));
+        const vector = vectors?.values[i];
+        if (vectors && vector) insertVector.run(key, vectors.model, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+        return key;
+      });
+      this.setSourceRow(sourcePath, doc.id, fileHash);
+      return keys;
+    })();
+  }
+
+  /** Points a path at an already stored document (same content found under another path). */
+  linkSource(path: string, documentId: string, fileHash: string): void {
+    this.setSourceRow(path, documentId, fileHash);
+  }
+
+  private setSourceRow(path: string, documentId: string, fileHash: string): void {
+    this.db
+      .prepare('INSERT INTO sources(path, document_id, file_hash) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash')
+      .run(path, documentId, fileHash);
+  }
+
+  /** Passage keys of a document (to drop its vectors from the vector index). */
+  passageKeys(documentId: string): number[] {
+    return (this.db.prepare('SELECT key FROM passages WHERE document_id = ? ORDER BY ordinal').all(documentId) as { key: number }[]).map((r) => r.key);
+  }
+
+  /** Removes a document everywhere in the store; returns the keys its passages had. */
+  deleteDocument(documentId: string): number[] {
+    return this.db.transaction(() => {
+      const keys = this.passageKeys(documentId);
+      const dropTerms = this.db.prepare('DELETE FROM passage_terms WHERE rowid = ?');
+      for (const key of keys) dropTerms.run(key);
+      this.db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
+      return keys;
+    })();
+  }
+
+  /** Documents no source points at any more. */
+  orphanedDocuments(): string[] {
+    return (this.db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM sources)').all() as { id: string }[]).map((r) => r.id);
+  }
+
+  listDocuments(): StoredDocument[] {
+    return (this.db.prepare(`${DOCUMENT_SELECT} ORDER BY d.date DESC, d.title`).all() as DocumentRow[]).map(toDocument);
+  }
+
+  getDocument(id: string): (StoredDocument & { text: string }) | null {
+    const row = this.db.prepare(`${DOCUMENT_SELECT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
+    if (!row) return null;
+    const { text } = this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string };
+    return { ...toDocument(row), text };
+  }
+
+  /** Title, date and first source of each document, for result lists. */
+  documentSummaries(ids: string[]): Map<string, { title: string | null; date: string | null; source: string | null }> {
+    const out = new Map<string, { title: string | null; date: string | null; source: string | null }>();
+    if (ids.length === 0) return out;
+    const rows = this.db
+      .prepare(`SELECT d.id, d.title, d.date, (SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source FROM documents d WHERE d.id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as { id: string; title: string | null; date: string | null; source: string | null }[];
+    for (const r of rows) out.set(r.id, { title: r.title, date: r.date, source: r.source });
+    return out;
+  }
+
+  getPassages(keys: number[]): Map<number, StoredPassage> {
+    const out = new Map<number, StoredPassage>();
+    if (keys.length === 0) return out;
+    const rows = this.db
+      .prepare(`SELECT key, id, document_id, ordinal, section, start, "end", text FROM passages WHERE key IN (${keys.map(() => '?').join(',')})`)
+      .all(...keys) as PassageRow[];
+    for (const r of rows) out.set(r.key, toPassage(r));
+    return out;
+  }
+
+  documentPassages(documentId: string): StoredPassage[] {
+    return (
+      this.db.prepare('SELECT key, id, document_id, ordinal, section, start, "end", text FROM passages WHERE document_id = ? ORDER BY ordinal').all(documentId) as PassageRow[]
+    ).map(toPassage);
+  }
+
+  /** Best BM25 matches for an FTS5 MATCH expression; higher score is better. */
+  lexicalSearch(match: string, limit: number): { key: number; score: number }[] {
+    return (
+      this.db.prepare('SELECT rowid AS key, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ? ORDER BY bm25(passage_terms) LIMIT ?').all(match, limit) as {
+        key: number;
+        score: number;
+      }[]
+    );
+  }
+
+  putVectors(model: string, entries: { key: number; vector: Float32Array }[]): void {
+    const put = this.db.prepare('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?) ON CONFLICT(passage_key) DO UPDATE SET model = excluded.model, vector = excluded.vector');
+    this.db.transaction(() => {
+      for (const { key, vector } of entries) put.run(key, model, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+    })();
+  }
+
+  /** Vectors of one model, in key order (to rebuild the vector index). */
+  *vectors(model: string): Generator<{ key: number; vector: Float32Array }> {
+    const rows = this.db.prepare('SELECT passage_key AS key, vector FROM vectors WHERE model = ? ORDER BY passage_key').iterate(model) as IterableIterator<{ key: number; vector: Buffer }>;
+    for (const r of rows) yield { key: r.key, vector: new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)) };
+  }
+
+  /** Models that stored vectors belong to. */
+  vectorModels(): string[] {
+    return (this.db.prepare('SELECT DISTINCT model FROM vectors').all() as { model: string }[]).map((r) => r.model);
+  }
+
+  deleteVectorsNotOf(model: string): number {
+    return this.db.prepare('DELETE FROM vectors WHERE model <> ?').run(model).changes;
+  }
+
+  /** Passages that have no vector for the model yet. */
+  passagesWithoutVector(model: string): { key: number; text: string }[] {
+    return this.db
+      .prepare('SELECT p.key, p.text FROM passages p LEFT JOIN vectors v ON v.passage_key = p.key AND v.model = ? WHERE v.passage_key IS NULL ORDER BY p.key')
+      .all(model) as { key: number; text: string }[];
+  }
+}

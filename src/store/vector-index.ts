@@ -1,0 +1,137 @@
+/**
+ * Approximate nearest-neighbour search over passage vectors with hnswlib (cosine). Labels are passage keys.
+ * Saved atomically (temporary file, fsync, rename) beside a manifest naming the model, so a crash never leaves a
+ * half-written index and vectors of two models are never mixed.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+
+const { HierarchicalNSW } = hnswlib;
+
+export const INDEX_FILE = 'vectors.hnsw';
+export const MANIFEST_FILE = 'vectors.manifest.json';
+
+export interface HnswParams {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 100 };
+
+export interface VectorManifest {
+  model: string;
+  dimension: number;
+  count: number;
+  params: HnswParams;
+  savedAt: string;
+}
+
+const INITIAL_CAPACITY = 1024;
+
+function writeFileDurably(path: string, write: (tmp: string) => void): void {
+  const tmp = `${path}.tmp`;
+  write(tmp);
+  const fd = openSync(tmp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+export class VectorIndex {
+  private readonly index: InstanceType<typeof HierarchicalNSW>;
+  private live = 0;
+
+  private constructor(
+    readonly model: string,
+    readonly dimension: number,
+    private readonly params: HnswParams,
+  ) {
+    this.index = new HierarchicalNSW('cosine', dimension);
+  }
+
+  /** A new empty index. */
+  static create(model: string, dimension: number, params: HnswParams = DEFAULT_HNSW): VectorIndex {
+    const vi = new VectorIndex(model, dimension, params);
+    vi.index.initIndex({ maxElements: INITIAL_CAPACITY, m: params.m, efConstruction: params.efConstruction, randomSeed: 100, allowReplaceDeleted: true });
+    vi.index.setEf(params.efSearch);
+    return vi;
+  }
+
+  /**
+   * The saved index in `dir` if its manifest matches the model, dimension and expected vector count; else null
+   * (the caller rebuilds from the stored vectors).
+   */
+  static load(dir: string, model: string, dimension: number, expectedCount: number): VectorIndex | null {
+    const manifestPath = join(dir, MANIFEST_FILE);
+    const indexPath = join(dir, INDEX_FILE);
+    if (!existsSync(manifestPath) || !existsSync(indexPath)) return null;
+    let manifest: VectorManifest;
+    try {
+      manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as VectorManifest;
+    } catch {
+      return null;
+    }
+    if (manifest.model !== model || manifest.dimension !== dimension || manifest.count !== expectedCount) return null;
+    const vi = new VectorIndex(model, dimension, manifest.params);
+    try {
+      vi.index.readIndexSync(indexPath, true);
+    } catch {
+      return null;
+    }
+    vi.index.setEf(manifest.params.efSearch);
+    vi.live = manifest.count;
+    // Slots hold live and deleted (reusable) points; fewer slots than live points means the file is not this index.
+    if (vi.index.getCurrentCount() < vi.live) return null;
+    return vi;
+  }
+
+  get count(): number {
+    return this.live;
+  }
+
+  add(key: number, vector: Float32Array): void {
+    if (vector.length !== this.dimension) throw new Error(`vector has ${vector.length} dimensions, index has ${this.dimension}`);
+    // Slots of deleted points are reused first (replaceDeleted); grow only when none is left.
+    const free = this.index.getCurrentCount() - this.live;
+    if (free === 0 && this.index.getCurrentCount() >= this.index.getMaxElements()) {
+      this.index.resizeIndex(this.index.getMaxElements() * 2);
+    }
+    this.index.addPoint(Array.from(vector), key, true);
+    this.live++;
+  }
+
+  remove(key: number): void {
+    try {
+      this.index.markDelete(key);
+      this.live--;
+    } catch {
+      // Not in the index (the passage had no vector): nothing to remove.
+    }
+  }
+
+  /** Up to k nearest passages, with cosine similarity. */
+  search(vector: Float32Array, k: number): { key: number; similarity: number }[] {
+    const n = Math.min(k, this.live);
+    if (n <= 0) return [];
+    this.index.setEf(Math.max(this.params.efSearch, n));
+    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n);
+    return neighbors.map((key, i) => ({ key, similarity: 1 - distances[i]! }));
+  }
+
+  save(dir: string): void {
+    writeFileDurably(join(dir, INDEX_FILE), (tmp) => this.index.writeIndexSync(tmp));
+    const manifest: VectorManifest = {
+      model: this.model,
+      dimension: this.dimension,
+      count: this.live,
+      params: this.params,
+      savedAt: new Date().toISOString(),
+    };
+    writeFileDurably(join(dir, MANIFEST_FILE), (tmp) => writeFileSync(tmp, JSON.stringify(manifest, null, 2)));
+  }
+}

@@ -20,6 +20,9 @@ const DATE_STAMP_LINE =
 const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])/u;
 const WORDED_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 
+/** A byline right under the title: who wrote or spoke, not a section heading. */
+const BYLINE = /^(Đồng chí|Đ\/c|PGS|GS|TS|ThS|Tác giả|Bài và ảnh|Theo)(?=[\s,:])[^.!?]*$/u;
+
 export function isDateStampLine(line: string): boolean {
   return DATE_STAMP_LINE.test(line.trim());
 }
@@ -72,6 +75,10 @@ export function extractFrontMatter(cleanText: string): FrontMatter {
     if (isDateStampLine(line.text)) {
       date ??= findDate(line.text);
       if (i <= 2) bodyStart = line.end;
+      continue;
+    }
+    if (title !== null && i === 1 && BYLINE.test(line.text) && wordCount(line.text) <= 30) {
+      bodyStart = line.end;
       continue;
     }
     if (title === null && i <= 1 && wordCount(line.text) <= MAX_TITLE_WORDS && !/[.;,]$/u.test(line.text)) {

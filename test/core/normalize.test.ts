@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fold, hasDiacritics, toStoredText, tokenize, wordCount } from '../../src/core/normalize.js';
+
+describe('normalize', () => {
+  it('folds tones, vowel marks and đ, keeping the length', () => {
+    const text = 'Xây dựng Đảng trong sạch, vững mạnh';
+    expect(fold(text)).toBe('xay dung dang trong sach, vung manh');
+    expect(fold(text)).toHaveLength(text.length);
+  });
+
+  it('stores NFD input as NFC, so both index identically', () => {
+    const nfc = 'Nghị quyết số 22-NQ/TW';
+    const nfd = nfc.normalize('NFD');
+    expect(nfd).not.toBe(nfc);
+    expect(toStoredText(nfd)).toBe(nfc);
+    expect(tokenize(toStoredText(nfd))).toEqual(tokenize(nfc));
+  });
+
+  it('drops a BOM and unifies line endings but keeps every letter', () => {
+    expect(toStoredText('\uFEFFmột\r\nhai\rba')).toBe('một\nhai\nba');
+  });
+
+  it('tokenizes into folded syllables with offsets into the original', () => {
+    const text = 'Chỉ thị 05-CT/TW';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.text)).toEqual(['chi', 'thi', '05', 'ct', 'tw']);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Chỉ', 'thị', '05', 'CT', 'TW']);
+  });
+
+  it('tells accented from unaccented text', () => {
+    expect(hasDiacritics('sinh hoạt chi bộ')).toBe(true);
+    expect(hasDiacritics('Đang')).toBe(true);
+    expect(hasDiacritics('sinh hoat chi bo')).toBe(false);
+  });
+
+  it('counts syllables (digits either side of a separator count apart)', () => {
+    expect(wordCount('Tổ chức cơ sở đảng (TCCSĐ), 1.128 đảng viên')).toBe(10);
+  });
+});

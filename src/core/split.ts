@@ -21,18 +21,21 @@ interface Block extends Span {
 
 const NUMBERED = /^(?:([IVXLC]+)\.|(\d+(?:\.\d+)*)[./)]|([a-zđ])\))\s+\S/u;
 const MAX_HEADING_WORDS = 30;
+const MAX_NUMBERED_HEADING_WORDS = 40;
 
 /** Level of a heading line, or null when the line reads as prose. */
 export function headingLevel(line: string): number | null {
   const words = wordCount(line);
-  if (words === 0 || words > MAX_HEADING_WORDS) return null;
-  if (/[.;,:!?…]$/u.test(line) || /^[-–+•*]/u.test(line)) return null;
+  if (words === 0 || /^[-–+•*]/u.test(line)) return null;
   const m = NUMBERED.exec(line);
   if (m) {
+    // Numbered headings may run long and may introduce a list with a colon.
+    if (words > MAX_NUMBERED_HEADING_WORDS || /[.;,!?…]$/u.test(line)) return null;
     if (m[1]) return 0;
     if (m[2]) return m[2].split('.').length;
     return 3;
   }
+  if (words > MAX_HEADING_WORDS || /[.;,:!?…]$/u.test(line)) return null;
   return /^[\p{Lu}“"]/u.test(line) ? 1 : null;
 }
 

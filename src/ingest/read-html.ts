@@ -75,5 +75,8 @@ export function readHtml(html: string): string {
   const root = contentRoot($) ?? $('body').get(0) ?? null;
   const body = root ? blockText($, root) : '';
   if (body.replace(/\s/g, '').length < 20) throw new UserError('no_content', 'the HTML page has no readable main content');
-  return title && !body.startsWith(title) ? `${title}\n\n${body}` : body;
+  // News pages print the date beside the title, outside the content block: keep it as a front-matter line.
+  const stamp = $('time, [class*=date], [class*=time]').first().text().replace(/\s+/g, ' ').trim();
+  const head = [title, stamp && !body.includes(stamp) && stamp.length < 80 ? stamp : ''].filter((l) => l && !body.startsWith(l));
+  return [...head, body].join('\n\n');
 }

@@ -85,7 +85,7 @@ export async function ingestBytes(handle: IndexHandle, bytes: Uint8Array, fileNa
 
 export async function ingestPaths(handle: IndexHandle, paths: string[], onProgress?: (p: IngestProgress) => void): Promise<IngestSummary> {
   const started = performance.now();
-  const { files, missing } = await listFiles(paths);
+  const { files, missing } = await listFiles(paths, [handle.dir]);
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, linked: 0, failed: [], passages: 0, backfilled: 0, seconds: 0 };
   for (const path of missing) summary.failed.push({ path, code: 'not_found', message: 'no such file or folder' });
   let sinceSave = 0;

@@ -31,23 +31,39 @@ function gaussian(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
 }
 
-/** The model's vocabulary: the folded syllables of the given texts, most frequent first. */
-export function buildVocabulary(texts: string[], maxSize = 8000): string[] {
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    for (const w of fold(text.normalize('NFC')).match(/\w+/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxSize)
-    .map(([w]) => w);
+export interface Vocabulary {
+  words: string[];
+  /** Inverse paragraph frequency of each word, the length of its vector. */
+  weights: number[];
 }
 
-function encodeGraph(vocabSize: number, dim: number, seed: number): Uint8Array {
+/** The model's vocabulary: the folded syllables of the given texts, most frequent first, with IDF weights. */
+export function buildVocabulary(texts: string[], maxSize = 8000): Vocabulary {
+  const df = new Map<string, number>();
+  let paragraphs = 0;
+  for (const text of texts) {
+    for (const paragraph of text.split(/\n+/)) {
+      const words = new Set(fold(paragraph.normalize('NFC')).match(/\w+/g) ?? []);
+      if (words.size === 0) continue;
+      paragraphs++;
+      for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
+    }
+  }
+  const entries = [...df.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxSize);
+  return { words: entries.map(([w]) => w), weights: entries.map(([, n]) => Math.log((paragraphs + 1) / n)) };
+}
+
+function encodeGraph(weights: number[], dim: number, seed: number): Uint8Array {
   const rand = prng(seed);
+  const vocabSize = weights.length;
   const table = new Float32Array(vocabSize * dim);
-  // Row 0 is padding and stays zero; every other row is a random direction.
-  for (let i = dim; i < table.length; i++) table[i] = gaussian(rand);
+  // Each row is a random direction scaled by the word's IDF, so mean pooling is dominated by rare, topical
+  // words as in a real model, not by function words. Row 0 (padding) stays zero.
+  for (let row = 1; row < vocabSize; row++) {
+    const v = Array.from({ length: dim }, () => gaussian(rand));
+    const norm = Math.hypot(...v);
+    for (let j = 0; j < dim; j++) table[row * dim + j] = (v[j]! / norm) * weights[row]!;
+  }
   const { TensorProto } = onnx;
   const dims = (names: (string | number)[]) =>
     names.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d }));
@@ -86,9 +102,11 @@ function encodeGraph(vocabSize: number, dim: number, seed: number): Uint8Array {
 export function writeTinyModel(root: string, corpusTexts: string[], seed = 20151023): string {
   const dir = join(root, TINY_MODEL_ID);
   mkdirSync(join(dir, 'onnx'), { recursive: true });
-  const words = buildVocabulary(corpusTexts);
+  const { words, weights } = buildVocabulary(corpusTexts);
   const vocab: Record<string, number> = { '[PAD]': 0, '[UNK]': 1 };
   words.forEach((w, i) => (vocab[w] = i + 2));
+  // Padding is zero; unknown words get a small vector of their own.
+  const rowWeights = [0, 0.1, ...weights];
   const special = (id: number, content: string) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
   const tokenizer = {
     version: '1.0',
@@ -111,6 +129,6 @@ export function writeTinyModel(root: string, corpusTexts: string[], seed = 20151
     JSON.stringify({ tokenizer_class: 'PreTrainedTokenizer', pad_token: '[PAD]', unk_token: '[UNK]', model_max_length: 512 }),
   );
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ model_type: 'bert', hidden_size: TINY_MODEL_DIMENSION, architectures: ['BertModel'] }));
-  writeFileSync(join(dir, 'onnx', 'model.onnx'), encodeGraph(Object.keys(vocab).length, TINY_MODEL_DIMENSION, seed));
+  writeFileSync(join(dir, 'onnx', 'model.onnx'), encodeGraph(rowWeights, TINY_MODEL_DIMENSION, seed));
   return dir;
 }

@@ -1,0 +1,20 @@
+/** Builds an index of the bundled corpus in a temporary folder, with or without the test model. */
+import { ingestPaths, type IngestSummary } from '../../src/ingest/ingest-files.js';
+import { openIndex, type IndexHandle } from '../../src/store/open-index.js';
+import { CORPUS_DIR, loadTinyEmbedder, tempDir } from './fixtures.js';
+
+export interface CorpusIndex {
+  dir: string;
+  handle: IndexHandle;
+  summary: IngestSummary;
+  reopen(): Promise<IndexHandle>;
+  cleanup(): void;
+}
+
+export async function buildCorpusIndex(withModel = true): Promise<CorpusIndex> {
+  const { dir, cleanup } = tempDir('vn-docsearch-index-');
+  const open = async () => openIndex(dir, { embedder: withModel ? await loadTinyEmbedder() : null });
+  const handle = await open();
+  const summary = await ingestPaths(handle, [CORPUS_DIR]);
+  return { dir, handle, summary, reopen: open, cleanup };
+}

@@ -1,4 +1,5 @@
 /** `npm start`: opens the index (ingesting the bundled corpus into an empty one) and serves the API. */
+import type { AddressInfo } from 'node:net';
 import { readConfig } from '../config.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
@@ -22,7 +23,8 @@ runMain(async () => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  log(`serving ${handle.store.counts().documents} documents (${handle.mode} search) on http://localhost:${config.port}`);
+  const { port } = server.address() as AddressInfo;
+  log(`serving ${handle.store.counts().documents} documents (${handle.mode} search) on http://localhost:${port}`);
   const shutdown = (): void => {
     log('shutting down');
     server.close(() => {

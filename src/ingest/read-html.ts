@@ -12,7 +12,7 @@ const POSITIVE = /article|content|detail|body|post|entry|main|noidung|chitiet|ne
 const NEGATIVE = /comment|sidebar|menu|footer|related|share|social|banner|advert|breadcrumb|widget|tag|rating|vote/i;
 
 /** Text of the subtree with block elements on lines of their own. */
-function blockText($: cheerio.CheerioAPI, root: AnyNode): string {
+function blockText(root: AnyNode): string {
   const parts: string[] = [];
   const walk = (node: AnyNode): void => {
     if (node.type === 'text') {
@@ -26,7 +26,6 @@ function blockText($: cheerio.CheerioAPI, root: AnyNode): string {
     if (block) parts.push('\n');
   };
   walk(root);
-  void $;
   return parts
     .join('')
     .split('\n')
@@ -73,7 +72,7 @@ export function readHtml(html: string): string {
   const heading = $('h1').first().text().replace(/\s+/g, ' ').trim();
   const title = heading || $('title').first().text().replace(/\s+/g, ' ').trim();
   const root = contentRoot($) ?? $('body').get(0) ?? null;
-  const body = root ? blockText($, root) : '';
+  const body = root ? blockText(root) : '';
   if (body.replace(/\s/g, '').length < 20) throw new UserError('no_content', 'the HTML page has no readable main content');
   // News pages print the date beside the title, outside the content block: keep it as a front-matter line.
   const stamp = $('time, [class*=date], [class*=time]').first().text().replace(/\s+/g, ' ').trim();

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
 import type { SourceFormat } from '../core/types.js';
-import { decodeText } from './decode-text.js';
+import { decodeText, repairExtractedText } from './decode-text.js';
 import { detectFormat } from './detect-format.js';
 import { readHtml } from './read-html.js';
 import { readPdf } from './read-pdf.js';
@@ -24,8 +24,8 @@ function checkSize(bytes: number): void {
 export async function extractText(bytes: Uint8Array, fileName: string): Promise<{ format: SourceFormat; text: string }> {
   checkSize(bytes.length);
   const format = detectFormat(bytes, fileName);
-  if (format === 'pdf') return { format, text: await readPdf(bytes) };
-  const text = decodeText(bytes);
+  if (format === 'pdf') return { format, text: repairExtractedText(await readPdf(bytes)) };
+  const { text } = decodeText(bytes);
   return { format, text: format === 'html' ? readHtml(text) : text };
 }
 

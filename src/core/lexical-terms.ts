@@ -1,8 +1,24 @@
 /**
- * Terms for the lexical index: folded syllables plus adjacent-syllable bigrams (`sinh_hoat`), because Vietnamese
- * words are mostly two or more syllables and a bigram match is much stronger evidence than two scattered ones.
+ * Terms for the lexical index, in two columns:
+ * - `folded`: syllables without tones or marks, plus adjacent-syllable bigrams (`sinh_hoat`), because Vietnamese
+ *   words are mostly two or more syllables and a bigram match is much stronger evidence than two scattered ones;
+ *   abbreviations are indexed in both forms here (`TCCSĐ` also as `to chuc co so dang`, and the reverse).
+ * - `exact`: tone keys (`hoaf`) and their bigrams, so a query typed with diacritics ranks accent-exact matches
+ *   above folded-only ones, whatever the tone placement.
  */
-import { tokenize } from './normalize.js';
+import { curatedMatcher, type AbbreviationMatcher } from './abbreviations.js';
+import { hasDiacritics, tokenize, toneKey } from './normalize.js';
+
+export interface IndexTerms {
+  folded: string;
+  exact: string;
+}
+
+export interface QueryTerms {
+  folded: string[];
+  /** Empty when the query carries no diacritics: then accents cannot tell matches apart. */
+  exact: string[];
+}
 
 function withBigrams(syllables: string[]): string[] {
   const terms = [...syllables];
@@ -10,23 +26,38 @@ function withBigrams(syllables: string[]): string[] {
   return terms;
 }
 
-/** Space-separated terms of a passage, as written into the FTS table. Bigrams do not cross sentence ends. */
-export function indexTerms(nfcText: string): string {
-  const parts: string[] = [];
-  for (const sentence of nfcText.split(/[.!?;:\n]+/u)) {
-    const syllables = tokenize(sentence).map((t) => t.text);
-    if (syllables.length > 0) parts.push(withBigrams(syllables).join(' '));
+/** Folded and exact syllables of each sentence-like stretch; bigrams do not cross sentence ends. */
+function stretches(nfcText: string): { folded: string[]; exact: string[] }[] {
+  return nfcText
+    .split(/[.!?;:\n]+/u)
+    .map((part) => {
+      const tokens = tokenize(part);
+      return { folded: tokens.map((t) => t.text), exact: tokens.map((t) => toneKey(part.slice(t.start, t.end))) };
+    })
+    .filter((s) => s.folded.length > 0);
+}
+
+export function indexTerms(nfcText: string, abbreviations: AbbreviationMatcher = curatedMatcher): IndexTerms {
+  const parts = stretches(nfcText);
+  const folded = parts.map((p) => withBigrams(p.folded).join(' '));
+  for (const a of abbreviations(parts.flatMap((p) => p.folded), nfcText)) {
+    for (const form of [a.short, a.long]) folded.push(withBigrams(tokenize(form).map((t) => t.text)).join(' '));
   }
-  return parts.join(' ');
+  return { folded: folded.join(' '), exact: parts.map((p) => withBigrams(p.exact).join(' ')).join(' ') };
 }
 
-/** Distinct query terms (syllables and bigrams), folded. */
-export function queryTerms(nfcQuery: string): string[] {
-  return [...new Set(withBigrams(tokenize(nfcQuery).map((t) => t.text)))];
+export function queryTerms(nfcQuery: string): QueryTerms {
+  const tokens = tokenize(nfcQuery);
+  const folded = [...new Set(withBigrams(tokens.map((t) => t.text)))];
+  const exact = hasDiacritics(nfcQuery) ? [...new Set(withBigrams(tokens.map((t) => toneKey(nfcQuery.slice(t.start, t.end)))))] : [];
+  return { folded, exact };
 }
 
-/** An FTS5 MATCH expression that ORs the terms, each quoted so no query text is read as FTS syntax. */
-export function toFtsMatch(terms: string[]): string | null {
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+
+/** An FTS5 MATCH expression ORing the terms, each quoted so no query text is read as FTS syntax. */
+export function toFtsMatch(terms: QueryTerms): string | null {
+  if (terms.folded.length === 0) return null;
+  const folded = `{folded} : (${terms.folded.map(quote).join(' OR ')})`;
+  return terms.exact.length > 0 ? `${folded} OR {exact} : (${terms.exact.map(quote).join(' OR ')})` : folded;
 }

@@ -71,3 +71,18 @@ export function tokenize(nfcText: string): Token[] {
 export function wordCount(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+/** Telex letters for the five tones, appended to a toneless syllable to make its key. */
+const TONE_LETTER: Record<string, string> = { '\u0301': 's', '\u0300': 'f', '\u0309': 'r', '\u0303': 'x', '\u0323': 'j' };
+
+/**
+ * Accent-exact matching key of a syllable: lower case, vowel marks kept, the tone moved to the end. Old and new
+ * tone placement give the same key (`hoà`/`hòa` → `hoaf`, `thuý`/`thúy` → `thuys`); `Đảng` and `đang` differ.
+ */
+export function toneKey(syllable: string): string {
+  const decomposed = syllable.toLowerCase().normalize('NFD');
+  const tones = decomposed.match(TONE_MARKS);
+  const base = decomposed.replace(TONE_MARKS, '').normalize('NFC');
+  return tones ? base + TONE_LETTER[tones[0]!] : base;
+}

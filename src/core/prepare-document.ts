@@ -1,5 +1,6 @@
 /** From extracted text to a document ready to store: NFC, boilerplate removed, front matter read, passages cut. */
 import { createHash } from 'node:crypto';
+import { definedAbbreviations } from './abbreviations.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { UserError } from './errors.js';
 import { extractFrontMatter } from './metadata.js';
@@ -19,5 +20,14 @@ export function prepareDocument(extractedText: string, format: SourceFormat): Pr
   // A document that is only a title still deserves to be found.
   if (passages.length === 0) passages = splitPassages(text, 0);
   if (passages.length === 0) throw new UserError('empty_document', 'the document has no text content');
-  return { id: contentHash.slice(0, ID_LENGTH), contentHash, format, title: front.title, date: front.date, text, passages };
+  return {
+    id: contentHash.slice(0, ID_LENGTH),
+    contentHash,
+    format,
+    title: front.title,
+    date: front.date,
+    text,
+    passages,
+    abbreviations: definedAbbreviations(text),
+  };
 }

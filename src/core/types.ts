@@ -1,4 +1,5 @@
 /** Shapes shared by the pipeline stages. */
+import type { Abbreviation } from './abbreviations.js';
 
 export type SourceFormat = 'txt' | 'html' | 'pdf';
 
@@ -24,6 +25,8 @@ export interface PreparedDocument {
   date: string | null;
   text: string;
   passages: PassageDraft[];
+  /** Abbreviations the document defines itself, e.g. `tổ chức cơ sở đảng (TCCSĐ)`. */
+  abbreviations: Abbreviation[];
 }
 
 export interface StoredDocument {

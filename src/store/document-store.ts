@@ -3,6 +3,8 @@
  * SQLite file. Every write that makes a document visible is one transaction, so a document is whole or absent.
  */
 import Database from 'better-sqlite3';
+import { abbreviationMatcher, CURATED_ABBREVIATIONS } from '../core/abbreviations.js';
+import { UserError } from '../core/errors.js';
 import { indexTerms } from '../core/lexical-terms.js';
 import type { PreparedDocument, SourceFormat, StoredDocument, StoredPassage } from '../core/types.js';
 
@@ -41,9 +43,12 @@ CREATE TABLE IF NOT EXISTS vectors (
   vector BLOB NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
-  terms, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
+  folded, exact, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
 );
 `;
+
+/** Bumped whenever the tables or the lexical terms change shape; older index folders must be rebuilt. */
+export const SCHEMA_VERSION = '2';
 
 export interface SourceRecord {
   documentId: string;
@@ -112,7 +117,14 @@ export class DocumentStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    const fresh = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'documents'").get() as { n: number };
     this.db.exec(SCHEMA);
+    const version = this.getMeta('schema_version');
+    if (version === null && fresh.n === 0) this.setMeta('schema_version', SCHEMA_VERSION);
+    else if (version !== SCHEMA_VERSION) {
+      this.db.close();
+      throw new UserError('index_outdated', `the index ${file} was built by an older version (schema ${version ?? '1'}); delete its folder and ingest again`);
+    }
   }
 
   close(): void {
@@ -159,7 +171,8 @@ export class DocumentStore {
     const insertPassage = this.db.prepare(
       'INSERT INTO passages(id, document_id, ordinal, section, start, "end", text, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertTerms = this.db.prepare('INSERT INTO passage_terms(rowid, terms) VALUES (?, ?)');
+    const insertTerms = this.db.prepare('INSERT INTO passage_terms(rowid, folded, exact) VALUES (?, ?, ?)');
+    const abbreviations = abbreviationMatcher([...CURATED_ABBREVIATIONS, ...doc.abbreviations]);
     const insertVector = this.db.prepare('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?)');
     return this.db.transaction(() => {
       insertDoc.run(doc.id, doc.contentHash, doc.format, doc.title, doc.date, doc.text, new Date().toISOString());
@@ -167,7 +180,8 @@ export class DocumentStore {
         const key = Number(
           insertPassage.run(`${doc.id}-${p.ordinal}`, doc.id, p.ordinal, p.section, p.start, p.end, p.text, p.hash).lastInsertRowid,
         );
-        insertTerms.run(key, indexTerms(p.text));
+        const terms = indexTerms(p.text, abbreviations);
+        insertTerms.run(key, terms.folded, terms.exact);
         const vector = vectors?.values[i];
         if (vectors && vector) insertVector.run(key, vectors.model, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
         return key;

@@ -17,6 +17,17 @@ const NOISE_LINE: RegExp[] = [
   /^Ban Biên tập$/iu,
   /^(Chia sẻ|Bản in|In bài viết|Gửi email|Lượt xem:?)\s*[\d.]*$/iu,
   /^\d+ (giây|phút|giờ|ngày|tuần|tháng|năm) trước$/iu,
+  // Legal-text sites wrap documents in notices and loaders.
+  /^Bản dịch này thuộc quyền sở hữu của/iu,
+  /has the copyright on this translation/iu,
+  /^THƯ VIỆN PHÁP LUẬT\b/u,
+  /^Click vào phần bôi vàng/iu,
+  /^Đang tải văn bản/iu,
+  /^CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN$/u,
+  /^Các nội dung của VB này được VB khác thay đổi/iu,
+  /^: Sửa đổi, thay thế/iu,
+  // Lines of markup only: table bars, rules, heading and emphasis marks, close buttons.
+  /^[|#*_=~\-–—\s]+$|^X$/u,
 ];
 
 /** Headings after which a page only lists other pages: the rest of the page is dropped unless it holds prose. */
@@ -36,7 +47,13 @@ function isScoreBeforeVotes(lines: string[], i: number): boolean {
 }
 
 export function removeBoilerplate(nfcText: string): string {
-  const lines = nfcText.split('\n').map((l) => l.replace(/[\s\u00A0]+$/u, '').replace(/^[\s\u00A0]+/u, ''));
+  const lines = nfcText.split('\n').map((l) =>
+    l
+      // Markdown emphasis from web extracts is markup, not text.
+      .replace(/\*\*/g, '')
+      .replace(/[\s\u00A0]+$/u, '')
+      .replace(/^[\s\u00A0]+/u, ''),
+  );
   const kept: string[] = [];
   let lastNonEmpty = '';
   for (let i = 0; i < lines.length; i++) {

@@ -6,13 +6,17 @@ import { UserError } from './errors.js';
 import { extractFrontMatter } from './metadata.js';
 import { toStoredText } from './normalize.js';
 import { splitPassages } from './split.js';
+import { isHardWrapped, unwrapLines } from './unwrap.js';
 import type { PreparedDocument, SourceFormat } from './types.js';
 
 /** Document ids are the first 16 hex digits of the SHA-256 of the stored text: same content, same id. */
 const ID_LENGTH = 16;
 
 export function prepareDocument(extractedText: string, format: SourceFormat): PreparedDocument {
-  const text = removeBoilerplate(toStoredText(extractedText));
+  // Markup and furniture lines go first, so that what remains shows whether its lines were hard-wrapped.
+  const cleaned = removeBoilerplate(toStoredText(extractedText));
+  // PDF layers are unwrapped by their reader.
+  const text = format === 'pdf' ? cleaned : unwrapLines(cleaned, { everyLine: isHardWrapped(cleaned) });
   if (text.trim() === '') throw new UserError('empty_document', 'the document has no text content');
   const contentHash = createHash('sha256').update(text).digest('hex');
   const front = extractFrontMatter(text);

@@ -4,35 +4,9 @@
  */
 import { PDFParse, PasswordException } from 'pdf-parse';
 import { UserError } from '../core/errors.js';
+import { unwrapLines } from '../core/unwrap.js';
 
 export const PDF_TIMEOUT_MS = 60_000;
-
-/** A line ends a paragraph when it closes a sentence or the next line opens a new item or heading. */
-const ENDS_PARAGRAPH = /[.!?:;…”"]$/u;
-/** Article, chapter and part headings of legal texts stand on their own line. */
-const HEADING = /^(Điều \d+[a-zđ]?\.|Chương [IVXLC\d]+|Mục \d+|Phần [IVXLC\d]+)/u;
-const OPENS_ITEM = /^([-–•+*]|\d+(\.\d+)*[./)]|[a-zđ]\)|[IVXLC]+\.|Điều \d+|Chương [IVXLC\d]+|Mục \d+)\s/u;
-
-export function reflow(pageText: string): string {
-  const lines = pageText.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
-  const paragraphs: string[] = [];
-  let cur = '';
-  let curIsHeading = false;
-  for (const line of lines) {
-    if (line === '') {
-      if (cur) paragraphs.push(cur);
-      cur = '';
-      continue;
-    }
-    if (cur && (curIsHeading || ENDS_PARAGRAPH.test(cur) || OPENS_ITEM.test(line) || /^\p{Lu}[\p{Lu}\s,]+$/u.test(line))) {
-      paragraphs.push(cur);
-      cur = line;
-    } else cur = cur ? `${cur} ${line}` : line;
-    curIsHeading = cur === line && HEADING.test(line);
-  }
-  if (cur) paragraphs.push(cur);
-  return paragraphs.join('\n\n');
-}
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -50,7 +24,7 @@ export async function readPdf(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Pr
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const result = await withTimeout(parser.getText({ pageJoiner: '' }), timeoutMs);
-    const text = result.pages.map((p) => reflow(p.text)).filter((t) => t !== '').join('\n\n');
+    const text = result.pages.map((p) => unwrapLines(p.text, { everyLine: true })).filter((t) => t !== '').join('\n\n');
     if (text.replace(/\s/g, '').length < 20) {
       throw new UserError('no_text_layer', 'the PDF has no text layer (a scanned document?); run OCR on it first');
     }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../src/core/prepare-document.js';
-import { readPdf, reflow } from '../../src/ingest/read-pdf.js';
+import { readPdf } from '../../src/ingest/read-pdf.js';
+import { unwrapLines } from '../../src/core/unwrap.js';
 import { SHARED_DIR } from '../support/fixtures.js';
 
 const decree = (name: string) => readFileSync(join(SHARED_DIR, 'corpus', 'decrees', name));
@@ -37,10 +38,16 @@ describe('readPdf', () => {
   });
 });
 
-describe('reflow', () => {
+describe('unwrapLines', () => {
   it('joins wrapped lines and keeps items and sentence ends apart', () => {
-    expect(reflow('Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về\nxử phạt vi phạm hành chính.\na) Người điều khiển\nxe mô tô;')).toBe(
+    expect(unwrapLines('Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về\nxử phạt vi phạm hành chính.\na) Người điều khiển\nxe mô tô;', { everyLine: true })).toBe(
       'Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định về xử phạt vi phạm hành chính.\n\na) Người điều khiển xe mô tô;',
+    );
+  });
+
+  it('in text files joins only lines that continue in lower case', () => {
+    expect(unwrapLines('Tại phiên họp ngày 28/11/2025, sau\nkhi nghe Báo cáo của Ban Tổ chức\nTrung ương, Bộ Chính trị kết luận.\nMột là, tiếp tục', { everyLine: false })).toBe(
+      'Tại phiên họp ngày 28/11/2025, sau khi nghe Báo cáo của Ban Tổ chức\nTrung ương, Bộ Chính trị kết luận.\nMột là, tiếp tục',
     );
   });
 });

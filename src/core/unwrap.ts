@@ -1,0 +1,66 @@
+/**
+ * Joins lines that a layout wrapped back into paragraphs. PDF text layers and hard-wrapped web extracts break
+ * lines mid-sentence; passages and sentences need the paragraphs back.
+ */
+
+/** A line ends a paragraph when it closes a sentence. */
+const ENDS_PARAGRAPH = /[.!?:;…”"]$/u;
+/** Items, legal headings and all-caps lines start a new paragraph. */
+const OPENS_ITEM = /^([-–•+*]|\d+(\.\d+)*[./)]|[a-zđ]\)|[IVXLC]+\.|Điều \d+|Chương [IVXLC\d]+|Mục \d+|Phần [IVXLC\d]+)\s/u;
+/** Article, chapter and part headings of legal texts stand on their own line. */
+const HEADING = /^(Điều \d+[a-zđ]?\.|Chương [IVXLC\d]+|Mục \d+|Phần [IVXLC\d]+)/u;
+const ALL_CAPS = /^\p{Lu}[\p{Lu}\s,]+$/u;
+const MIN_WRAPPED_LENGTH = 45;
+
+export interface UnwrapOptions {
+  /**
+   * true for PDF layers, where every line is wrapped unless it ends a sentence; false for text files, where a line
+   * is joined to the next only when that one continues in lower case.
+   */
+  everyLine: boolean;
+}
+
+export function unwrapLines(text: string, { everyLine }: UnwrapOptions): string {
+  const lines = text.split('\n').map((l) => l.replace(/[ \t\u00A0]+/g, ' ').trim());
+  const paragraphs: string[] = [];
+  let cur = '';
+  let last = '';
+  let curIsHeading = false;
+  for (const line of lines) {
+    if (line === '') {
+      if (cur) paragraphs.push(cur);
+      cur = '';
+      continue;
+    }
+    const lowerNext = /^\p{Ll}/u.test(line) && !ENDS_PARAGRAPH.test(cur);
+    // A wrapped line runs close to the layout's width; short lines are headers, titles and signatures.
+    const wrapped =
+      last.length >= MIN_WRAPPED_LENGTH && !(curIsHeading || ENDS_PARAGRAPH.test(cur) || OPENS_ITEM.test(line) || ALL_CAPS.test(line) || ALL_CAPS.test(last));
+    if (cur && !(lowerNext || (everyLine && wrapped))) {
+      paragraphs.push(cur);
+      cur = line;
+    } else cur = cur ? `${cur} ${line}` : line;
+    last = line;
+    curIsHeading = cur === line && HEADING.test(line);
+  }
+  if (cur) paragraphs.push(cur);
+  return paragraphs.join(everyLine ? '\n\n' : '\n');
+}
+
+/**
+ * A text file wrapped at a fixed width: many line breaks fall inside sentences (the next line goes on in lower
+ * case). Such a file is unwrapped like a PDF layer.
+ */
+export function isHardWrapped(text: string): boolean {
+  const lines = text.split('\n').map((l) => l.trim());
+  let pairs = 0;
+  let inside = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!;
+    const next = lines[i]!;
+    if (prev === '' || next === '') continue;
+    pairs++;
+    if (/^\p{Ll}/u.test(next) && !ENDS_PARAGRAPH.test(prev)) inside++;
+  }
+  return pairs >= 10 && inside / pairs >= 0.3;
+}

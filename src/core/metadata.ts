@@ -1,4 +1,5 @@
 /** Title and date of a cleaned document, and where its front matter (title and date stamp lines) ends. */
+import { findDate } from './dates.js';
 import { wordCount } from './normalize.js';
 
 export interface FrontMatter {
@@ -17,33 +18,11 @@ const MAX_TITLE_WORDS = 60;
 const DATE_STAMP_LINE =
   /^((Thứ (hai|ba|tư|năm|sáu|bảy)|Chủ nhật),?\s*-?\s*)?(ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(\s*,?\s*\d{1,2}:\d{2}(:\d{2})?)?(\s*(GMT|\(GMT[^)]*\)))?(\s*\|\s*\d+)?$/iu;
 
-const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])/u;
-const WORDED_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
-
 /** A byline right under the title: who wrote or spoke, not a section heading. */
 const BYLINE = /^(Đồng chí|Đ\/c|PGS|GS|TS|ThS|Tác giả|Bài và ảnh|Theo)(?=[\s,:])[^.!?]*$/u;
 
 export function isDateStampLine(line: string): boolean {
   return DATE_STAMP_LINE.test(line.trim());
-}
-
-function toIso(day: number, month: number, year: number): string | null {
-  if (year < 1930 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCMonth() !== month - 1) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** The first valid Vietnamese-format date (day before month) in a piece of text. */
-export function findDate(text: string): string | null {
-  for (const re of [WORDED_DATE, NUMERIC_DATE]) {
-    const m = re.exec(text);
-    if (m) {
-      const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
-      if (iso) return iso;
-    }
-  }
-  return null;
 }
 
 interface Line {

@@ -1,6 +1,7 @@
 /** From extracted text to a document ready to store: NFC, boilerplate removed, front matter read, passages cut. */
 import { createHash } from 'node:crypto';
 import { definedAbbreviations } from './abbreviations.js';
+import { extractDocumentMetadata } from './document-metadata.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { UserError } from './errors.js';
 import { extractFrontMatter } from './metadata.js';
@@ -24,14 +25,17 @@ export function prepareDocument(extractedText: string, format: SourceFormat): Pr
   // A document that is only a title still deserves to be found.
   if (passages.length === 0) passages = splitPassages(text, 0);
   if (passages.length === 0) throw new UserError('empty_document', 'the document has no text content');
+  const { formalTitle, references, ...fields } = extractDocumentMetadata(text, front.title);
   return {
     id: contentHash.slice(0, ID_LENGTH),
     contentHash,
     format,
-    title: front.title,
+    title: formalTitle ?? front.title,
     date: front.date,
+    ...fields,
     text,
     passages,
+    references,
     abbreviations: definedAbbreviations(text),
   };
 }

@@ -1,5 +1,20 @@
 /** Shapes shared by the pipeline stages. */
 import type { Abbreviation } from './abbreviations.js';
+import type { DocumentKind, Reference } from './references.js';
+
+/** What is known about a document besides its text. */
+export interface DocumentFields {
+  title: string | null;
+  /** ISO date (YYYY-MM-DD). */
+  date: string | null;
+  kind: DocumentKind;
+  /** Số hiệu, e.g. `22-NQ/TW`, for formal documents. */
+  number: string | null;
+  issuer: string | null;
+  /** Khóa, e.g. `XII`. */
+  term: string | null;
+  author: string | null;
+}
 
 export type SourceFormat = 'txt' | 'html' | 'pdf';
 
@@ -16,23 +31,21 @@ export interface PassageDraft {
 }
 
 /** A document ready to store: cleaned NFC text, metadata and passages. */
-export interface PreparedDocument {
+export interface PreparedDocument extends DocumentFields {
   /** Stable id derived from the content hash. */
   id: string;
   contentHash: string;
   format: SourceFormat;
-  title: string | null;
-  date: string | null;
   text: string;
+  /** Other documents the text cites, with offsets into `text`. */
+  references: Reference[];
   passages: PassageDraft[];
   /** Abbreviations the document defines itself, e.g. `tổ chức cơ sở đảng (TCCSĐ)`. */
   abbreviations: Abbreviation[];
 }
 
-export interface StoredDocument {
+export interface StoredDocument extends DocumentFields {
   id: string;
-  title: string | null;
-  date: string | null;
   format: SourceFormat;
   /** Paths it was ingested from, relative to the working folder when inside it. */
   sources: string[];
@@ -68,7 +81,7 @@ export interface Answer {
 export interface SearchResult {
   rank: number;
   score: number;
-  document: { id: string; title: string | null; source: string | null; date: string | null };
+  document: { id: string; source: string | null } & DocumentFields;
   passage: { id: string; text: string; section: string | null; start: number; end: number };
 }
 

@@ -9,7 +9,7 @@ const ENDS_PARAGRAPH = /[.!?:;…”"]$/u;
 const OPENS_ITEM = /^([-–•+*]|\d+(\.\d+)*[./)]|[a-zđ]\)|[IVXLC]+\.|Điều \d+|Chương [IVXLC\d]+|Mục \d+|Phần [IVXLC\d]+)\s/u;
 /** Article, chapter and part headings of legal texts stand on their own line. */
 const HEADING = /^(Điều \d+[a-zđ]?\.|Chương [IVXLC\d]+|Mục \d+|Phần [IVXLC\d]+)/u;
-const ALL_CAPS = /^\p{Lu}[\p{Lu}\s,]+$/u;
+const ALL_CAPS = /^\p{Lu}[\p{Lu}\d\s,.-]+$/u;
 const MIN_WRAPPED_LENGTH = 45;
 
 export interface UnwrapOptions {

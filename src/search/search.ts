@@ -58,7 +58,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     results.push({
       rank: results.length + 1,
       score,
-      document: { id: p.documentId, title: d.title, source: d.source, date: d.date },
+      document: { id: p.documentId, ...d },
       passage: { id: p.id, text: p.text, section: p.section, start: p.start, end: p.end },
     });
   }

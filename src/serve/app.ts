@@ -33,7 +33,7 @@ export function createApp(handle: IndexHandle): Express {
     const doc = handle.store.getDocument(req.params.id);
     if (!doc) throw new HttpError(404, 'document_not_found', `no document with id "${req.params.id}"`);
     const passages = handle.store.documentPassages(doc.id).map(({ id, section, start, end }) => ({ id, section, start, end }));
-    res.json({ ...doc, passages });
+    res.json({ ...doc, references: handle.store.references(doc.id), passages });
   });
 
   app.use(notFound);

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { abbreviationMatcher, CURATED_ABBREVIATIONS } from '../core/abbreviations.js';
 import { UserError } from '../core/errors.js';
 import { indexTerms } from '../core/lexical-terms.js';
-import type { PreparedDocument, SourceFormat, StoredDocument, StoredPassage } from '../core/types.js';
+import type { DocumentKind, Reference } from '../core/references.js';
+import type { DocumentFields, PreparedDocument, SourceFormat, StoredDocument, StoredPassage } from '../core/types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -16,9 +17,29 @@ CREATE TABLE IF NOT EXISTS documents (
   format TEXT NOT NULL,
   title TEXT,
   date TEXT,
+  kind TEXT NOT NULL,
+  number TEXT,
+  issuer TEXT,
+  term TEXT,
+  author TEXT,
   text TEXT NOT NULL,
   ingested_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS documents_by_number ON documents(number);
+CREATE TABLE IF NOT EXISTS citations (
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  kind TEXT,
+  number TEXT,
+  issuer TEXT,
+  term TEXT,
+  date TEXT,
+  text TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS citations_by_document ON citations(document_id);
+CREATE INDEX IF NOT EXISTS citations_by_key ON citations(key);
 CREATE TABLE IF NOT EXISTS sources (
   path TEXT PRIMARY KEY,
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -48,7 +69,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
 `;
 
 /** Bumped whenever the tables or the lexical terms change shape; older index folders must be rebuilt. */
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '3';
 
 export interface SourceRecord {
   documentId: string;
@@ -61,11 +82,9 @@ export interface StoreCounts {
   vectors: number;
 }
 
-interface DocumentRow {
+interface DocumentRow extends FieldRow {
   id: string;
   format: SourceFormat;
-  title: string | null;
-  date: string | null;
   ingested_at: string;
   sources: string | null;
   passage_count: number;
@@ -93,10 +112,31 @@ const toPassage = (r: PassageRow): StoredPassage => ({
   end: r.end,
 });
 
-const toDocument = (r: DocumentRow): StoredDocument => ({
-  id: r.id,
+interface FieldRow {
+  title: string | null;
+  date: string | null;
+  kind: DocumentKind;
+  number: string | null;
+  issuer: string | null;
+  term: string | null;
+  author: string | null;
+}
+
+const toFields = (r: FieldRow): DocumentFields => ({
   title: r.title,
   date: r.date,
+  kind: r.kind,
+  number: r.number,
+  issuer: r.issuer,
+  term: r.term,
+  author: r.author,
+});
+
+const FIELD_COLUMNS = 'd.title, d.date, d.kind, d.number, d.issuer, d.term, d.author';
+
+const toDocument = (r: DocumentRow): StoredDocument => ({
+  id: r.id,
+  ...toFields(r),
   format: r.format,
   sources: r.sources ? r.sources.split('\n').sort() : [],
   passageCount: r.passage_count,
@@ -104,7 +144,7 @@ const toDocument = (r: DocumentRow): StoredDocument => ({
 });
 
 const DOCUMENT_SELECT = `
-  SELECT d.id, d.format, d.title, d.date, d.ingested_at,
+  SELECT d.id, d.format, ${FIELD_COLUMNS}, d.ingested_at,
          (SELECT group_concat(path, char(10)) FROM sources s WHERE s.document_id = d.id) AS sources,
          (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count
   FROM documents d`;
@@ -166,7 +206,10 @@ export class DocumentStore {
    */
   addDocument(doc: PreparedDocument, sourcePath: string, fileHash: string, vectors: { model: string; values: Float32Array[] } | null): number[] {
     const insertDoc = this.db.prepare(
-      'INSERT INTO documents(id, content_hash, format, title, date, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO documents(id, content_hash, format, title, date, kind, number, issuer, term, author, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertCitation = this.db.prepare(
+      'INSERT INTO citations(document_id, key, kind, number, issuer, term, date, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertPassage = this.db.prepare(
       'INSERT INTO passages(id, document_id, ordinal, section, start, "end", text, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -175,7 +218,8 @@ export class DocumentStore {
     const abbreviations = abbreviationMatcher([...CURATED_ABBREVIATIONS, ...doc.abbreviations]);
     const insertVector = this.db.prepare('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?)');
     return this.db.transaction(() => {
-      insertDoc.run(doc.id, doc.contentHash, doc.format, doc.title, doc.date, doc.text, new Date().toISOString());
+      insertDoc.run(doc.id, doc.contentHash, doc.format, doc.title, doc.date, doc.kind, doc.number, doc.issuer, doc.term, doc.author, doc.text, new Date().toISOString());
+      for (const r of doc.references) insertCitation.run(doc.id, r.key, r.kind, r.number, r.issuer, r.term, r.date, r.text, r.start, r.end);
       const keys = doc.passages.map((p, i) => {
         const key = Number(
           insertPassage.run(`${doc.id}-${p.ordinal}`, doc.id, p.ordinal, p.section, p.start, p.end, p.text, p.hash).lastInsertRowid,
@@ -234,15 +278,24 @@ export class DocumentStore {
     return { ...toDocument(row), text };
   }
 
-  /** Title, date and first source of each document, for result lists. */
-  documentSummaries(ids: string[]): Map<string, { title: string | null; date: string | null; source: string | null }> {
-    const out = new Map<string, { title: string | null; date: string | null; source: string | null }>();
+  /** Metadata and first source of each document, for result lists. */
+  documentSummaries(ids: string[]): Map<string, DocumentFields & { source: string | null }> {
+    const out = new Map<string, DocumentFields & { source: string | null }>();
     if (ids.length === 0) return out;
     const rows = this.db
-      .prepare(`SELECT d.id, d.title, d.date, (SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source FROM documents d WHERE d.id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids) as { id: string; title: string | null; date: string | null; source: string | null }[];
-    for (const r of rows) out.set(r.id, { title: r.title, date: r.date, source: r.source });
+      .prepare(
+        `SELECT d.id, ${FIELD_COLUMNS}, (SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source FROM documents d WHERE d.id IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(...ids) as (FieldRow & { id: string; source: string | null })[];
+    for (const r of rows) out.set(r.id, { ...toFields(r), source: r.source });
     return out;
+  }
+
+  /** What a document cites, in text order. */
+  references(documentId: string): Reference[] {
+    return this.db
+      .prepare('SELECT key, kind, number, issuer, term, date, text, start, "end" FROM citations WHERE document_id = ? ORDER BY start')
+      .all(documentId) as Reference[];
   }
 
   getPassages(keys: number[]): Map<number, StoredPassage> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../src/core/prepare-document.js';
-import { findDate } from '../../src/core/metadata.js';
+import { findDate } from '../../src/core/dates.js';
 import { readCorpusFile, SEED } from '../support/fixtures.js';
 
 describe('front matter of the seed articles', () => {

@@ -38,10 +38,10 @@ describe('GET /api/search', () => {
     expect(body.results).toHaveLength(5);
     for (const r of body.results) {
       expect(Object.keys(r).sort()).toEqual(['document', 'passage', 'rank', 'score']);
-      expect(Object.keys(r.document).sort()).toEqual(['date', 'id', 'source', 'title']);
+      expect(Object.keys(r.document).sort()).toEqual(['author', 'date', 'id', 'issuer', 'kind', 'number', 'source', 'term', 'title']);
       expect(Object.keys(r.passage).sort()).toEqual(['end', 'id', 'section', 'start', 'text']);
     }
-    expect(body.results[0].document.source).toBe(`corpus/${SEED.tccsd}.txt`);
+    expect(body.results[0].document).toMatchObject({ source: `corpus/${SEED.tccsd}.txt`, kind: 'bài viết', author: 'Hà Ban', date: '2018-11-13' });
     expect(body.results.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3, 4, 5]);
   });
 
@@ -104,6 +104,7 @@ describe('documents and health', () => {
     expect(body.text.length).toBeGreaterThan(1000);
     expect(body.text).toBe(body.text.normalize('NFC'));
     for (const p of body.passages) expect(p.end).toBeGreaterThan(p.start);
+    for (const r of body.references) expect(body.text.slice(r.start, r.end)).toBe(r.text);
   });
 
   it('answers 404 with a JSON error for unknown ids and routes', async () => {

@@ -1,6 +1,7 @@
 /**
  * Cuts a document's body into passages of roughly 80–250 words along its structure: headings open sections,
- * paragraphs are kept whole where they fit, long paragraphs are cut between sentences, never inside one.
+ * enumerated items (`Một là,`, `Thứ nhất,`) open sub-sections, paragraphs are kept whole where they fit, long
+ * paragraphs are cut between sentences, never inside one. A passage never runs across a top-level heading.
  */
 import { createHash } from 'node:crypto';
 import { wordCount } from './normalize.js';
@@ -16,7 +17,27 @@ export const DEFAULT_SPLIT: SplitOptions = { minWords: 80, maxWords: 250 };
 
 interface Block extends Span {
   words: number;
+  /** A heading line: not passage text of its own, it names the section. */
   heading: { level: number; text: string } | null;
+  /** An enumerated paragraph: passage text that also opens a sub-section. */
+  item: { level: number; text: string } | null;
+}
+
+/** `Một là,` … `Mười là:`, `Thứ nhất,` … `Thứ mười,`, `Một,` `Hai,` at the start of a paragraph. */
+const ENUMERATION =
+  /^(?:(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là|Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)(?=,))[,:]/u;
+/** Items sit below every numbered heading level. */
+const ITEM_LEVEL = 4;
+const MAX_ITEM_LABEL_WORDS = 20;
+const LONG_ITEM_LABEL_WORDS = 12;
+
+/** Section label of an enumerated paragraph: its first sentence, shortened to its opening words when long. */
+export function itemLabel(paragraph: string): string | null {
+  if (!ENUMERATION.test(paragraph)) return null;
+  const first = splitSentences(paragraph)[0]!;
+  const sentence = paragraph.slice(first.start, first.end).replace(/[.:;]$/u, '');
+  if (wordCount(sentence) <= MAX_ITEM_LABEL_WORDS) return sentence;
+  return `${sentence.split(/\s+/).slice(0, LONG_ITEM_LABEL_WORDS).join(' ').replace(/[,;:]$/u, '')}…`;
 }
 
 const NUMBERED = /^(?:([IVXLC]+)\.|(\d+(?:\.\d+)*)[./)]|([a-zđ])\))\s+\S/u;
@@ -49,11 +70,13 @@ function toBlocks(text: string, from: number): Block[] {
     if (line !== '') {
       const start = pos + text.slice(pos, end).indexOf(line);
       const level = headingLevel(line);
+      const label = level === null ? itemLabel(line) : null;
       blocks.push({
         start,
         end: start + line.length,
         words: wordCount(line),
         heading: level === null ? null : { level, text: line },
+        item: label === null ? null : { level: ITEM_LEVEL, text: label },
       });
     }
     pos = end + 1;
@@ -120,7 +143,8 @@ function cutAtClauses(text: string, span: Span, maxWords: number): Span[] {
 
 interface Draft {
   span: Span;
-  section: string | null;
+  /** Headings (and item labels) above the passage, outermost first. */
+  path: string[];
   words: number;
 }
 
@@ -128,11 +152,16 @@ function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+function commonPrefix(a: string[], b: string[]): string[] {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
 export function splitPassages(text: string, bodyStart = 0, options: SplitOptions = DEFAULT_SPLIT): PassageDraft[] {
   const { minWords, maxWords } = options;
   const drafts: Draft[] = [];
   const path: { level: number; text: string }[] = [];
-  let section: string | null = null;
   // Widened on purpose: the closures below assign it, which TypeScript's narrowing does not see.
   let cur = null as Draft | null;
 
@@ -145,20 +174,25 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
     if (cur) {
       cur.span.end = span.end;
       cur.words += words;
-    } else cur = { span: { ...span }, section, words };
+    } else cur = { span: { ...span }, path: path.map((h) => h.text), words };
+  };
+  const enter = (section: { level: number; text: string }): void => {
+    while (path.length > 0 && path[path.length - 1]!.level >= section.level) path.pop();
+    path.push(section);
   };
 
   for (const block of toBlocks(text, bodyStart)) {
     if (block.heading) {
-      const { level } = block.heading;
-      while (path.length > 0 && path[path.length - 1]!.level >= level) path.pop();
-      path.push(block.heading);
-      section = path.map((h) => h.text).join(' › ');
-      // Close the running passage at a section boundary unless it is too short to stand alone.
-      if (cur === null || cur.words >= minWords / 2) {
+      enter(block.heading);
+      // Top-level headings always end the running passage; deeper ones unless it is too short to stand alone.
+      if (cur === null || block.heading.level <= 1 || cur.words >= minWords / 2) {
         flush();
         continue;
       }
+    }
+    if (block.item) {
+      enter(block.item);
+      if (cur !== null && cur.words >= minWords / 2) flush();
     }
     if (block.words > maxWords) {
       if (cur !== null && cur.words >= minWords / 2) flush();
@@ -167,18 +201,20 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
   }
   flush();
 
-  // A short tail merges back into the passage before it when both share a section.
+  // A very short passage merges with the one before it under their common parent, never across top-level sections.
   const merged: Draft[] = [];
   for (const d of drafts) {
     const prev = merged[merged.length - 1];
-    if (prev && d.words < minWords / 2 && prev.section === d.section && prev.words + d.words <= maxWords * 1.2) {
+    if (prev && d.words < minWords / 2 && prev.path[0] === d.path[0] && prev.words + d.words <= maxWords * 1.2) {
       prev.span.end = d.span.end;
       prev.words += d.words;
+      prev.path = commonPrefix(prev.path, d.path);
     } else merged.push(d);
   }
 
   return merged.map((d, ordinal) => {
     const passageText = text.slice(d.span.start, d.span.end);
-    return { ordinal, text: passageText, section: d.section, start: d.span.start, end: d.span.end, hash: hashText(passageText) };
+    const section = d.path.length > 0 ? d.path.join(' › ') : null;
+    return { ordinal, text: passageText, section, start: d.span.start, end: d.span.end, hash: hashText(passageText) };
   });
 }

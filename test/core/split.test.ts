@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../src/core/prepare-document.js';
 import { wordCount } from '../../src/core/normalize.js';
 import { splitSentences } from '../../src/core/sentences.js';
-import { DEFAULT_SPLIT, headingLevel, splitPassages } from '../../src/core/split.js';
+import { DEFAULT_SPLIT, headingLevel, itemLabel, splitPassages } from '../../src/core/split.js';
 import type { PreparedDocument } from '../../src/core/types.js';
 import { corpusFiles, readCorpusFile, SEED, SHARED_DIR } from '../support/fixtures.js';
 
@@ -101,4 +101,31 @@ describe('splitPassages edge cases', () => {
     ['- Ban Chấp hành đảng bộ', null],
     ['Câu này kết thúc bằng dấu chấm.', null],
   ])('headingLevel(%s) = %s', (line, level) => expect(headingLevel(line)).toBe(level));
+});
+
+describe('structure-aware sections', () => {
+  it('opens a sub-section at each enumerated item', () => {
+    const doc = prepareDocument(readCorpusFile(`${SEED.tccsd}.txt`), 'txt');
+    const labels = doc.passages.map((p) => p.section ?? '');
+    for (const marker of ['Một là', 'Hai là', 'Ba là', 'Bốn là', 'Năm là', 'Sáu là', 'Bảy là', 'Tám là']) {
+      expect(labels.filter((l) => l.startsWith(marker))).toHaveLength(1);
+    }
+    const item = doc.passages.find((p) => p.section?.startsWith('Bảy là'))!;
+    expect(item.text.startsWith('Bảy là, tiếp tục thực hiện các giải pháp đồng bộ')).toBe(true);
+  });
+
+  it.each([
+    ['Một là, đổi mới công tác giáo dục chính trị tư tưởng. Nội dung tiếp.', 'Một là, đổi mới công tác giáo dục chính trị tư tưởng'],
+    ['Thứ nhất, Chi bộ lãnh đạo xây dựng và thực hiện có hiệu quả các nhiệm vụ, công tác công tác chuyên môn của Cơ quan theo đúng đường lối.', 'Thứ nhất, Chi bộ lãnh đạo xây dựng và thực hiện có…'],
+    ['Hai: nội dung', null],
+    ['Năm 2020, chi bộ đã', null],
+  ])('itemLabel(%s)', (paragraph, label) => expect(itemLabel(paragraph)).toBe(label));
+
+  it('never runs a passage across a top-level heading, and merges a tiny section under its parent', () => {
+    const para = (n: number) => `Nội dung đoạn văn số ${n} nói về công tác xây dựng Đảng ở cơ sở và nâng cao chất lượng đảng viên.`;
+    const text = ['1. Phần thứ nhất', para(1), '1.1. Mục nhỏ', para(2), '2. Phần thứ hai', para(3), para(4)].join('\n');
+    const passages = splitPassages(text);
+    expect(passages.map((p) => p.section)).toEqual(['1. Phần thứ nhất', '2. Phần thứ hai']);
+    expect(passages[0]!.text).toContain('1.1. Mục nhỏ');
+  });
 });

@@ -65,11 +65,46 @@ export function removeBoilerplate(nfcText: string): string {
     if (TAIL_MARKER.test(line) && !lines.slice(i + 1).some(isProse)) break;
     if (TAIL_MARKER.test(line)) continue;
     if (NOISE_LINE.some((re) => re.test(line)) || isScoreBeforeVotes(lines, i)) continue;
-    // Saved pages repeat an image's caption (alt text, then the caption): keep one.
+    // Saved pages print an image's caption twice (alt text, then caption): both are picture furniture.
+    if (line === lastNonEmpty && isCaptionLike(line)) {
+      while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+      if (kept[kept.length - 1] === line) kept.pop();
+      lastNonEmpty = '';
+      continue;
+    }
     if (line === lastNonEmpty) continue;
     kept.push(line);
     lastNonEmpty = line;
   }
-  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-  return kept.join('\n');
+  return dropTrailingList(kept).join('\n');
+}
+
+/** Short and not a sentence: a caption, a link title, a heading. */
+function isCaptionLike(line: string): boolean {
+  return wordCount(line) < 30 && !/[.!?…]$/u.test(line);
+}
+
+/** A line that ends a paragraph of body text. */
+function isBodyLine(line: string): boolean {
+  return wordCount(line) >= 15 && /[.!?…”"»)]$/u.test(line);
+}
+
+/** An author's or speaker's signature or credit line, which closes many articles. */
+const CREDIT = /^(Tác giả|Nguồn:|Theo |[\p{Lu}][\p{Ll}]*(\s+[\p{Lu}][\p{Ll}]*){1,4}\s*([-–,(]|$))/u;
+
+/**
+ * By density: after the last paragraph of body text, a run of three or more short lines is a list of links to
+ * other pages, whatever its heading says. A credit line right after the body is kept.
+ */
+function dropTrailingList(lines: string[]): string[] {
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  let lastBody = -1;
+  lines.forEach((l, i) => {
+    if (isBodyLine(l)) lastBody = i;
+  });
+  const tail = lines.slice(lastBody + 1).filter((l) => l !== '');
+  if (lastBody === -1 || tail.length < 3 || !tail.every(isCaptionLike)) return lines;
+  const keep = lines.slice(0, lastBody + 1);
+  if (CREDIT.test(tail[0]!) && wordCount(tail[0]!) <= 20) keep.push('', tail[0]!);
+  return keep;
 }

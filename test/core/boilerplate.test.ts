@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { removeBoilerplate } from '../../src/core/boilerplate.js';
 import { toStoredText } from '../../src/core/normalize.js';
+import { prepareDocument } from '../../src/core/prepare-document.js';
 import { readCorpusFile, SEED } from '../support/fixtures.js';
 
 const FURNITURE = [
@@ -31,6 +32,14 @@ describe('removeBoilerplate', () => {
       for (const line of clean.split('\n').filter(Boolean)) expect(raw).toContain(line);
       expect(clean.length).toBeGreaterThan(raw.length * 0.6);
     });
+
+    it(`leaves no furniture in any passage of the ${name} article`, () => {
+      const doc = prepareDocument(readCorpusFile(`${id}.txt`), 'txt');
+      for (const p of doc.passages) {
+        for (const re of [...FURNITURE, /Ban Chấp hành Đảng bộ xã Vĩnh Hựu nhiệm kỳ 2020 - 2025/]) expect(p.text).not.toMatch(re);
+        expect(p.section ?? '').not.toMatch(/Vĩnh Hựu nhiệm kỳ/);
+      }
+    });
   }
 
   it('drops the rating score that precedes a votes line', () => {
@@ -42,7 +51,18 @@ describe('removeBoilerplate', () => {
     expect(removeBoilerplate(`Mở đầu.\nTin liên quan\n${prose}`)).toContain(prose);
   });
 
-  it('removes a duplicated image caption', () => {
-    expect(removeBoilerplate('Ban Chấp hành Đảng bộ xã\n\nBan Chấp hành Đảng bộ xã\n\nNội dung.')).toBe('Ban Chấp hành Đảng bộ xã\n\nNội dung.');
+  it('removes a duplicated image caption, both copies', () => {
+    expect(removeBoilerplate('Mở đầu.\n\nBan Chấp hành Đảng bộ xã\n\nBan Chấp hành Đảng bộ xã\n\nNội dung.')).toBe('Mở đầu.\n\nNội dung.');
+  });
+
+  it('drops a trailing list of links by density, whatever its heading, and keeps the credit line', () => {
+    const body = 'Công tác xây dựng Đảng ở cơ sở cần được quan tâm thường xuyên, liên tục và có trọng tâm, trọng điểm.';
+    const page = [body, 'Nguyễn Văn A - Ban Tuyên giáo', 'Bài đọc thêm', 'Hội nghị sơ kết công tác quý III', 'Gương sáng đảng viên trẻ ở cơ sở', 'Tọa đàm về chuyển đổi số'].join('\n');
+    expect(removeBoilerplate(page)).toBe(`${body}\n\nNguyễn Văn A - Ban Tuyên giáo`);
+  });
+
+  it('keeps a short ending that is not a list', () => {
+    const body = 'Công tác xây dựng Đảng ở cơ sở cần được quan tâm thường xuyên, liên tục và có trọng tâm, trọng điểm.';
+    expect(removeBoilerplate(`${body}\nNguyễn Thế Dương-Tổ đảng Phòng Chính sách`)).toBe(`${body}\nNguyễn Thế Dương-Tổ đảng Phòng Chính sách`);
   });
 });

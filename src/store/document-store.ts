@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { abbreviationMatcher, CURATED_ABBREVIATIONS } from '../core/abbreviations.js';
 import { UserError } from '../core/errors.js';
 import { indexTerms } from '../core/lexical-terms.js';
-import type { DocumentKind, Reference } from '../core/references.js';
+import type { Reference } from '../core/references.js';
 import type { DocumentFields, PreparedDocument, SourceFormat, StoredDocument, StoredPassage } from '../core/types.js';
 
 const SCHEMA = `
@@ -82,7 +82,7 @@ export interface StoreCounts {
   vectors: number;
 }
 
-interface DocumentRow extends FieldRow {
+interface DocumentRow extends DocumentFields {
   id: string;
   format: SourceFormat;
   ingested_at: string;
@@ -112,17 +112,8 @@ const toPassage = (r: PassageRow): StoredPassage => ({
   end: r.end,
 });
 
-interface FieldRow {
-  title: string | null;
-  date: string | null;
-  kind: DocumentKind;
-  number: string | null;
-  issuer: string | null;
-  term: string | null;
-  author: string | null;
-}
-
-const toFields = (r: FieldRow): DocumentFields => ({
+/** The metadata columns of a row (rows carry more, which must not leak into responses). */
+const toFields = (r: DocumentFields): DocumentFields => ({
   title: r.title,
   date: r.date,
   kind: r.kind,
@@ -286,7 +277,7 @@ export class DocumentStore {
       .prepare(
         `SELECT d.id, ${FIELD_COLUMNS}, (SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source FROM documents d WHERE d.id IN (${ids.map(() => '?').join(',')})`,
       )
-      .all(...ids) as (FieldRow & { id: string; source: string | null })[];
+      .all(...ids) as (DocumentFields & { id: string; source: string | null })[];
     for (const r of rows) out.set(r.id, { ...toFields(r), source: r.source });
     return out;
   }

@@ -1,18 +1,35 @@
-/** `npm run ingest -- <files or folders…> [--index DIR]` */
+/** `npm run ingest -- <files or folders…> [--index DIR]`, or `npm run ingest -- --delete <id|path>… [--index DIR]` */
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
+import { removeByIdOrPath } from '../ingest/remove-document.js';
 import { formatSummary } from './format-summary.js';
 import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
 import { createProgress } from './progress.js';
 
 runMain(async () => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { index: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { index: { type: 'string' }, delete: { type: 'boolean', default: false } },
+  });
   if (positionals.length === 0) {
-    log('usage: npm run ingest -- <files or folders…> [--index DIR]');
+    log('usage: npm run ingest -- <files or folders…> [--index DIR]\n       npm run ingest -- --delete <document id or path>… [--index DIR]');
     return 2;
   }
   const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir);
+  if (values.delete) {
+    try {
+      let missing = 0;
+      for (const target of positionals) {
+        const removal = removeByIdOrPath(handle, target);
+        if (!removal) missing++;
+        log(removal ? `${target}: removed document ${removal.documentId} (${removal.passages} passages)` : `${target}: no such document or path`);
+      }
+      return missing > 0 ? 1 : 0;
+    } finally {
+      handle.close();
+    }
+  }
   const files = createProgress('files');
   const vectors = createProgress('vectors');
   try {

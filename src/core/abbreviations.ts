@@ -90,3 +90,7 @@ export function abbreviationMatcher(list: readonly Abbreviation[]): Abbreviation
 }
 
 export const curatedMatcher = abbreviationMatcher(CURATED_ABBREVIATIONS);
+
+/** The curated list plus what one document defines. */
+export const documentMatcher = (defined: readonly Abbreviation[]): AbbreviationMatcher =>
+  defined.length === 0 ? curatedMatcher : abbreviationMatcher([...CURATED_ABBREVIATIONS, ...defined]);

@@ -3,13 +3,14 @@
  * second source of the same document, a changed file replaces its old document. One failing file never stops the
  * run; its reason is listed in the summary.
  */
-import { relative, resolve, sep } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { prepareDocument } from '../core/prepare-document.js';
 import type { IndexHandle } from '../store/open-index.js';
+import { dropOrphans } from './remove-document.js';
 import { embedMissingVectors } from './embed-missing.js';
 import { listFiles } from './list-files.js';
 import { extractText, hashBytes, readFileBytes } from './read-document.js';
+import { sourceKey } from './source-key.js';
 
 export type FileOutcome = 'added' | 'updated' | 'unchanged' | 'linked';
 
@@ -41,21 +42,6 @@ export interface IngestProgress {
 
 /** Vector index is written every this many documents, so a long run that dies loses little re-embedding work. */
 const SAVE_EVERY = 50;
-
-/** How a path is recorded: relative to the working folder when inside it, with forward slashes. */
-export function sourceKey(path: string): string {
-  const rel = relative(process.cwd(), resolve(path));
-  const key = rel.startsWith('..') || rel === '' ? resolve(path) : rel;
-  return key.split(sep).join('/');
-}
-
-/** Drops a document that no source points at any more, from the store and the vector index. */
-export function dropOrphans(handle: IndexHandle): void {
-  for (const id of handle.store.orphanedDocuments()) {
-    for (const key of handle.store.deleteDocument(id)) handle.vectors?.remove(key);
-    handle.markVectorsChanged();
-  }
-}
 
 export async function ingestBytes(handle: IndexHandle, bytes: Uint8Array, fileName: string, source: string): Promise<{ outcome: FileOutcome; passages: number; documentId: string }> {
   const fileHash = hashBytes(bytes);

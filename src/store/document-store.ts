@@ -3,7 +3,7 @@
  * SQLite file. Every write that makes a document visible is one transaction, so a document is whole or absent.
  */
 import Database from 'better-sqlite3';
-import { abbreviationMatcher, CURATED_ABBREVIATIONS } from '../core/abbreviations.js';
+import { documentMatcher } from '../core/abbreviations.js';
 import { UserError } from '../core/errors.js';
 import { indexTerms } from '../core/lexical-terms.js';
 import type { Reference } from '../core/references.js';
@@ -206,7 +206,7 @@ export class DocumentStore {
       'INSERT INTO passages(id, document_id, ordinal, section, start, "end", text, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertTerms = this.db.prepare('INSERT INTO passage_terms(rowid, folded, exact) VALUES (?, ?, ?)');
-    const abbreviations = abbreviationMatcher([...CURATED_ABBREVIATIONS, ...doc.abbreviations]);
+    const abbreviations = documentMatcher(doc.abbreviations);
     const insertVector = this.db.prepare('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?)');
     return this.db.transaction(() => {
       insertDoc.run(doc.id, doc.contentHash, doc.format, doc.title, doc.date, doc.kind, doc.number, doc.issuer, doc.term, doc.author, doc.text, new Date().toISOString());
@@ -235,6 +235,54 @@ export class DocumentStore {
     this.db
       .prepare('INSERT INTO sources(path, document_id, file_hash) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash')
       .run(path, documentId, fileHash);
+  }
+
+  /** Problems SQLite itself finds in the file and in the full-text index. */
+  integrityProblems(): string[] {
+    const rows = this.db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    try {
+      this.db.exec("INSERT INTO passage_terms(passage_terms) VALUES ('integrity-check')");
+    } catch (err) {
+      problems.push(`full-text index: ${(err as Error).message}`);
+    }
+    return problems;
+  }
+
+  /** Rows of the lexical index and of passages, which must be equal. */
+  lexicalRowCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM passage_terms').get() as { n: number }).n;
+  }
+
+  documentIds(): string[] {
+    return (this.db.prepare('SELECT id FROM documents ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+  }
+
+  documentText(id: string): string | null {
+    return (this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined)?.text ?? null;
+  }
+
+  /** Rewrites every passage's lexical terms (after the term rules change, or to repair the index). */
+  rebuildLexicalIndex(termsOf: (documentText: string, passageText: string) => { folded: string; exact: string }): number {
+    const insert = this.db.prepare('INSERT INTO passage_terms(rowid, folded, exact) VALUES (?, ?, ?)');
+    return this.db.transaction(() => {
+      this.db.exec('DELETE FROM passage_terms');
+      let n = 0;
+      for (const id of this.documentIds()) {
+        const text = this.documentText(id)!;
+        for (const p of this.documentPassages(id)) {
+          const terms = termsOf(text, p.text);
+          insert.run(p.key, terms.folded, terms.exact);
+          n++;
+        }
+      }
+      return n;
+    })();
+  }
+
+  /** Forgets one path; the document stays while another path points at it. */
+  deleteSource(path: string): boolean {
+    return this.db.prepare('DELETE FROM sources WHERE path = ?').run(path).changes > 0;
   }
 
   /** Passage keys of a document (to drop its vectors from the vector index). */

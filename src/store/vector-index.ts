@@ -3,6 +3,7 @@
  * Saved atomically (temporary file, fsync, rename) beside a manifest naming the model, so a crash never leaves a
  * half-written index and vectors of two models are never mixed.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
@@ -24,13 +25,16 @@ export interface VectorManifest {
   model: string;
   dimension: number;
   count: number;
+  /** SHA-256 of the index file, so a torn or foreign file is never loaded. */
+  sha256: string;
   params: HnswParams;
   savedAt: string;
 }
 
 const INITIAL_CAPACITY = 1024;
 
-function writeFileDurably(path: string, write: (tmp: string) => void): void {
+/** Writes through a temporary file, fsyncs it and renames it over the target; returns the file's SHA-256. */
+function writeFileDurably(path: string, write: (tmp: string) => void): string {
   const tmp = `${path}.tmp`;
   write(tmp);
   const fd = openSync(tmp, 'r+');
@@ -39,7 +43,21 @@ function writeFileDurably(path: string, write: (tmp: string) => void): void {
   } finally {
     closeSync(fd);
   }
+  const sha256 = sha256File(tmp);
   renameSync(tmp, path);
+  return sha256;
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+export function readManifest(dir: string): VectorManifest | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as VectorManifest;
+  } catch {
+    return null;
+  }
 }
 
 export class VectorIndex {
@@ -67,16 +85,11 @@ export class VectorIndex {
    * (the caller rebuilds from the stored vectors).
    */
   static load(dir: string, model: string, dimension: number, expectedCount: number): VectorIndex | null {
-    const manifestPath = join(dir, MANIFEST_FILE);
     const indexPath = join(dir, INDEX_FILE);
-    if (!existsSync(manifestPath) || !existsSync(indexPath)) return null;
-    let manifest: VectorManifest;
-    try {
-      manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as VectorManifest;
-    } catch {
-      return null;
-    }
+    const manifest = readManifest(dir);
+    if (!manifest || !existsSync(indexPath)) return null;
     if (manifest.model !== model || manifest.dimension !== dimension || manifest.count !== expectedCount) return null;
+    if (sha256File(indexPath) !== manifest.sha256) return null;
     const vi = new VectorIndex(model, dimension, manifest.params);
     try {
       vi.index.readIndexSync(indexPath, true);
@@ -123,12 +136,18 @@ export class VectorIndex {
     return neighbors.map((key, i) => ({ key, similarity: 1 - distances[i]! }));
   }
 
+  /** Labels in the index, deleted ones included (hnswlib keeps their slots for reuse). */
+  labels(): Set<number> {
+    return new Set(this.index.getIdsList());
+  }
+
   save(dir: string): void {
-    writeFileDurably(join(dir, INDEX_FILE), (tmp) => this.index.writeIndexSync(tmp));
+    const sha256 = writeFileDurably(join(dir, INDEX_FILE), (tmp) => this.index.writeIndexSync(tmp));
     const manifest: VectorManifest = {
       model: this.model,
       dimension: this.dimension,
       count: this.live,
+      sha256,
       params: this.params,
       savedAt: new Date().toISOString(),
     };

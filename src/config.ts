@@ -1,11 +1,25 @@
 /** Settings read from the environment, with the defaults a fresh clone runs on. */
 import { resolve } from 'node:path';
+import { parseApiKeys } from './serve/api-keys.js';
+
+/** Generous for people, and a brake on a runaway client. */
+export const DEFAULT_SEARCHES_PER_MINUTE = 6000;
 
 export interface Config {
   indexDir: string;
   port: number;
   host: string | undefined;
   corpusDir: string;
+  apiKeys: string[];
+  /** Searches per minute per client address; 0 turns the limit off. */
+  searchesPerMinute: number;
+}
+
+function wholeNumber(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number; got "${raw}"`);
+  return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -16,5 +30,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST || undefined,
     corpusDir: resolve(env.CORPUS_DIR ?? 'corpus'),
+    apiKeys: parseApiKeys(env.API_KEYS),
+    searchesPerMinute: wholeNumber(env.SEARCH_RATE_LIMIT, 'SEARCH_RATE_LIMIT', DEFAULT_SEARCHES_PER_MINUTE),
   };
 }

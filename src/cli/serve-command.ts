@@ -1,4 +1,5 @@
 /** `npm start`: opens the index (ingesting the bundled corpus into an empty one) and serves the API. */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readConfig } from '../config.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
@@ -6,6 +7,9 @@ import { createApp } from '../serve/app.js';
 import { formatSummary } from './format-summary.js';
 import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
 import { createProgress } from './progress.js';
+
+/** Node's default (16 KB) is too small for a 2,000-letter Vietnamese query once percent-encoded. */
+const MAX_HEADER_BYTES = 64 * 1024;
 
 runMain(async () => {
   const config = readConfig();
@@ -17,21 +21,37 @@ runMain(async () => {
     bar.stop();
     log(formatSummary(summary));
   }
-  const app = createApp(handle);
-  const server = app.listen(config.port, config.host ?? '::');
+  const { app, jobs } = createApp(handle, {
+    apiKeys: config.apiKeys,
+    searchesPerMinute: config.searchesPerMinute,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  server.listen(config.port, config.host ?? '::');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
   log(`serving ${handle.store.counts().documents} documents (${handle.mode} search) on http://localhost:${port}`);
+  log(config.apiKeys.length > 0 ? `uploads and deletions need one of ${config.apiKeys.length} API keys` : 'uploads and deletions are off (set API_KEYS to enable them)');
+
+  let stopping = false;
   const shutdown = (): void => {
-    log('shutting down');
-    server.close(() => {
+    if (stopping) {
+      log('stopping now');
+      process.exit(1);
+    }
+    stopping = true;
+    log('shutting down: finishing the current ingest job (press Ctrl-C again to stop at once)');
+    server.close();
+    server.closeIdleConnections();
+    void jobs.idle().then(() => {
       handle.close();
+      log('index saved and closed');
       process.exit(0);
     });
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 });

@@ -5,6 +5,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { prepareDocument } from '../core/prepare-document.js';
+import type { PreparedDocument } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { dropOrphans } from './remove-document.js';
 import { embedMissingVectors } from './embed-missing.js';
@@ -43,12 +44,27 @@ export interface IngestProgress {
 /** Vector index is written every this many documents, so a long run that dies loses little re-embedding work. */
 const SAVE_EVERY = 50;
 
-export async function ingestBytes(handle: IndexHandle, bytes: Uint8Array, fileName: string, source: string): Promise<{ outcome: FileOutcome; passages: number; documentId: string }> {
-  const fileHash = hashBytes(bytes);
-  const previous = handle.store.getSource(source);
-  if (previous?.fileHash === fileHash) return { outcome: 'unchanged', passages: 0, documentId: previous.documentId };
+export interface PreparedFile {
+  doc: PreparedDocument;
+  /** SHA-256 of the file's bytes. */
+  fileHash: string;
+}
+
+export interface FileResult {
+  outcome: FileOutcome;
+  passages: number;
+  documentId: string;
+}
+
+/** Reads a file's bytes into a document ready to store; throws a UserError for input it cannot take. */
+export async function prepareFile(bytes: Uint8Array, fileName: string): Promise<PreparedFile> {
   const extracted = await extractText(bytes, fileName);
-  const doc = prepareDocument(extracted.text, extracted.format);
+  return { doc: prepareDocument(extracted.text, extracted.format), fileHash: hashBytes(bytes) };
+}
+
+/** Stores a prepared file under a source path: embeds its passages, writes it in one transaction, indexes its vectors. */
+export async function commitFile(handle: IndexHandle, { doc, fileHash }: PreparedFile, source: string): Promise<FileResult> {
+  const previous = handle.store.getSource(source);
   let outcome: FileOutcome;
   let passages = 0;
   if (handle.store.hasDocument(doc.id)) {
@@ -67,6 +83,12 @@ export async function ingestBytes(handle: IndexHandle, bytes: Uint8Array, fileNa
   }
   if (previous && previous.documentId !== doc.id) dropOrphans(handle);
   return { outcome, passages, documentId: doc.id };
+}
+
+export async function ingestBytes(handle: IndexHandle, bytes: Uint8Array, fileName: string, source: string): Promise<FileResult> {
+  const previous = handle.store.getSource(source);
+  if (previous?.fileHash === hashBytes(bytes)) return { outcome: 'unchanged', passages: 0, documentId: previous.documentId };
+  return commitFile(handle, await prepareFile(bytes, fileName), source);
 }
 
 export async function ingestPaths(handle: IndexHandle, paths: string[], onProgress?: (p: IngestProgress) => void): Promise<IngestSummary> {

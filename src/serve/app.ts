@@ -1,26 +1,73 @@
 /** The HTTP API over one open index. */
 import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { DEFAULT_SEARCHES_PER_MINUTE } from '../config.js';
+import { removeDocument } from '../ingest/remove-document.js';
 import { search } from '../search/search.js';
 import type { IndexHandle } from '../store/open-index.js';
-import { errorHandler, HttpError, notFound } from './http-error.js';
+import { requireApiKey } from './api-keys.js';
+import { errorHandler, HttpError, notFound, sendError } from './http-error.js';
+import { IngestJobs } from './ingest-jobs.js';
+import { OPENAPI } from './openapi.js';
+import { requestLog, type LogLine } from './request-log.js';
 import { parseSearchParams } from './search-params.js';
+import { uploadHandlers } from './upload.js';
 
-export function createApp(handle: IndexHandle): Express {
+export interface AppOptions {
+  /** Keys that may write (upload, delete); none means writing is off. */
+  apiKeys: string[];
+  /** Searches per minute per client address; 0 turns the limit off. */
+  searchesPerMinute: number;
+  log: LogLine | null;
+}
+
+export const DEFAULT_APP_OPTIONS: AppOptions = { apiKeys: [], searchesPerMinute: DEFAULT_SEARCHES_PER_MINUTE, log: null };
+
+/** Longest request line accepted; a search query of 2,000 Vietnamese letters, percent-encoded, fits. */
+export const MAX_URL_LENGTH = 32 * 1024;
+
+export interface App {
+  app: Express;
+  jobs: IngestJobs;
+}
+
+export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}): App {
+  const { apiKeys, searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
+  const jobs = new IngestJobs(handle);
+  const writeAccess = requireApiKey(apiKeys);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (log) app.use(requestLog(log));
+  app.use((req, res, next) => (req.url.length > MAX_URL_LENGTH ? sendError(res, 414, 'uri_too_long', 'the request line is too long') : next()));
 
   app.get('/api/health', (_req, res) => {
-    const counts = handle.store.counts();
     res.json({
       status: 'ok',
+      ready: true,
       mode: handle.mode,
       model: handle.embedder ? { id: handle.embedder.modelId, dimension: handle.embedder.dimension } : null,
-      ...counts,
+      ...handle.store.counts(),
+      jobs: jobs.counts(),
     });
   });
 
-  app.get('/api/search', async (req, res) => {
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(OPENAPI);
+  });
+
+  const searchLimit =
+    searchesPerMinute > 0
+      ? rateLimit({
+          windowMs: 60_000,
+          limit: searchesPerMinute,
+          standardHeaders: 'draft-7',
+          legacyHeaders: false,
+          handler: (_req, res) => sendError(res, 429, 'too_many_requests', 'too many searches from this address; wait a minute'),
+        })
+      : (_req: express.Request, _res: express.Response, next: express.NextFunction) => next();
+
+  app.get('/api/search', searchLimit, async (req, res) => {
     const params = parseSearchParams(req.query as Record<string, unknown>);
     res.json(await search(handle, params.q, { k: params.k, mode: params.mode }));
   });
@@ -29,6 +76,8 @@ export function createApp(handle: IndexHandle): Express {
     res.json({ documents: handle.store.listDocuments() });
   });
 
+  app.post('/api/documents', writeAccess, ...uploadHandlers(jobs));
+
   app.get('/api/documents/:id', (req, res) => {
     const doc = handle.store.getDocument(req.params.id);
     if (!doc) throw new HttpError(404, 'document_not_found', `no document with id "${req.params.id}"`);
@@ -36,7 +85,20 @@ export function createApp(handle: IndexHandle): Express {
     res.json({ ...doc, references: handle.store.references(doc.id), passages });
   });
 
+  app.delete('/api/documents/:id', writeAccess, (req, res) => {
+    const removed = removeDocument(handle, req.params.id as string);
+    if (!removed) throw new HttpError(404, 'document_not_found', `no document with id "${req.params.id}"`);
+    handle.saveVectors();
+    res.json({ removed });
+  });
+
+  app.get('/api/jobs/:id', (req, res) => {
+    const job = jobs.get(req.params.id);
+    if (!job) throw new HttpError(404, 'job_not_found', `no job with id "${req.params.id}"`);
+    res.json({ job });
+  });
+
   app.use(notFound);
   app.use(errorHandler);
-  return app;
+  return { app, jobs };
 }

@@ -11,7 +11,7 @@ let base: string;
 
 beforeAll(async () => {
   index = await buildCorpusIndex();
-  server = createApp(index.handle).listen(0, '127.0.0.1');
+  server = createApp(index.handle).app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -1,0 +1,31 @@
+/** Write endpoints need `Authorization: Bearer <key>` with a key from API_KEYS; with no keys set they are off. */
+import { timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { HttpError } from './http-error.js';
+
+export function parseApiKeys(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0);
+}
+
+function matches(given: string, keys: string[]): boolean {
+  const a = Buffer.from(given);
+  // Compare against every key in constant time per key, so timing says nothing about which prefix matched.
+  return keys.reduce((hit, key) => {
+    const b = Buffer.from(key);
+    return (a.length === b.length && timingSafeEqual(a, b)) || hit;
+  }, false);
+}
+
+export function requireApiKey(keys: string[]): RequestHandler {
+  return (req, _res, next) => {
+    if (keys.length === 0) throw new HttpError(403, 'writes_disabled', 'writing is disabled: set API_KEYS to enable uploads and deletions');
+    const header = req.get('authorization') ?? '';
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw new HttpError(401, 'unauthorized', 'this endpoint needs "Authorization: Bearer <API key>"');
+    if (!matches(m[1]!, keys)) throw new HttpError(401, 'unauthorized', 'the API key is not valid');
+    next();
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Ingest jobs for uploads: run one at a time in submission order, so writes never interleave, while searches go on
+ * being served (each store write is one synchronous transaction, so a search sees a document whole or not at all).
+ */
+import { randomUUID } from 'node:crypto';
+import { UserError } from '../core/errors.js';
+import { commitFile, type FileOutcome, type PreparedFile } from '../ingest/ingest-files.js';
+import type { IndexHandle } from '../store/open-index.js';
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobFile {
+  name: string;
+  status: JobStatus;
+  outcome: FileOutcome | null;
+  documentId: string | null;
+  passages: number;
+  error: { code: string; message: string } | null;
+}
+
+export interface Job {
+  id: string;
+  status: JobStatus;
+  createdAt: string;
+  finishedAt: string | null;
+  progress: { done: number; total: number };
+  files: JobFile[];
+}
+
+export interface Upload {
+  name: string;
+  prepared: PreparedFile;
+}
+
+/** Finished jobs kept for GET /api/jobs/:id. */
+const KEEP_FINISHED = 1000;
+
+export class IngestJobs {
+  private readonly jobs = new Map<string, Job>();
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly handle: IndexHandle) {}
+
+  submit(uploads: Upload[]): Job {
+    const job: Job = {
+      id: randomUUID(),
+      status: 'queued',
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+      progress: { done: 0, total: uploads.length },
+      files: uploads.map((u) => ({ name: u.name, status: 'queued', outcome: null, documentId: null, passages: 0, error: null })),
+    };
+    this.jobs.set(job.id, job);
+    this.tail = this.tail.then(() => this.run(job, uploads));
+    this.evict();
+    return job;
+  }
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  counts(): { queued: number; running: number } {
+    const all = [...this.jobs.values()];
+    return { queued: all.filter((j) => j.status === 'queued').length, running: all.filter((j) => j.status === 'running').length };
+  }
+
+  /** Resolves when every submitted job has finished (for a graceful shutdown). */
+  idle(): Promise<void> {
+    return this.tail;
+  }
+
+  private async run(job: Job, uploads: Upload[]): Promise<void> {
+    job.status = 'running';
+    for (const [i, upload] of uploads.entries()) {
+      const file = job.files[i]!;
+      file.status = 'running';
+      try {
+        const result = await commitFile(this.handle, upload.prepared, `uploads/${upload.name}`);
+        Object.assign(file, { status: 'done', outcome: result.outcome, documentId: result.documentId, passages: result.passages });
+      } catch (err) {
+        file.status = 'failed';
+        file.error = { code: err instanceof UserError ? err.code : 'ingest_failed', message: (err as Error).message };
+      }
+      job.progress.done = i + 1;
+    }
+    this.handle.saveVectors();
+    job.status = job.files.every((f) => f.status === 'failed') ? 'failed' : 'done';
+    job.finishedAt = new Date().toISOString();
+  }
+
+  private evict(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== null);
+    for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(j.id);
+  }
+}

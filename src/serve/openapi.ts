@@ -1,0 +1,271 @@
+/** The API's OpenAPI 3.1 description, served at GET /api/openapi.json; the tests check real responses against it. */
+
+const nullable = (type: string) => ({ type: [type, 'null'] });
+
+const error = {
+  type: 'object',
+  required: ['error'],
+  additionalProperties: false,
+  properties: {
+    error: { type: 'object', required: ['code', 'message'], additionalProperties: false, properties: { code: { type: 'string' }, message: { type: 'string' } } },
+  },
+};
+
+const documentFields = {
+  title: nullable('string'),
+  date: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+  kind: { type: 'string' },
+  number: nullable('string'),
+  issuer: nullable('string'),
+  term: nullable('string'),
+  author: nullable('string'),
+};
+const fieldNames = Object.keys(documentFields);
+
+const reference = {
+  type: 'object',
+  required: ['key', 'kind', 'number', 'issuer', 'term', 'date', 'text', 'start', 'end'],
+  additionalProperties: false,
+  properties: {
+    key: { type: 'string' },
+    kind: nullable('string'),
+    number: nullable('string'),
+    issuer: nullable('string'),
+    term: nullable('string'),
+    date: nullable('string'),
+    text: { type: 'string' },
+    start: { type: 'integer', minimum: 0 },
+    end: { type: 'integer', minimum: 0 },
+  },
+};
+
+const storedDocument = {
+  type: 'object',
+  required: ['id', ...fieldNames, 'format', 'sources', 'passageCount', 'ingestedAt'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string' },
+    ...documentFields,
+    format: { enum: ['txt', 'html', 'pdf'] },
+    sources: { type: 'array', items: { type: 'string' } },
+    passageCount: { type: 'integer', minimum: 0 },
+    ingestedAt: { type: 'string' },
+  },
+};
+
+const searchResponse = {
+  type: 'object',
+  required: ['query', 'mode', 'answer', 'results'],
+  additionalProperties: false,
+  properties: {
+    query: { type: 'string' },
+    mode: { enum: ['hybrid', 'lexical', 'dense'] },
+    answer: {
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['text', 'citations'],
+          additionalProperties: false,
+          properties: {
+            text: { type: 'string' },
+            citations: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['n', 'documentId', 'passageId'],
+                additionalProperties: false,
+                properties: { n: { type: 'integer', minimum: 1 }, documentId: { type: 'string' }, passageId: { type: 'string' } },
+              },
+            },
+          },
+        },
+      ],
+    },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['rank', 'score', 'document', 'passage'],
+        additionalProperties: false,
+        properties: {
+          rank: { type: 'integer', minimum: 1 },
+          score: { type: 'number' },
+          document: {
+            type: 'object',
+            required: ['id', 'source', ...fieldNames],
+            additionalProperties: false,
+            properties: { id: { type: 'string' }, source: nullable('string'), ...documentFields },
+          },
+          passage: {
+            type: 'object',
+            required: ['id', 'text', 'section', 'start', 'end'],
+            additionalProperties: false,
+            properties: {
+              id: { type: 'string' },
+              text: { type: 'string' },
+              section: nullable('string'),
+              start: { type: 'integer', minimum: 0 },
+              end: { type: 'integer', minimum: 0 },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+const jobStatus = { enum: ['queued', 'running', 'done', 'failed'] };
+const job = {
+  type: 'object',
+  required: ['id', 'status', 'createdAt', 'finishedAt', 'progress', 'files'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string' },
+    status: jobStatus,
+    createdAt: { type: 'string' },
+    finishedAt: nullable('string'),
+    progress: { type: 'object', required: ['done', 'total'], properties: { done: { type: 'integer' }, total: { type: 'integer' } } },
+    files: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'status', 'outcome', 'documentId', 'passages', 'error'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string' },
+          status: jobStatus,
+          outcome: { enum: ['added', 'updated', 'unchanged', 'linked', null] },
+          documentId: nullable('string'),
+          passages: { type: 'integer' },
+          error: { oneOf: [{ type: 'null' }, error.properties.error] },
+        },
+      },
+    },
+  },
+};
+
+const health = {
+  type: 'object',
+  required: ['status', 'ready', 'mode', 'model', 'documents', 'passages', 'vectors', 'jobs'],
+  additionalProperties: false,
+  properties: {
+    status: { const: 'ok' },
+    ready: { type: 'boolean' },
+    mode: { enum: ['hybrid', 'lexical'] },
+    model: {
+      oneOf: [
+        { type: 'null' },
+        { type: 'object', required: ['id', 'dimension'], additionalProperties: false, properties: { id: { type: 'string' }, dimension: { type: 'integer' } } },
+      ],
+    },
+    documents: { type: 'integer' },
+    passages: { type: 'integer' },
+    vectors: { type: 'integer' },
+    jobs: { type: 'object', required: ['queued', 'running'], properties: { queued: { type: 'integer' }, running: { type: 'integer' } } },
+  },
+};
+
+const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: '#/components/responses/Error' }]));
+const bearer = [{ apiKey: [] }];
+
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: 'vn-docsearch',
+    version: '0.1.0',
+    description: 'Search Vietnamese Party and state documents by topic; every result cites its document, section and character offsets.',
+  },
+  components: {
+    schemas: { Error: error, SearchResponse: searchResponse, StoredDocument: storedDocument, Reference: reference, Job: job, Health: health },
+    responses: { Error: json({ $ref: '#/components/schemas/Error' }, 'An error, with a stable code and a message for people') },
+    securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A key from the API_KEYS environment variable' } },
+  },
+  paths: {
+    '/api/search': {
+      get: {
+        summary: 'Search passages, with an extractive answer that cites them',
+        parameters: [
+          { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 2000 } },
+          { name: 'k', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 } },
+          { name: 'mode', in: 'query', schema: { enum: ['hybrid', 'lexical', 'dense'] } },
+        ],
+        responses: { '200': json({ $ref: '#/components/schemas/SearchResponse' }, 'Ranked passages'), ...errors(400, 429) },
+      },
+    },
+    '/api/documents': {
+      get: {
+        summary: 'List documents with their metadata',
+        responses: {
+          '200': json({ type: 'object', required: ['documents'], properties: { documents: { type: 'array', items: { $ref: '#/components/schemas/StoredDocument' } } } }, 'All documents'),
+        },
+      },
+      post: {
+        summary: 'Upload documents (multipart field "file", one or more) to be ingested by a job',
+        security: bearer,
+        requestBody: {
+          required: true,
+          content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } } } },
+        },
+        responses: {
+          '202': json({ type: 'object', required: ['job'], properties: { job: { $ref: '#/components/schemas/Job' } } }, 'Accepted; follow the job'),
+          ...errors(400, 401, 403, 413, 415, 422, 429),
+        },
+      },
+    },
+    '/api/documents/{id}': {
+      get: {
+        summary: 'One document: metadata, stored text, passages and references',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': json(
+            {
+              allOf: [{ $ref: '#/components/schemas/StoredDocument' }],
+              type: 'object',
+              required: ['text', 'passages', 'references'],
+              properties: {
+                text: { type: 'string' },
+                references: { type: 'array', items: { $ref: '#/components/schemas/Reference' } },
+                passages: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['id', 'section', 'start', 'end'],
+                    additionalProperties: false,
+                    properties: { id: { type: 'string' }, section: nullable('string'), start: { type: 'integer' }, end: { type: 'integer' } },
+                  },
+                },
+              },
+            },
+            'The document',
+          ),
+          ...errors(404),
+        },
+      },
+      delete: {
+        summary: 'Remove a document everywhere',
+        security: bearer,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': json(
+            { type: 'object', required: ['removed'], properties: { removed: { type: 'object', required: ['documentId', 'passages'], properties: { documentId: { type: 'string' }, passages: { type: 'integer' } } } } },
+            'Removed',
+          ),
+          ...errors(401, 403, 404),
+        },
+      },
+    },
+    '/api/jobs/{id}': {
+      get: {
+        summary: 'Progress and outcome of an ingest job',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': json({ type: 'object', required: ['job'], properties: { job: { $ref: '#/components/schemas/Job' } } }, 'The job'), ...errors(404) },
+      },
+    },
+    '/api/health': {
+      get: { summary: 'Readiness, mode, model and index size', responses: { '200': json({ $ref: '#/components/schemas/Health' }, 'Health') } },
+    },
+    '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+  },
+} as const;

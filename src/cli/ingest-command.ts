@@ -10,10 +10,10 @@ import { createProgress } from './progress.js';
 runMain(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { index: { type: 'string' }, delete: { type: 'boolean', default: false } },
+    options: { index: { type: 'string' }, delete: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
   });
   if (positionals.length === 0) {
-    log('usage: npm run ingest -- <files or folders…> [--index DIR]\n       npm run ingest -- --delete <document id or path>… [--index DIR]');
+    log('usage: npm run ingest -- <files or folders…> [--index DIR] [--verbose]\n       npm run ingest -- --delete <document id or path>… [--index DIR]');
     return 2;
   }
   const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir);
@@ -33,7 +33,11 @@ runMain(async () => {
   const files = createProgress('files');
   const vectors = createProgress('vectors');
   try {
-    const summary = await ingestPaths(handle, positionals, (p) => (p.phase === 'files' ? files : vectors).update(p.done, p.total, p.current));
+    const summary = await ingestPaths(handle, positionals, {
+      onProgress: (p) => (p.phase === 'files' ? files : vectors).update(p.done, p.total, p.current),
+      // --verbose: one line per committed file, for scripts that follow a long run.
+      onFileDone: values.verbose ? (path, r) => log(`${r.outcome} ${path}`) : undefined,
+    });
     files.stop();
     vectors.stop();
     log(formatSummary(summary));

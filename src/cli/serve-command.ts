@@ -17,7 +17,7 @@ runMain(async () => {
   if (handle.store.counts().documents === 0) {
     log(`empty index: ingesting ${config.corpusDir}`);
     const bar = createProgress('corpus');
-    const summary = await ingestPaths(handle, [config.corpusDir], (p) => bar.update(p.done, p.total, p.current));
+    const summary = await ingestPaths(handle, [config.corpusDir], { onProgress: (p) => bar.update(p.done, p.total, p.current) });
     bar.stop();
     log(formatSummary(summary));
   }

@@ -5,7 +5,7 @@ import { extractDocumentMetadata } from './document-metadata.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { UserError } from './errors.js';
 import { extractFrontMatter } from './metadata.js';
-import { toStoredText } from './normalize.js';
+import { toStoredText, wordCount } from './normalize.js';
 import { splitPassages } from './split.js';
 import { isHardWrapped, unwrapLines } from './unwrap.js';
 import type { PreparedDocument, SourceFormat } from './types.js';
@@ -18,7 +18,7 @@ export function prepareDocument(extractedText: string, format: SourceFormat): Pr
   const cleaned = removeBoilerplate(toStoredText(extractedText));
   // PDF layers are unwrapped by their reader.
   const text = format === 'pdf' ? cleaned : unwrapLines(cleaned, { everyLine: isHardWrapped(cleaned) });
-  if (text.trim() === '') throw new UserError('empty_document', 'the document has no text content');
+  if (wordCount(text) === 0) throw new UserError('empty_document', 'the document has no text content');
   const contentHash = createHash('sha256').update(text).digest('hex');
   const front = extractFrontMatter(text);
   let passages = splitPassages(text, front.bodyStart);

@@ -91,7 +91,13 @@ export async function ingestBytes(handle: IndexHandle, bytes: Uint8Array, fileNa
   return commitFile(handle, await prepareFile(bytes, fileName), source);
 }
 
-export async function ingestPaths(handle: IndexHandle, paths: string[], onProgress?: (p: IngestProgress) => void): Promise<IngestSummary> {
+export interface IngestListeners {
+  onProgress?: (p: IngestProgress) => void;
+  /** Called once a file is committed: from then on it survives a crash. */
+  onFileDone?: (path: string, result: FileResult) => void;
+}
+
+export async function ingestPaths(handle: IndexHandle, paths: string[], { onProgress, onFileDone }: IngestListeners = {}): Promise<IngestSummary> {
   const started = performance.now();
   const { files, missing } = await listFiles(paths, [handle.dir]);
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, linked: 0, failed: [], passages: 0, backfilled: 0, seconds: 0 };
@@ -103,6 +109,7 @@ export async function ingestPaths(handle: IndexHandle, paths: string[], onProgre
       const bytes = await readFileBytes(path);
       const result = await ingestBytes(handle, bytes, path, sourceKey(path));
       summary[result.outcome]++;
+      onFileDone?.(path, result);
       summary.passages += result.passages;
       if (result.passages > 0 && ++sinceSave >= SAVE_EVERY) {
         handle.saveVectors();

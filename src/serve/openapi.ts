@@ -221,10 +221,11 @@ export const OPENAPI = {
         responses: {
           '200': json(
             {
-              allOf: [{ $ref: '#/components/schemas/StoredDocument' }],
               type: 'object',
-              required: ['text', 'passages', 'references'],
+              required: [...storedDocument.required, 'text', 'passages', 'references'],
+              additionalProperties: false,
               properties: {
+                ...storedDocument.properties,
                 text: { type: 'string' },
                 references: { type: 'array', items: { $ref: '#/components/schemas/Reference' } },
                 passages: {

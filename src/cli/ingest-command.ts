@@ -36,7 +36,7 @@ runMain(async () => {
     const summary = await ingestPaths(handle, positionals, {
       onProgress: (p) => (p.phase === 'files' ? files : vectors).update(p.done, p.total, p.current),
       // --verbose: one line per committed file, for scripts that follow a long run.
-      onFileDone: values.verbose ? (path, r) => log(`${r.outcome} ${path}`) : undefined,
+      onFileDone: values.verbose ? (path, r) => log(`${r.outcome}: ${path}`) : undefined,
     });
     files.stop();
     vectors.stop();

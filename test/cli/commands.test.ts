@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, SEED, tempDir, tinyModelEnv } from '../support/fixtures.js';
 
@@ -9,11 +9,13 @@ interface Run {
   stderr: string;
 }
 
-const TSX = resolve('node_modules', '.bin', 'tsx');
+/** Commands run as one process (node with tsx's loader), so signals reach the process doing the work. */
+const node = (script: string, args: string[]) => [process.execPath, ['--import', 'tsx', join('src', 'cli', script), ...args]] as const;
 
 function run(script: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(TSX, [join('src', 'cli', script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [cmd, argv] = node(script, args);
+    const child = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -74,7 +76,8 @@ describe('ingest and search commands with the test model', () => {
 describe('npm start on a fresh index without a model', () => {
   it('ingests the bundled corpus, says it is lexical-only, and serves cited passages', async () => {
     const env = { INDEX_DIR: join(work.dir, 'served'), PORT: '0', HOST: '127.0.0.1', MODEL_DIR: join(work.dir, 'no-models') };
-    const child = spawn(TSX, [join('src', 'cli', 'serve-command.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [cmd, argv] = node('serve-command.ts', []);
+    const child = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       let stderr = '';
       const port = await new Promise<number>((ready, fail) => {

@@ -66,6 +66,29 @@ describe('ingest and search commands with the test model', () => {
     expect(bad.stderr).toMatch(/"k" must be a whole number/);
   });
 
+  it('checks an index folder and reports what it found as JSON', async () => {
+    const r = await run('check-command.ts', ['--json', ...indexArgs()], {});
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ ok: true, documents: 5, problems: [] });
+    expect(report.vectors).toBe(report.passages);
+    const missing = await run('check-command.ts', ['--json', '--index', join(work.dir, 'nowhere')], {});
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).ok).toBe(false);
+  });
+
+  it('deletes a document by path and rebuilds derived indexes without a model', async () => {
+    const del = await run('ingest-command.ts', ['--delete', join(CORPUS_DIR, `${SEED.banDanToc}.txt`), ...indexArgs()], tinyModelEnv());
+    expect(del.code).toBe(0);
+    expect(del.stderr).toMatch(/removed document \w+ \(\d+ passages\)/);
+    const gone = await run('ingest-command.ts', ['--delete', 'no-such-id', ...indexArgs()], tinyModelEnv());
+    expect(gone.code).toBe(1);
+    const rebuilt = await run('rebuild-command.ts', [...indexArgs()], {});
+    expect(rebuilt.stderr).toMatch(/rebuilt the lexical index of \d+ passages and the vector index of \d+ vectors/);
+    const report = JSON.parse((await run('check-command.ts', ['--json', ...indexArgs()], {})).stdout);
+    expect(report).toMatchObject({ ok: true, documents: 4 });
+  });
+
   it('exits 1 and lists the files that failed', async () => {
     const r = await run('ingest-command.ts', [join(work.dir, 'nope.txt'), ...indexArgs()], tinyModelEnv());
     expect(r.code).toBe(1);

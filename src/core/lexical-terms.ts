@@ -37,10 +37,11 @@ function stretches(nfcText: string): { folded: string[]; exact: string[] }[] {
     .filter((s) => s.folded.length > 0);
 }
 
-export function indexTerms(nfcText: string, abbreviations: AbbreviationMatcher = curatedMatcher): IndexTerms {
-  const parts = stretches(nfcText);
+/** Terms of a passage; `heading` (its title and section path) is indexed with it. */
+export function indexTerms(nfcText: string, abbreviations: AbbreviationMatcher = curatedMatcher, heading = ''): IndexTerms {
+  const parts = [...stretches(heading), ...stretches(nfcText)];
   const folded = parts.map((p) => withBigrams(p.folded).join(' '));
-  for (const a of abbreviations(parts.flatMap((p) => p.folded), nfcText)) {
+  for (const a of abbreviations(parts.flatMap((p) => p.folded), `${heading}\n${nfcText}`)) {
     for (const form of [a.short, a.long]) folded.push(withBigrams(tokenize(form).map((t) => t.text)).join(' '));
   }
   return { folded: folded.join(' '), exact: parts.map((p) => withBigrams(p.exact).join(' ')).join(' ') };

@@ -57,12 +57,20 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** A syllable whose only vowel is a final y after a consonant: `sỹ`/`sĩ`, `kỹ`/`kĩ`, `lý`/`lí`, `quy`/`qui`. */
+const FINAL_Y = /^(?:ngh|ng|nh|ch|gh|kh|ph|th|tr|qu|[bcdghklmnprstvxđ])y$/u;
+
+/** Both spellings of the i/y variants are in use; matching treats them as one (`sy` → `si`). */
+export function unifyIY(syllable: string): string {
+  return FINAL_Y.test(syllable) ? `${syllable.slice(0, -1)}i` : syllable;
+}
+
 /** Syllables (runs of letters and digits) of an NFC text, folded, with their offsets in that text. */
 export function tokenize(nfcText: string): Token[] {
   const folded = fold(nfcText);
   const tokens: Token[] = [];
   for (const m of folded.matchAll(WORD)) {
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    tokens.push({ text: unifyIY(m[0]), start: m.index, end: m.index + m[0].length });
   }
   return tokens;
 }
@@ -83,6 +91,6 @@ const TONE_LETTER: Record<string, string> = { '\u0301': 's', '\u0300': 'f', '\u0
 export function toneKey(syllable: string): string {
   const decomposed = syllable.toLowerCase().normalize('NFD');
   const tones = decomposed.match(TONE_MARKS);
-  const base = decomposed.replace(TONE_MARKS, '').normalize('NFC');
+  const base = unifyIY(decomposed.replace(TONE_MARKS, '').normalize('NFC'));
   return tones ? base + TONE_LETTER[tones[0]!] : base;
 }

@@ -4,6 +4,7 @@
  * run; its reason is listed in the summary.
  */
 import { UserError } from '../core/errors.js';
+import { textForEmbedding } from '../core/passage-context.js';
 import { prepareDocument } from '../core/prepare-document.js';
 import type { PreparedDocument } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
@@ -72,7 +73,7 @@ export async function commitFile(handle: IndexHandle, { doc, fileHash }: Prepare
     outcome = previous?.documentId === doc.id ? 'unchanged' : 'linked';
   } else {
     const { embedder, vectors } = handle;
-    const values = embedder ? await embedder.embedPassages(doc.passages.map((p) => p.text)) : null;
+    const values = embedder ? await embedder.embedPassages(doc.passages.map((p) => textForEmbedding(doc.title, p.section, p.text))) : null;
     const keys = handle.store.addDocument(doc, source, fileHash, embedder && values ? { model: embedder.modelId, values } : null);
     if (vectors && values) {
       keys.forEach((key, i) => vectors.add(key, values[i]!));

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { documentMatcher } from '../core/abbreviations.js';
 import { UserError } from '../core/errors.js';
 import { indexTerms } from '../core/lexical-terms.js';
+import { passageHeading } from '../core/passage-context.js';
 import type { Reference } from '../core/references.js';
 import type { DocumentFields, PreparedDocument, SourceFormat, StoredDocument, StoredPassage } from '../core/types.js';
 
@@ -69,7 +70,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
 `;
 
 /** Bumped whenever the tables or the lexical terms change shape; older index folders must be rebuilt. */
-export const SCHEMA_VERSION = '3';
+export const SCHEMA_VERSION = '4';
 
 export interface SourceRecord {
   documentId: string;
@@ -215,7 +216,7 @@ export class DocumentStore {
         const key = Number(
           insertPassage.run(`${doc.id}-${p.ordinal}`, doc.id, p.ordinal, p.section, p.start, p.end, p.text, p.hash).lastInsertRowid,
         );
-        const terms = indexTerms(p.text, abbreviations);
+        const terms = indexTerms(p.text, abbreviations, passageHeading(doc.title, p.section));
         insertTerms.run(key, terms.folded, terms.exact);
         const vector = vectors?.values[i];
         if (vectors && vector) insertVector.run(key, vectors.model, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
@@ -263,15 +264,15 @@ export class DocumentStore {
   }
 
   /** Rewrites every passage's lexical terms (after the term rules change, or to repair the index). */
-  rebuildLexicalIndex(termsOf: (documentText: string, passageText: string) => { folded: string; exact: string }): number {
+  rebuildLexicalIndex(termsOf: (document: { text: string; title: string | null }, passage: StoredPassage) => { folded: string; exact: string }): number {
     const insert = this.db.prepare('INSERT INTO passage_terms(rowid, folded, exact) VALUES (?, ?, ?)');
     return this.db.transaction(() => {
       this.db.exec('DELETE FROM passage_terms');
       let n = 0;
-      for (const id of this.documentIds()) {
-        const text = this.documentText(id)!;
-        for (const p of this.documentPassages(id)) {
-          const terms = termsOf(text, p.text);
+      const docs = this.db.prepare('SELECT id, title, text FROM documents ORDER BY id').iterate() as IterableIterator<{ id: string; title: string | null; text: string }>;
+      for (const doc of docs) {
+        for (const p of this.documentPassages(doc.id)) {
+          const terms = termsOf(doc, p);
           insert.run(p.key, terms.folded, terms.exact);
           n++;
         }
@@ -385,10 +386,12 @@ export class DocumentStore {
     return this.db.prepare('DELETE FROM vectors WHERE model <> ?').run(model).changes;
   }
 
-  /** Passages that have no vector for the model yet. */
-  passagesWithoutVector(model: string): { key: number; text: string }[] {
+  /** Passages that have no vector for the model yet, with their context. */
+  passagesWithoutVector(model: string): { key: number; text: string; section: string | null; title: string | null }[] {
     return this.db
-      .prepare('SELECT p.key, p.text FROM passages p LEFT JOIN vectors v ON v.passage_key = p.key AND v.model = ? WHERE v.passage_key IS NULL ORDER BY p.key')
-      .all(model) as { key: number; text: string }[];
+      .prepare(
+        'SELECT p.key, p.text, p.section, d.title FROM passages p JOIN documents d ON d.id = p.document_id LEFT JOIN vectors v ON v.passage_key = p.key AND v.model = ? WHERE v.passage_key IS NULL ORDER BY p.key',
+      )
+      .all(model) as { key: number; text: string; section: string | null; title: string | null }[];
   }
 }

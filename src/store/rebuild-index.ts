@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { definedAbbreviations, documentMatcher, type AbbreviationMatcher } from '../core/abbreviations.js';
 import { indexTerms } from '../core/lexical-terms.js';
+import { passageHeading } from '../core/passage-context.js';
 import { DocumentStore } from './document-store.js';
 import { STORE_FILE } from './open-index.js';
 import { VectorIndex } from './vector-index.js';
@@ -19,9 +20,9 @@ export function rebuildIndex(dir: string): RebuildReport {
   try {
     // Abbreviation matchers are per document; cache the one of the document being rebuilt.
     let cached: { text: string; match: AbbreviationMatcher } | null = null;
-    const passages = store.rebuildLexicalIndex((docText, passageText) => {
-      if (cached?.text !== docText) cached = { text: docText, match: documentMatcher(definedAbbreviations(docText)) };
-      return indexTerms(passageText, cached.match);
+    const passages = store.rebuildLexicalIndex((doc, passage) => {
+      if (cached?.text !== doc.text) cached = { text: doc.text, match: documentMatcher(definedAbbreviations(doc.text)) };
+      return indexTerms(passage.text, cached.match, passageHeading(doc.title, passage.section));
     });
     const [model, ...others] = store.vectorModels();
     if (others.length > 0) throw new Error(`vectors of several models are mixed (${[model, ...others].join(', ')}); run \`npm run reindex\``);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, hasDiacritics, toStoredText, tokenize, wordCount } from '../../src/core/normalize.js';
+import { fold, hasDiacritics, toneKey, toStoredText, tokenize, unifyIY, wordCount } from '../../src/core/normalize.js';
 
 describe('normalize', () => {
   it('folds tones, vowel marks and đ, keeping the length', () => {
@@ -35,5 +35,18 @@ describe('normalize', () => {
 
   it('counts syllables (digits either side of a separator count apart)', () => {
     expect(wordCount('Tổ chức cơ sở đảng (TCCSĐ), 1.128 đảng viên')).toBe(10);
+  });
+});
+
+describe('i/y spelling variants', () => {
+  it('match as one word, folded and accent-exact', () => {
+    expect(unifyIY('sy')).toBe('si');
+    expect(unifyIY('quy')).toBe('qui');
+    expect(unifyIY('tuy')).toBe('tuy');
+    expect(unifyIY('y')).toBe('y');
+    expect(tokenize('tử sỹ').map((t) => t.text)).toEqual(tokenize('tử sĩ').map((t) => t.text));
+    expect(toneKey('kỹ')).toBe(toneKey('kĩ'));
+    expect(toneKey('lý')).toBe(toneKey('lí'));
+    expect(toneKey('thuỷ')).not.toBe(toneKey('thủi'));
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * `npm run eval -- --queries FILE [--index DIR] [--json]`: development queries (JSONL) against an index, in every
+ *   mode the installed model allows, per query kind.
+ * `npm run eval -- --vire FILE [--mode M] [--json]`: the ViRE protocol on one of its CSVs.
+ * `npm run eval -- --alqac DIR [--mode M] [--json]`: ALQAC 2022 over all articles.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config.js';
+import type { SearchMode } from '../core/types.js';
+import { openEmbedder } from '../embed/open-embedder.js';
+import { loadAlqac, loadVire } from '../eval/benchmarks.js';
+import { evaluateBenchmark, evaluateQueries, type DevQuery } from '../eval/evaluate.js';
+import type { Metrics } from '../eval/metrics.js';
+import { openIndex } from '../store/open-index.js';
+import { log, runMain } from './open-configured-index.js';
+import { createProgress } from './progress.js';
+
+const MODES: SearchMode[] = ['lexical', 'dense', 'hybrid'];
+const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
+
+function row(label: string, m: Metrics): string {
+  return `${label.padEnd(24)} ${String(m.queries).padStart(5)} ${pct(m['ndcg@10'])} ${pct(m['mrr@10'])} ${pct(m['recall@1'])} ${pct(m['recall@5'])} ${pct(m['recall@10'])}`;
+}
+const HEADER = `${'set'.padEnd(24)} ${'n'.padStart(5)} ${'nDCG10'.padStart(6)} ${'MRR10'.padStart(6)} ${'R@1'.padStart(6)} ${'R@5'.padStart(6)} ${'R@10'.padStart(6)}`;
+
+function readQueries(file: string): DevQuery[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('//'))
+    .map((l, i) => {
+      const q = JSON.parse(l) as DevQuery;
+      if (typeof q.query !== 'string' || !Array.isArray(q.relevant)) throw new Error(`${file}:${i + 1}: each line needs "query" and "relevant"`);
+      return q;
+    });
+}
+
+runMain(async () => {
+  const { values } = parseArgs({
+    options: {
+      queries: { type: 'string' },
+      vire: { type: 'string' },
+      alqac: { type: 'string' },
+      index: { type: 'string' },
+      mode: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const mode = (values.mode ?? 'hybrid') as SearchMode;
+  if (!MODES.includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}`);
+  const { embedder, message } = await openEmbedder();
+  log(message);
+  if (!embedder && mode !== 'lexical' && !values.queries) throw new Error(`--mode ${mode} needs a model; use --mode lexical`);
+
+  if (values.vire || values.alqac) {
+    const bench = values.vire ? loadVire(values.vire) : loadAlqac(values.alqac!);
+    const bar = createProgress(bench.name);
+    const started = performance.now();
+    const m = await evaluateBenchmark(bench, mode, embedder, (d, t) => bar.update(d, t));
+    bar.stop();
+    const result = { dataset: bench.name, mode, queries: m.queries, 'ndcg@10': m['ndcg@10'], 'mrr@10': m['mrr@10'], 'recall@10': m['recall@10'] };
+    if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else process.stdout.write(`${HEADER}\n${row(`${bench.name} ${mode}`, m)}\n(${bench.corpus.length} texts; ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    return;
+  }
+  if (!values.queries) {
+    log('usage: npm run eval -- --queries FILE [--index DIR] [--json] | --vire FILE [--mode M] [--json] | --alqac DIR [--mode M] [--json]');
+    return 2;
+  }
+  const queries = readQueries(values.queries);
+  const handle = openIndex(values.index ?? readConfig().indexDir, { embedder, log });
+  try {
+    const modes = embedder ? MODES : (['lexical'] as SearchMode[]);
+    const reports = Object.fromEntries(await Promise.all(modes.map(async (m) => [m, await evaluateQueries(handle, queries, m)] as const)));
+    if (values.json) process.stdout.write(`${JSON.stringify({ model: embedder?.modelId ?? null, queries: queries.length, modes: reports })}\n`);
+    else {
+      const lines = [HEADER];
+      for (const [m, r] of Object.entries(reports)) {
+        lines.push(row(`${m} (all)`, r.all));
+        for (const [kind, km] of Object.entries(r.byKind)) lines.push(row(`  ${m} ${kind}`, km));
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+    }
+  } finally {
+    handle.close();
+  }
+});

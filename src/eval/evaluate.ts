@@ -1,0 +1,79 @@
+/**
+ * Runs questions against an index and scores the rankings: a benchmark's corpus built into a temporary index and
+ * ranked by document, or a development query file against an existing index, ranked by passage.
+ */
+import { rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareDocument } from '../core/prepare-document.js';
+import type { SearchMode, SearchResult } from '../core/types.js';
+import type { Embedder } from '../embed/embedder.js';
+import { commitFile } from '../ingest/ingest-files.js';
+import { search } from '../search/search.js';
+import { openIndex, type IndexHandle } from '../store/open-index.js';
+import type { Benchmark } from './benchmarks.js';
+import { aggregate, type Metrics, type QueryOutcome } from './metrics.js';
+import { rankDocuments } from './rank-documents.js';
+
+export type Progress = (done: number, total: number) => void;
+
+/** Builds the benchmark's corpus into a temporary index and scores its questions, ranking documents. */
+export async function evaluateBenchmark(bench: Benchmark, mode: SearchMode, embedder: Embedder | null, progress?: Progress): Promise<Metrics> {
+  const dir = mkdtempSync(join(tmpdir(), 'vn-docsearch-eval-'));
+  const handle = openIndex(dir, { embedder: mode === 'lexical' ? null : embedder });
+  try {
+    const docOf = new Map<string, string>();
+    for (const [i, item] of bench.corpus.entries()) {
+      try {
+        const doc = prepareDocument(item.text, 'txt');
+        await commitFile(handle, { doc, fileHash: doc.contentHash }, `bench/${item.id}`);
+        docOf.set(item.id, doc.id);
+      } catch {
+        // An empty text in the benchmark can never be retrieved; its questions count as misses.
+      }
+      progress?.(i + 1, bench.corpus.length + bench.questions.length);
+    }
+    const outcomes: QueryOutcome[] = [];
+    for (const [i, q] of bench.questions.entries()) {
+      const relevant = new Set(q.relevant.map((id) => docOf.get(id)).filter((d): d is string => d !== undefined));
+      const ranked = await rankDocuments(handle, q.query, mode);
+      outcomes.push({ relevantRanks: ranked.flatMap((id, r) => (relevant.has(id) ? [r + 1] : [])), relevantTotal: Math.max(1, relevant.size) });
+      progress?.(bench.corpus.length + i + 1, bench.corpus.length + bench.questions.length);
+    }
+    return aggregate(outcomes);
+  } finally {
+    handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface DevQuery {
+  query: string;
+  /** Document ids, passage ids, or text a relevant passage must contain. */
+  relevant: string[];
+  kind?: string;
+}
+
+const isRelevant = (r: SearchResult, relevant: string[]) =>
+  relevant.some((x) => x === r.document.id || x === r.passage.id || r.passage.text.includes(x));
+
+export interface DevReport {
+  all: Metrics;
+  byKind: Record<string, Metrics>;
+}
+
+/** Scores development queries against an index: a query is answered at the rank of its first relevant passage. */
+export async function evaluateQueries(handle: IndexHandle, queries: DevQuery[], mode: SearchMode): Promise<DevReport> {
+  const byKind = new Map<string, QueryOutcome[]>();
+  const all: QueryOutcome[] = [];
+  for (const q of queries) {
+    const { results } = await search(handle, q.query, { k: 10, mode });
+    const first = results.findIndex((r) => isRelevant(r, q.relevant));
+    const outcome = { relevantRanks: first === -1 ? [] : [first + 1], relevantTotal: 1 };
+    all.push(outcome);
+    const kind = q.kind ?? 'other';
+    byKind.set(kind, [...(byKind.get(kind) ?? []), outcome]);
+  }
+  return { all: aggregate(all), byKind: Object.fromEntries([...byKind].map(([k, o]) => [k, aggregate(o)])) };
+}

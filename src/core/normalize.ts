@@ -3,12 +3,13 @@
  * and is length-preserving so that offsets found in folded text are offsets in the stored text.
  */
 
-/** Canonical stored form: NFC, Windows/Mac line endings unified, no BOM, no NULs. */
+/** Canonical stored form: NFC, Windows/Mac line endings unified, no BOM, no NULs, no-break and other odd spaces as plain spaces. */
 export function toStoredText(raw: string): string {
   return raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/\u0000/g, '')
+    .replace(/[\u00A0\u2000-\u200A\u202F\u3000]/g, ' ')
     .normalize('NFC');
 }
 
@@ -17,7 +18,8 @@ const foldCache = new Map<string, string>();
 function foldChar(c: string): string {
   let f = foldCache.get(c);
   if (f === undefined) {
-    if (c === 'đ' || c === 'Đ') f = 'd';
+    // Ð/ð (U+00D0/U+00F0) are look-alikes of Đ/đ that some sites print instead.
+    if (c === 'đ' || c === 'Đ' || c === 'Ð' || c === 'ð') f = 'd';
     else {
       const base = c.normalize('NFD')[0] ?? c;
       const lower = base.toLowerCase();
@@ -89,7 +91,7 @@ const TONE_LETTER: Record<string, string> = { '\u0301': 's', '\u0300': 'f', '\u0
  * tone placement give the same key (`hoà`/`hòa` → `hoaf`, `thuý`/`thúy` → `thuys`); `Đảng` and `đang` differ.
  */
 export function toneKey(syllable: string): string {
-  const decomposed = syllable.toLowerCase().normalize('NFD');
+  const decomposed = syllable.toLowerCase().replace(/ð/g, 'đ').normalize('NFD');
   const tones = decomposed.match(TONE_MARKS);
   const base = unifyIY(decomposed.replace(TONE_MARKS, '').normalize('NFC'));
   return tones ? base + TONE_LETTER[tones[0]!] : base;

@@ -269,9 +269,11 @@ export class DocumentStore {
     return this.db.transaction(() => {
       this.db.exec('DELETE FROM passage_terms');
       let n = 0;
-      const docs = this.db.prepare('SELECT id, title, text FROM documents ORDER BY id').iterate() as IterableIterator<{ id: string; title: string | null; text: string }>;
-      for (const doc of docs) {
-        for (const p of this.documentPassages(doc.id)) {
+      const getDoc = this.db.prepare('SELECT title, text FROM documents WHERE id = ?');
+      // Ids first: the connection cannot write while a query over it is still being read.
+      for (const id of this.documentIds()) {
+        const doc = getDoc.get(id) as { title: string | null; text: string };
+        for (const p of this.documentPassages(id)) {
           const terms = termsOf(doc, p);
           insert.run(p.key, terms.folded, terms.exact);
           n++;

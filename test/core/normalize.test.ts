@@ -50,3 +50,14 @@ describe('i/y spelling variants', () => {
     expect(toneKey('thuỷ')).not.toBe(toneKey('thủi'));
   });
 });
+
+describe('look-alikes and odd spaces', () => {
+  it('folds Ð (U+00D0), which some sites print for Đ, like Đ', () => {
+    expect(fold('Ðảng')).toBe('dang');
+    expect(toneKey('Ðảng')).toBe(toneKey('Đảng'));
+  });
+
+  it('stores no-break spaces as plain spaces', () => {
+    expect(toStoredText('Một là,\u00A0đổi mới')).toBe('Một là, đổi mới');
+  });
+});

@@ -2,9 +2,9 @@
  * Extractive answer: the one to three sentences of the top passages that cover the query best, verbatim, each
  * followed by the citation marker of its passage. No sentence covering enough of the query means no answer.
  */
-import { hasDiacritics, tokenize } from './normalize.js';
+import { queryWords } from './highlight.js';
+import { tokenize } from './normalize.js';
 import { splitSentences } from './sentences.js';
-import { isStopword } from './stopwords.js';
 import type { Answer } from './types.js';
 
 export interface AnswerSource {
@@ -24,14 +24,6 @@ interface Candidate {
   score: number;
 }
 
-function contentTerms(query: string): string[] {
-  const folded = !hasDiacritics(query);
-  const syllables = tokenize(query);
-  const raw = syllables.map((t) => (folded ? t.text : query.slice(t.start, t.end).toLowerCase()));
-  const content = syllables.map((t) => t.text).filter((_, i) => !isStopword(raw[i]!, folded));
-  return [...new Set(content.length > 0 ? content : syllables.map((t) => t.text))];
-}
-
 function bigrams(words: string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 1; i < words.length; i++) out.add(`${words[i - 1]} ${words[i]}`);
@@ -39,7 +31,7 @@ function bigrams(words: string[]): Set<string> {
 }
 
 export function extractAnswer(query: string, sources: AnswerSource[]): Answer | null {
-  const terms = contentTerms(query);
+  const terms = [...queryWords(query)];
   if (terms.length === 0) return null;
   const queryBigrams = bigrams(tokenize(query).map((t) => t.text));
   const candidates: Candidate[] = [];

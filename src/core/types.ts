@@ -83,6 +83,8 @@ export interface SearchResult {
   score: number;
   document: { id: string; source: string | null } & DocumentFields;
   passage: { id: string; text: string; section: string | null; start: number; end: number };
+  /** Offsets in the document's stored text of the query words this passage contains. */
+  highlights: [number, number][];
 }
 
 export interface SearchResponse {

@@ -4,6 +4,7 @@
  */
 import { extractAnswer } from '../core/answer.js';
 import { reciprocalRankFusion } from '../core/fuse.js';
+import { highlight, queryWords } from '../core/highlight.js';
 import { queryTerms, toFtsMatch } from '../core/lexical-terms.js';
 import type { SearchMode, SearchResponse, SearchResult } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
@@ -49,6 +50,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
 
   const passages = handle.store.getPassages(top.map((t) => t.key));
   const documents = handle.store.documentSummaries([...new Set([...passages.values()].map((p) => p.documentId))]);
+  const words = queryWords(query);
   const results: SearchResult[] = [];
   for (const { key, score } of top) {
     const p = passages.get(key);
@@ -60,6 +62,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
       score,
       document: { id: p.documentId, ...d },
       passage: { id: p.id, text: p.text, section: p.section, start: p.start, end: p.end },
+      highlights: highlight(p.text, p.start, words),
     });
   }
   const answer = extractAnswer(

@@ -86,9 +86,14 @@ const searchResponse = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['rank', 'score', 'document', 'passage'],
+        required: ['rank', 'score', 'document', 'passage', 'highlights'],
         additionalProperties: false,
         properties: {
+          highlights: {
+            description: 'Offsets in the document text of the query words the passage contains',
+            type: 'array',
+            items: { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, maxItems: 2 },
+          },
           rank: { type: 'integer', minimum: 1 },
           score: { type: 'number' },
           document: {

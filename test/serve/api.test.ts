@@ -37,7 +37,7 @@ describe('GET /api/search', () => {
     expect(Object.keys(body.answer.citations[0]).sort()).toEqual(['documentId', 'n', 'passageId']);
     expect(body.results).toHaveLength(5);
     for (const r of body.results) {
-      expect(Object.keys(r).sort()).toEqual(['document', 'passage', 'rank', 'score']);
+      expect(Object.keys(r).sort()).toEqual(['document', 'highlights', 'passage', 'rank', 'score']);
       expect(Object.keys(r.document).sort()).toEqual(['author', 'date', 'id', 'issuer', 'kind', 'number', 'source', 'term', 'title']);
       expect(Object.keys(r.passage).sort()).toEqual(['end', 'id', 'section', 'start', 'text']);
     }
@@ -52,6 +52,17 @@ describe('GET /api/search', () => {
     for (const r of body.results) {
       if (!texts.has(r.document.id)) texts.set(r.document.id, (await get(`/api/documents/${r.document.id}`)).body.text);
       expect(texts.get(r.document.id)!.slice(r.passage.start, r.passage.end)).toBe(r.passage.text);
+    }
+  });
+
+  it('highlights the query words, diacritics ignored, with offsets into the document text', async () => {
+    const { body } = await get(`/api/search?q=${encodeURIComponent('sinh hoat chi bo')}&k=3`);
+    const doc = (await get(`/api/documents/${body.results[0].document.id}`)).body.text as string;
+    const marked = body.results[0].highlights.map(([s, e]: [number, number]) => doc.slice(s, e));
+    expect(marked).toContain('sinh hoạt chi bộ');
+    for (const [s, e] of body.results[0].highlights) {
+      expect(s).toBeGreaterThanOrEqual(body.results[0].passage.start);
+      expect(e).toBeLessThanOrEqual(body.results[0].passage.end);
     }
   });
 

@@ -1,0 +1,29 @@
+/**
+ * Where a passage matches the query: spans of its syllables that are query words (diacritics ignored, function
+ * words left out unless the query has nothing else), adjacent ones merged into phrases, as offsets into the stored
+ * document text so a client can bold exactly those characters.
+ */
+import { hasDiacritics, tokenize } from './normalize.js';
+import { isStopword } from './stopwords.js';
+
+export type Highlight = [start: number, end: number];
+
+export function queryWords(query: string): Set<string> {
+  const folded = !hasDiacritics(query);
+  const tokens = tokenize(query);
+  const content = tokens.filter((t) => !isStopword(folded ? t.text : query.slice(t.start, t.end).toLowerCase(), folded));
+  return new Set((content.length > 0 ? content : tokens).map((t) => t.text));
+}
+
+/** Highlights of one passage; `offset` is where the passage starts in its document. */
+export function highlight(passageText: string, offset: number, words: Set<string>): Highlight[] {
+  const spans: Highlight[] = [];
+  for (const t of tokenize(passageText)) {
+    if (!words.has(t.text)) continue;
+    const last = spans[spans.length - 1];
+    // Merge with the previous span when only spaces or hyphens lie between: `sinh hoạt chi bộ` is one mark.
+    if (last && /^[\s-]*$/u.test(passageText.slice(last[1] - offset, t.start))) last[1] = offset + t.end;
+    else spans.push([offset + t.start, offset + t.end]);
+  }
+  return spans;
+}

@@ -1,7 +1,11 @@
-/** `npm run search -- "<query>" [--k N] [--mode M] [--json] [--index DIR]` */
+/**
+ * `npm run search -- "<query>" [--k N] [--mode M] [--json] [--index DIR]`
+ *   [--kind K] [--issuer I] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--number N] [--author A] [--document ID]
+ */
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
 import type { SearchResponse } from '../core/types.js';
+import { FILTER_NAMES } from '../core/filters.js';
 import { search } from '../search/search.js';
 import { HttpError } from '../serve/http-error.js';
 import { parseSearchParams } from '../serve/search-params.js';
@@ -21,21 +25,30 @@ function formatResponse(r: SearchResponse): string {
 runMain(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { k: { type: 'string' }, mode: { type: 'string' }, json: { type: 'boolean', default: false }, index: { type: 'string' } },
+    options: {
+      k: { type: 'string' },
+      mode: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      index: { type: 'string' },
+      ...Object.fromEntries(FILTER_NAMES.map((name) => [name, { type: 'string' as const }])),
+    },
   });
   let params;
   try {
-    params = parseSearchParams({ q: positionals.join(' '), k: values.k, mode: values.mode });
+    params = parseSearchParams({ ...values, q: positionals.join(' ') });
   } catch (err) {
     if (err instanceof HttpError) {
-      log(`error: ${err.message}\nusage: npm run search -- "<query>" [--k N] [--mode hybrid|lexical|dense] [--json] [--index DIR]`);
+      log(
+        `error: ${err.message}\nusage: npm run search -- "<query>" [--k N] [--mode hybrid|lexical|dense] [--json] [--index DIR]` +
+          ' [--kind K] [--issuer I] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--number N] [--author A] [--document ID]',
+      );
       return 2;
     }
     throw err;
   }
   const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir);
   try {
-    const response = await search(handle, params.q, { k: params.k, mode: params.mode });
+    const response = await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters });
     process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : `${formatResponse(response)}\n`);
   } finally {
     handle.close();

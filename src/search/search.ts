@@ -3,6 +3,7 @@
  * results carry exact offsets into the stored document text, and an extractive answer cites them.
  */
 import { extractAnswer } from '../core/answer.js';
+import { hasFilters, matchesFilters, type SearchFilters } from '../core/filters.js';
 import { reciprocalRankFusion } from '../core/fuse.js';
 import { highlight, queryWords } from '../core/highlight.js';
 import { queryTerms, toFtsMatch } from '../core/lexical-terms.js';
@@ -12,6 +13,7 @@ import { QueryVectorCache } from './query-vector-cache.js';
 
 export interface SearchOptions {
   k: number;
+  filters?: SearchFilters;
   /** Defaults to the index's mode; dense and hybrid fall back to lexical when no model is loaded. */
   mode?: SearchMode;
 }
@@ -26,24 +28,32 @@ function effectiveMode(handle: IndexHandle, requested: SearchMode | undefined): 
   return requested ?? handle.mode;
 }
 
-async function denseCandidates(handle: IndexHandle, query: string, depth: number): Promise<{ key: number; score: number }[]> {
+/** Documents the filters allow, or null when there are no filters. */
+function allowedDocuments(handle: IndexHandle, filters: SearchFilters | undefined): string[] | null {
+  if (!filters || !hasFilters(filters)) return null;
+  return handle.store.documentIdsWhere((id, fields) => matchesFilters(id, fields, filters));
+}
+
+async function denseCandidates(handle: IndexHandle, query: string, depth: number, allowed: string[] | null): Promise<{ key: number; score: number }[]> {
   const { embedder, vectors } = handle;
   if (!embedder || !vectors) return [];
   const vector = await queryVectors.get(embedder, query);
-  return vectors.search(vector, depth).map((n) => ({ key: n.key, score: n.similarity }));
+  const keys = allowed === null ? null : handle.store.passageKeysOf(allowed);
+  return vectors.search(vector, depth, keys).map((n) => ({ key: n.key, score: n.similarity }));
 }
 
-function lexicalCandidates(handle: IndexHandle, query: string, depth: number): { key: number; score: number }[] {
+function lexicalCandidates(handle: IndexHandle, query: string, depth: number, allowed: string[] | null): { key: number; score: number }[] {
   const match = toFtsMatch(queryTerms(query));
-  return match ? handle.store.lexicalSearch(match, depth) : [];
+  return match ? handle.store.lexicalSearch(match, depth, allowed) : [];
 }
 
 export async function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
   const query = rawQuery.normalize('NFC').trim();
   const mode = effectiveMode(handle, options.mode);
   const depth = Math.max(MIN_CANDIDATES, options.k * 3);
-  const lexical = mode === 'dense' ? [] : lexicalCandidates(handle, query, depth);
-  const dense = mode === 'lexical' ? [] : await denseCandidates(handle, query, depth);
+  const allowed = allowedDocuments(handle, options.filters);
+  const lexical = mode === 'dense' || allowed?.length === 0 ? [] : lexicalCandidates(handle, query, depth, allowed);
+  const dense = mode === 'lexical' || allowed?.length === 0 ? [] : await denseCandidates(handle, query, depth, allowed);
   const ranked =
     mode === 'hybrid' ? reciprocalRankFusion([lexical.map((c) => c.key), dense.map((c) => c.key)]) : mode === 'dense' ? dense : lexical;
   const top = ranked.slice(0, options.k);

@@ -69,7 +69,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
 
   app.get('/api/search', searchLimit, async (req, res) => {
     const params = parseSearchParams(req.query as Record<string, unknown>);
-    res.json(await search(handle, params.q, { k: params.k, mode: params.mode }));
+    res.json(await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters }));
   });
 
   app.get('/api/documents', (_req, res) => {

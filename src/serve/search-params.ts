@@ -1,4 +1,5 @@
 /** Validates the query string of GET /api/search. */
+import { FILTER_NAMES, type SearchFilters } from '../core/filters.js';
 import type { SearchMode } from '../core/types.js';
 import { HttpError } from './http-error.js';
 
@@ -11,6 +12,24 @@ export interface SearchParams {
   q: string;
   k: number;
   mode: SearchMode | undefined;
+  filters: SearchFilters;
+}
+
+const MAX_FILTER_CHARS = 200;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function readFilters(query: Record<string, unknown>): SearchFilters {
+  const filters: SearchFilters = {};
+  for (const name of FILTER_NAMES) {
+    const value = single(query[name], name)?.trim();
+    if (!value) continue;
+    if (value.length > MAX_FILTER_CHARS) throw new HttpError(400, 'invalid_filter', `"${name}" is over ${MAX_FILTER_CHARS} characters`);
+    if ((name === 'from' || name === 'to') && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+      throw new HttpError(400, 'invalid_date', `"${name}" must be a date written YYYY-MM-DD`);
+    }
+    filters[name] = value;
+  }
+  return filters;
 }
 
 function single(value: unknown, name: string): string | undefined {
@@ -32,5 +51,5 @@ export function parseSearchParams(query: Record<string, unknown>): SearchParams 
   if (modeText !== undefined && !MODES.includes(modeText as SearchMode)) {
     throw new HttpError(400, 'invalid_mode', `"mode" must be one of ${MODES.join(', ')}`);
   }
-  return { q, k, mode: modeText as SearchMode | undefined };
+  return { q, k, mode: modeText as SearchMode | undefined, filters: readFilters(query) };
 }

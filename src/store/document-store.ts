@@ -357,13 +357,32 @@ export class DocumentStore {
   }
 
   /** Best BM25 matches for an FTS5 MATCH expression; higher score is better. */
-  lexicalSearch(match: string, limit: number): { key: number; score: number }[] {
-    return (
-      this.db.prepare('SELECT rowid AS key, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ? ORDER BY bm25(passage_terms) LIMIT ?').all(match, limit) as {
-        key: number;
-        score: number;
-      }[]
-    );
+  lexicalSearch(match: string, limit: number, documentIds: string[] | null = null): { key: number; score: number }[] {
+    if (documentIds === null) {
+      return this.db
+        .prepare('SELECT rowid AS key, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ? ORDER BY bm25(passage_terms) LIMIT ?')
+        .all(match, limit) as { key: number; score: number }[];
+    }
+    // Restricted to some documents: the restriction is part of the query, so the best of those documents come back.
+    return this.db
+      .prepare(
+        `SELECT rowid AS key, -bm25(passage_terms) AS score FROM passage_terms
+         WHERE passage_terms MATCH ? AND rowid IN (SELECT key FROM passages WHERE document_id IN (SELECT value FROM json_each(?)))
+         ORDER BY bm25(passage_terms) LIMIT ?`,
+      )
+      .all(match, JSON.stringify(documentIds), limit) as { key: number; score: number }[];
+  }
+
+  /** Ids of the documents whose metadata passes a test. */
+  documentIdsWhere(test: (id: string, fields: DocumentFields) => boolean): string[] {
+    const rows = this.db.prepare(`SELECT d.id, ${FIELD_COLUMNS} FROM documents d`).all() as (DocumentFields & { id: string })[];
+    return rows.filter((r) => test(r.id, r)).map((r) => r.id);
+  }
+
+  /** Passage keys of some documents. */
+  passageKeysOf(documentIds: string[]): Set<number> {
+    const rows = this.db.prepare('SELECT key FROM passages WHERE document_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(documentIds)) as { key: number }[];
+    return new Set(rows.map((r) => r.key));
   }
 
   putVectors(model: string, entries: { key: number; vector: Float32Array }[]): void {

@@ -127,12 +127,15 @@ export class VectorIndex {
     }
   }
 
-  /** Up to k nearest passages, with cosine similarity. */
-  search(vector: Float32Array, k: number): { key: number; similarity: number }[] {
-    const n = Math.min(k, this.live);
+  /** Up to k nearest passages with cosine similarity; `allowed`, when given, restricts the search to those keys. */
+  search(vector: Float32Array, k: number, allowed: Set<number> | null = null): { key: number; similarity: number }[] {
+    const n = Math.min(k, allowed ? allowed.size : this.live, this.live);
     if (n <= 0) return [];
-    this.index.setEf(Math.max(this.params.efSearch, n));
-    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n);
+    // A restrictive filter needs a wider beam to still find n allowed neighbours.
+    this.index.setEf(Math.max(this.params.efSearch, allowed ? n * 4 : n));
+    const { neighbors, distances } = allowed
+      ? this.index.searchKnn(Array.from(vector), n, (label: number) => allowed.has(label))
+      : this.index.searchKnn(Array.from(vector), n);
     return neighbors.map((key, i) => ({ key, similarity: 1 - distances[i]! }));
   }
 

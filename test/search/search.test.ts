@@ -81,3 +81,29 @@ describe('search over the bundled corpus with the test model', () => {
     }
   });
 });
+
+describe('filters, applied before ranking', () => {
+  const sourcesOf = async (q: string, filters: Record<string, string>, mode?: SearchMode) =>
+    new Set((await search(index.handle, q, { k: 20, mode, filters })).results.map((r) => r.document.source));
+
+  for (const mode of ['hybrid', 'lexical', 'dense'] as const) {
+    it(`${mode}: by author, kind and date range`, async () => {
+      expect(await sourcesOf('công tác cán bộ', { author: 'ha ban' }, mode)).toEqual(new Set([`corpus/${SEED.tccsd}.txt`]));
+      expect(await sourcesOf('công tác cán bộ', { kind: 'tham luận' }, mode)).toEqual(new Set([`corpus/${SEED.phoiHop}.txt`]));
+      expect(await sourcesOf('chi bộ', { from: '2020-01-01', to: '2022-12-31' }, mode)).toEqual(
+        new Set([`corpus/${SEED.goCongTay}.txt`, `corpus/${SEED.banDanToc}.txt`]),
+      );
+    });
+  }
+
+  it('finds the filtered document even when it would rank far down unfiltered', async () => {
+    const r = await search(index.handle, 'sinh hoạt chi bộ', { k: 3, filters: { author: 'Nguyễn Văn Trung' } });
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(r.results.every((x) => x.document.author === 'Nguyễn Văn Trung')).toBe(true);
+  });
+
+  it('returns nothing when no document passes', async () => {
+    const r = await search(index.handle, 'chi bộ', { k: 5, filters: { issuer: 'Quốc hội' } });
+    expect(r).toMatchObject({ results: [], answer: null });
+  });
+});

@@ -132,12 +132,13 @@ const REFERENCE = new RegExp(
     // date: `ngày 20/6/2013`
     '(?:,?\\s+ngày\\s+(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}))?',
   ].join(''),
-  'gu',
+  // Case-insensitive: queries and running text write `chỉ thị 05 của Bộ Chính trị` in any case.
+  'giu',
 );
 
 function referenceKey(kind: DocumentKind | null, number: string | null, short: string | null, plenum: string | null, term: string | null): string {
   if (number) return number;
-  const head = [kind ?? 'văn bản', plenum ? plenum.replace(/^Hội nghị /u, '') : short].join(' ');
+  const head = [kind ?? 'văn bản', plenum ? plenum.replace(/^(?:hội nghị )?trung ương/iu, 'Trung ương') : short].join(' ');
   return term ? `${head} khóa ${term}` : head;
 }
 
@@ -172,4 +173,37 @@ export function findReferences(text: string): Reference[] {
     refs.push({ key: n.number, kind: kindOfNumber(n.number), number: n.number, issuer: null, term: null, date: null, text: n.number, start: n.start, end: n.end });
   }
   return refs.sort((a, b) => a.start - b.start);
+}
+
+/** How the store can recognise a document a query names: exact keys, and prefixes for numbers given short. */
+export interface ReferencePattern {
+  /** Full numbers (`05-CT/TW`) for the documents themselves. */
+  numbers: string[];
+  /** Citation keys, exact. */
+  keys: string[];
+  /** Citation keys, by prefix (`05-CT/` for `Chỉ thị 05`; `nghị quyết Trung ương 4` for any term). */
+  prefixes: string[];
+}
+
+/** Numbers as typed in a query (`22-nq/tw`) in their written case (`22-NQ/TW`; `QĐi` and `TTg` keep theirs). */
+const canonicalNumber = (n: string) => n.toUpperCase().replace(/QĐI/g, 'QĐi').replace(/TTG/g, 'TTg');
+
+/** The documents a query names by number (`22-NQ/TW`, `Chỉ thị 05`, `Nghị quyết Trung ương 4 khóa XII`), if any. */
+export function referencePattern(query: string): ReferencePattern | null {
+  const refs = findReferences(query.replace(new RegExp(NUMBER_PATTERN, 'giu'), canonicalNumber));
+  if (refs.length === 0) return null;
+  const pattern: ReferencePattern = { numbers: [], keys: [], prefixes: [] };
+  for (const r of refs) {
+    if (r.number) {
+      pattern.numbers.push(r.number);
+      pattern.keys.push(r.number);
+      continue;
+    }
+    pattern.keys.push(r.key);
+    const short = /^\S+(?: \S+)? (\d{1,4})$/u.exec(r.key)?.[1];
+    const code = r.kind ? KIND_CODE[r.kind] : undefined;
+    if (short && code) pattern.prefixes.push(`${short.padStart(2, '0')}-${code}/`);
+    if (r.term === null) pattern.prefixes.push(r.key);
+  }
+  return pattern;
 }

@@ -7,6 +7,7 @@ import { hasFilters, matchesFilters, type SearchFilters } from '../core/filters.
 import { reciprocalRankFusion } from '../core/fuse.js';
 import { highlight, queryWords } from '../core/highlight.js';
 import { queryTerms, toFtsMatch } from '../core/lexical-terms.js';
+import { referencePattern } from '../core/references.js';
 import type { SearchMode, SearchResponse, SearchResult } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { QueryVectorCache } from './query-vector-cache.js';
@@ -47,6 +48,24 @@ function lexicalCandidates(handle: IndexHandle, query: string, depth: number, al
   return match ? handle.store.lexicalSearch(match, depth, allowed) : [];
 }
 
+/**
+ * A query that names a document by number gets that document first, then the passages that cite it, then the rest
+ * in ranked order.
+ */
+function namedFirst(handle: IndexHandle, query: string, ranked: { key: number; score: number }[], allowed: string[] | null): { key: number; score: number }[] {
+  const pattern = referencePattern(query);
+  if (!pattern) return ranked;
+  const allowedKeys = allowed === null ? null : handle.store.passageKeysOf(allowed);
+  const named = handle.store.documentsNumbered(pattern.numbers).flatMap((id) => handle.store.passageKeys(id).slice(0, 1));
+  const citing = handle.store.citingPassages(pattern);
+  const position = new Map(ranked.map((r, i) => [r.key, i]));
+  const byRank = (a: number, b: number) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || a - b;
+  const first = [...new Set([...named, ...citing.sort(byRank)])].filter((key) => allowedKeys === null || allowedKeys.has(key));
+  const score = new Map(ranked.map((r) => [r.key, r.score]));
+  const firstSet = new Set(first);
+  return [...first.map((key) => ({ key, score: score.get(key) ?? 0 })), ...ranked.filter((r) => !firstSet.has(r.key))];
+}
+
 export async function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
   const query = rawQuery.normalize('NFC').trim();
   const mode = effectiveMode(handle, options.mode);
@@ -56,7 +75,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const dense = mode === 'lexical' || allowed?.length === 0 ? [] : await denseCandidates(handle, query, depth, allowed);
   const ranked =
     mode === 'hybrid' ? reciprocalRankFusion([lexical.map((c) => c.key), dense.map((c) => c.key)]) : mode === 'dense' ? dense : lexical;
-  const top = ranked.slice(0, options.k);
+  const top = namedFirst(handle, query, ranked, allowed).slice(0, options.k);
 
   const passages = handle.store.getPassages(top.map((t) => t.key));
   const documents = handle.store.documentSummaries([...new Set([...passages.values()].map((p) => p.documentId))]);

@@ -7,7 +7,7 @@ import { documentMatcher } from '../core/abbreviations.js';
 import { UserError } from '../core/errors.js';
 import { indexTerms } from '../core/lexical-terms.js';
 import { passageHeading } from '../core/passage-context.js';
-import type { Reference } from '../core/references.js';
+import type { Reference, ReferencePattern } from '../core/references.js';
 import type { DocumentFields, PreparedDocument, SourceFormat, StoredDocument, StoredPassage } from '../core/types.js';
 
 const SCHEMA = `
@@ -371,6 +371,25 @@ export class DocumentStore {
          ORDER BY bm25(passage_terms) LIMIT ?`,
       )
       .all(match, JSON.stringify(documentIds), limit) as { key: number; score: number }[];
+  }
+
+  /** Documents whose own number is one of these. */
+  documentsNumbered(numbers: string[]): string[] {
+    if (numbers.length === 0) return [];
+    return (this.db.prepare('SELECT id FROM documents WHERE number IN (SELECT value FROM json_each(?))').all(JSON.stringify(numbers)) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Passages that hold a citation matching the pattern, in document order. */
+  citingPassages(pattern: ReferencePattern): number[] {
+    const likes = pattern.prefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`);
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT p.key FROM citations c JOIN passages p ON p.document_id = c.document_id AND c.start >= p.start AND c."end" <= p."end"
+         WHERE c.key IN (SELECT value FROM json_each(?)) OR EXISTS (SELECT 1 FROM json_each(?) l WHERE c.key LIKE l.value ESCAPE '\\')
+         ORDER BY p.key`,
+      )
+      .all(JSON.stringify(pattern.keys), JSON.stringify(likes)) as { key: number }[];
+    return rows.map((r) => r.key);
   }
 
   /** Ids of the documents whose metadata passes a test. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../src/core/prepare-document.js';
-import { findReferences, normaliseTerm } from '../../src/core/references.js';
+import { findReferences, normaliseTerm, referencePattern } from '../../src/core/references.js';
 import { readCorpusFile, SEED } from '../support/fixtures.js';
 
 const seed = (id: string) => prepareDocument(readCorpusFile(`${id}.txt`), 'txt');
@@ -81,4 +81,15 @@ describe('kind of a number', () => {
     expect(findReferences('theo 24-QĐ/TW')[0]!.kind).toBe('quy định');
     expect(findReferences('theo 2820/QĐ-UBND')[0]!.kind).toBe('quyết định');
   });
+});
+
+describe('referencePattern (documents a query names)', () => {
+  it.each([
+    ['22-nq/tw', { numbers: ['22-NQ/TW'] }],
+    ['chỉ thị 05 của bộ chính trị', { numbers: ['05-CT/TW'] }],
+    ['Chỉ thị 05', { numbers: [], prefixes: ['05-CT/', 'chỉ thị 05'] }],
+    ['nghị quyết trung ương 4 khoá 12', { keys: ['nghị quyết Trung ương 4 khóa XII'] }],
+  ])('%s', (query, expected) => expect(referencePattern(query)).toMatchObject(expected));
+
+  it('is null for a topic query', () => expect(referencePattern('sinh hoạt chi bộ')).toBeNull());
 });

@@ -107,3 +107,18 @@ describe('filters, applied before ranking', () => {
     expect(r).toMatchObject({ results: [], answer: null });
   });
 });
+
+describe('queries that name a document by number', () => {
+  for (const mode of ['hybrid', 'lexical', 'dense'] as const) {
+    it(`${mode}: puts the passages citing it first`, async () => {
+      for (const [q, cited] of [
+        ['38-KL/TW', 'Kết luận số 38-KL/TW'],
+        ['chỉ thị 05 của Bộ Chính trị', /Chỉ thị (số )?05/],
+        ['Nghị quyết Trung ương 4 khoá 12', 'Nghị quyết Trung ương 4, khoá 12'],
+      ] as const) {
+        const top = (await search(index.handle, q, { k: 3, mode })).results[0]!;
+        expect(top.passage.text).toMatch(cited);
+      }
+    });
+  }
+});

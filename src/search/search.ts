@@ -3,6 +3,7 @@
  * results carry exact offsets into the stored document text, and an extractive answer cites them.
  */
 import { extractAnswer } from '../core/answer.js';
+import { diversify } from '../core/diversify.js';
 import { hasFilters, matchesFilters, type SearchFilters } from '../core/filters.js';
 import { reciprocalRankFusion } from '../core/fuse.js';
 import { highlight, queryWords } from '../core/highlight.js';
@@ -52,18 +53,27 @@ function lexicalCandidates(handle: IndexHandle, query: string, depth: number, al
  * A query that names a document by number gets that document first, then the passages that cite it, then the rest
  * in ranked order.
  */
-function namedFirst(handle: IndexHandle, query: string, ranked: { key: number; score: number }[], allowed: string[] | null): { key: number; score: number }[] {
+function namedFirst(
+  handle: IndexHandle,
+  query: string,
+  ranked: { key: number; score: number }[],
+  allowed: string[] | null,
+): { ordered: { key: number; score: number }[]; named: string[] } {
   const pattern = referencePattern(query);
-  if (!pattern) return ranked;
+  if (!pattern) return { ordered: ranked, named: [] };
   const allowedKeys = allowed === null ? null : handle.store.passageKeysOf(allowed);
-  const named = handle.store.documentsNumbered(pattern.numbers).flatMap((id) => handle.store.passageKeys(id).slice(0, 1));
+  const namedDocuments = handle.store.documentsNumbered(pattern.numbers);
+  const named = namedDocuments.flatMap((id) => handle.store.passageKeys(id).slice(0, 1));
   const citing = handle.store.citingPassages(pattern);
   const position = new Map(ranked.map((r, i) => [r.key, i]));
   const byRank = (a: number, b: number) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || a - b;
   const first = [...new Set([...named, ...citing.sort(byRank)])].filter((key) => allowedKeys === null || allowedKeys.has(key));
   const score = new Map(ranked.map((r) => [r.key, r.score]));
   const firstSet = new Set(first);
-  return [...first.map((key) => ({ key, score: score.get(key) ?? 0 })), ...ranked.filter((r) => !firstSet.has(r.key))];
+  return {
+    ordered: [...first.map((key) => ({ key, score: score.get(key) ?? 0 })), ...ranked.filter((r) => !firstSet.has(r.key))],
+    named: namedDocuments,
+  };
 }
 
 export async function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
@@ -75,17 +85,25 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const dense = mode === 'lexical' || allowed?.length === 0 ? [] : await denseCandidates(handle, query, depth, allowed);
   const ranked =
     mode === 'hybrid' ? reciprocalRankFusion([lexical.map((c) => c.key), dense.map((c) => c.key)]) : mode === 'dense' ? dense : lexical;
-  const top = namedFirst(handle, query, ranked, allowed).slice(0, options.k);
+  const { ordered, named } = namedFirst(handle, query, ranked, allowed);
+  const pool = ordered.slice(0, depth);
+  const passages = handle.store.getPassages(pool.map((t) => t.key));
+  const candidates = pool.flatMap(({ key, score }) => {
+    // A passage deleted between retrieval and lookup is simply left out.
+    const p = passages.get(key);
+    return p ? [{ key, score, documentId: p.documentId, text: p.text }] : [];
+  });
+  // A document the query names, or the one document a filter asks for, may fill every place.
+  const exempt = new Set([...named, ...(options.filters?.document ? [options.filters.document] : [])]);
+  const top = diversify(candidates, options.k, exempt);
 
-  const passages = handle.store.getPassages(top.map((t) => t.key));
-  const documents = handle.store.documentSummaries([...new Set([...passages.values()].map((p) => p.documentId))]);
+  const documents = handle.store.documentSummaries([...new Set(top.map((c) => c.documentId))]);
   const words = queryWords(query);
   const results: SearchResult[] = [];
   for (const { key, score } of top) {
-    const p = passages.get(key);
-    const d = p && documents.get(p.documentId);
-    // A passage deleted between retrieval and lookup is simply left out.
-    if (!p || !d) continue;
+    const p = passages.get(key)!;
+    const d = documents.get(p.documentId);
+    if (!d) continue;
     results.push({
       rank: results.length + 1,
       score,

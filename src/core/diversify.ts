@@ -1,0 +1,45 @@
+/**
+ * Keeps a result list useful: a passage nearly identical to one already listed (the same article published twice,
+ * a repeated paragraph) is dropped, and one document fills at most a few places unless the query asked for it.
+ */
+import { tokenize } from './normalize.js';
+
+export interface Candidate {
+  key: number;
+  score: number;
+  documentId: string;
+  text: string;
+}
+
+export const MAX_PER_DOCUMENT = 3;
+/** Share of shared syllables above which two passages count as the same. */
+const NEAR_DUPLICATE = 0.9;
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+/**
+ * The top k of ranked candidates, near-duplicates left out, at most `maxPerDocument` per document except for the
+ * documents in `exempt`; when that leaves fewer than k, the passages held back fill the remaining places.
+ */
+export function diversify(ranked: Candidate[], k: number, exempt: ReadonlySet<string>, maxPerDocument = MAX_PER_DOCUMENT): Candidate[] {
+  const chosen: { c: Candidate; words: Set<string> }[] = [];
+  const heldBack: Candidate[] = [];
+  const perDocument = new Map<string, number>();
+  for (const c of ranked) {
+    if (chosen.length === k) break;
+    const words = new Set(tokenize(c.text).map((t) => t.text));
+    if (chosen.some((x) => jaccard(x.words, words) >= NEAR_DUPLICATE)) continue;
+    const n = perDocument.get(c.documentId) ?? 0;
+    if (n >= maxPerDocument && !exempt.has(c.documentId)) {
+      heldBack.push(c);
+      continue;
+    }
+    perDocument.set(c.documentId, n + 1);
+    chosen.push({ c, words });
+  }
+  return [...chosen.map((x) => x.c), ...heldBack].slice(0, k);
+}

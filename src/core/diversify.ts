@@ -11,7 +11,8 @@ export interface Candidate {
   text: string;
 }
 
-export const MAX_PER_DOCUMENT = 3;
+/** Chosen on the development set: 3 and 4 cost hybrid Recall@5 1.6 points there, 5 costs nothing. */
+export const MAX_PER_DOCUMENT = 5;
 /** Share of shared syllables above which two passages count as the same. */
 const NEAR_DUPLICATE = 0.9;
 

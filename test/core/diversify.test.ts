@@ -10,14 +10,14 @@ describe('diversify', () => {
     expect(out.map((x) => x.key)).toEqual([1, 3]);
   });
 
-  it('holds a document to three places, then fills with what was held back', () => {
+  it('holds a document to its share of places, then fills with what was held back', () => {
     const ranked = [1, 2, 3, 4, 5].map((k) => c(k, 'a', `đoạn số ${k} của văn bản a`)).concat([c(6, 'b', 'văn bản b')]);
-    expect(diversify(ranked, 4, new Set()).map((x) => x.key)).toEqual([1, 2, 3, 6]);
-    expect(diversify(ranked, 6, new Set()).map((x) => x.key)).toEqual([1, 2, 3, 6, 4, 5]);
+    expect(diversify(ranked, 4, new Set(), 3).map((x) => x.key)).toEqual([1, 2, 3, 6]);
+    expect(diversify(ranked, 6, new Set(), 3).map((x) => x.key)).toEqual([1, 2, 3, 6, 4, 5]);
   });
 
   it('lets a document the query names fill every place', () => {
     const ranked = [1, 2, 3, 4, 5].map((k) => c(k, 'a', `đoạn số ${k} của văn bản a`)).concat([c(6, 'b', 'văn bản b')]);
-    expect(diversify(ranked, 4, new Set(['a'])).map((x) => x.key)).toEqual([1, 2, 3, 4]);
+    expect(diversify(ranked, 4, new Set(['a']), 3).map((x) => x.key)).toEqual([1, 2, 3, 4]);
   });
 });

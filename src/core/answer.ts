@@ -11,6 +11,8 @@ export interface AnswerSource {
   documentId: string;
   passageId: string;
   text: string;
+  /** Where the passage starts in its document's stored text. */
+  start: number;
 }
 
 /** Share of the query's content syllables a sentence must hold to be quoted. */
@@ -21,6 +23,9 @@ const PASSAGES_CONSIDERED = 3;
 interface Candidate {
   source: number;
   text: string;
+  /** Offsets in the document's stored text. */
+  start: number;
+  end: number;
   score: number;
 }
 
@@ -46,7 +51,7 @@ export function extractAnswer(query: string, sources: AnswerSource[]): Answer | 
       const phrase = queryBigrams.size ? [...queryBigrams].filter((b) => sentenceBigrams.has(b)).length / queryBigrams.size : 0;
       // Prefer full coverage, then adjacent-word matches, then higher-ranked passages, then concise sentences.
       const score = coverage + 0.5 * phrase - 0.05 * sourceIndex - 0.001 * Math.max(0, words.length - 40);
-      candidates.push({ source: sourceIndex, text: sentence, score });
+      candidates.push({ source: sourceIndex, text: sentence, start: src.start + span.start, end: src.start + span.end, score });
     }
   });
   if (candidates.length === 0) return null;
@@ -61,6 +66,7 @@ export function extractAnswer(query: string, sources: AnswerSource[]): Answer | 
   return {
     text: parts.join(' '),
     citations: [...numberOf.entries()].map(([source, n]) => ({ n, documentId: sources[source]!.documentId, passageId: sources[source]!.passageId })),
+    sentences: chosen.map((c) => ({ n: numberOf.get(c.source)!, text: c.text, start: c.start, end: c.end })),
   };
 }
 

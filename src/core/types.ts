@@ -76,6 +76,8 @@ export interface Citation {
 export interface Answer {
   text: string;
   citations: Citation[];
+  /** Each quoted sentence with its citation number and its offsets in the cited document's stored text. */
+  sentences: { n: number; text: string; start: number; end: number }[];
 }
 
 export interface SearchResult {

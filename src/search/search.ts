@@ -114,7 +114,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   }
   const answer = extractAnswer(
     query,
-    results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text })),
+    results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text, start: r.passage.start })),
   );
   return { query, mode, answer, results };
 }

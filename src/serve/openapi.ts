@@ -65,10 +65,19 @@ const searchResponse = {
         { type: 'null' },
         {
           type: 'object',
-          required: ['text', 'citations'],
+          required: ['text', 'citations', 'sentences'],
           additionalProperties: false,
           properties: {
             text: { type: 'string' },
+            sentences: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['n', 'text', 'start', 'end'],
+                additionalProperties: false,
+                properties: { n: { type: 'integer', minimum: 1 }, text: { type: 'string' }, start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 } },
+              },
+            },
             citations: {
               type: 'array',
               items: {

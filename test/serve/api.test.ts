@@ -33,7 +33,7 @@ describe('GET /api/search', () => {
     expect(status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(['answer', 'mode', 'query', 'results']);
     expect(body.mode).toBe('hybrid');
-    expect(Object.keys(body.answer).sort()).toEqual(['citations', 'text']);
+    expect(Object.keys(body.answer).sort()).toEqual(['citations', 'sentences', 'text']);
     expect(Object.keys(body.answer.citations[0]).sort()).toEqual(['documentId', 'n', 'passageId']);
     expect(body.results).toHaveLength(5);
     for (const r of body.results) {
@@ -52,6 +52,16 @@ describe('GET /api/search', () => {
     for (const r of body.results) {
       if (!texts.has(r.document.id)) texts.set(r.document.id, (await get(`/api/documents/${r.document.id}`)).body.text);
       expect(texts.get(r.document.id)!.slice(r.passage.start, r.passage.end)).toBe(r.passage.text);
+    }
+  });
+
+  it('gives each answer sentence with offsets that slice the cited document', async () => {
+    const { body } = await get(`/api/search?q=${encodeURIComponent('sinh hoạt chi bộ')}&k=5`);
+    for (const s of body.answer.sentences) {
+      const cited = body.answer.citations.find((c: { n: number }) => c.n === s.n);
+      const doc = (await get(`/api/documents/${cited.documentId}`)).body.text as string;
+      expect(doc.slice(s.start, s.end)).toBe(s.text);
+      expect(body.answer.text).toContain(`${s.text} [${s.n}]`);
     }
   });
 

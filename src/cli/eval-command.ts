@@ -79,6 +79,8 @@ runMain(async () => {
       for (const [m, r] of Object.entries(reports)) {
         lines.push(row(`${m} (all)`, r.all));
         for (const [kind, km] of Object.entries(r.byKind)) lines.push(row(`  ${m} ${kind}`, km));
+        const a = r.answers;
+        lines.push(`  ${m} answers: ${a.coveredAnswered}/${a.covered} covered questions answered, ${a.uncoveredNull}/${a.uncovered} uncovered ones left unanswered`);
       }
       process.stdout.write(`${lines.join('\n')}\n`);
     }

@@ -2,8 +2,8 @@
  * Extractive answer: the one to three sentences of the top passages that cover the query best, verbatim, each
  * followed by the citation marker of its passage. No sentence covering enough of the query means no answer.
  */
-import { queryWords } from './highlight.js';
-import { tokenize } from './normalize.js';
+import { queryWords, syllableKeys } from './highlight.js';
+import { hasDiacritics } from './normalize.js';
 import { splitSentences } from './sentences.js';
 import type { Answer } from './types.js';
 
@@ -36,14 +36,16 @@ function bigrams(words: string[]): Set<string> {
 }
 
 export function extractAnswer(query: string, sources: AnswerSource[]): Answer | null {
-  const terms = [...queryWords(query)];
+  // A query typed with accents is judged on accent-exact words: `bò` must not count as `bộ`, nor `Nam` as `năm`.
+  const exact = hasDiacritics(query);
+  const terms = [...queryWords(query, exact)];
   if (terms.length === 0) return null;
-  const queryBigrams = bigrams(tokenize(query).map((t) => t.text));
+  const queryBigrams = bigrams(syllableKeys(query, exact));
   const candidates: Candidate[] = [];
   sources.slice(0, PASSAGES_CONSIDERED).forEach((src, sourceIndex) => {
     for (const span of splitSentences(src.text)) {
       const sentence = src.text.slice(span.start, span.end);
-      const words = tokenize(sentence).map((t) => t.text);
+      const words = syllableKeys(sentence, exact);
       const present = new Set(words);
       const coverage = terms.filter((t) => present.has(t)).length / terms.length;
       if (coverage < MIN_COVERAGE) continue;

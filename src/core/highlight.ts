@@ -3,16 +3,22 @@
  * words left out unless the query has nothing else), adjacent ones merged into phrases, as offsets into the stored
  * document text so a client can bold exactly those characters.
  */
-import { hasDiacritics, tokenize } from './normalize.js';
+import { hasDiacritics, tokenize, toneKey } from './normalize.js';
 import { isStopword } from './stopwords.js';
 
 export type Highlight = [start: number, end: number];
 
-export function queryWords(query: string): Set<string> {
+/** Syllables of a text as matching keys: folded, or accent-exact tone keys. */
+export function syllableKeys(text: string, exact: boolean): string[] {
+  return tokenize(text).map((t) => (exact ? toneKey(text.slice(t.start, t.end)) : t.text));
+}
+
+/** The query's content words as matching keys (folded unless `exact`); all its words if it has nothing else. */
+export function queryWords(query: string, exact = false): Set<string> {
   const folded = !hasDiacritics(query);
   const tokens = tokenize(query);
   const content = tokens.filter((t) => !isStopword(folded ? t.text : query.slice(t.start, t.end).toLowerCase(), folded));
-  return new Set((content.length > 0 ? content : tokens).map((t) => t.text));
+  return new Set((content.length > 0 ? content : tokens).map((t) => (exact ? toneKey(query.slice(t.start, t.end)) : t.text)));
 }
 
 /** Highlights of one passage; `offset` is where the passage starts in its document. */

@@ -61,19 +61,32 @@ const isRelevant = (r: SearchResult, relevant: string[]) =>
 export interface DevReport {
   all: Metrics;
   byKind: Record<string, Metrics>;
+  /** How the answer threshold behaves: covered questions that got an answer, uncovered ones that got none. */
+  answers: { covered: number; coveredAnswered: number; uncovered: number; uncoveredNull: number };
 }
 
-/** Scores development queries against an index: a query is answered at the rank of its first relevant passage. */
+/**
+ * Scores development queries against an index: a query is answered at the rank of its first relevant passage.
+ * Queries with no relevant text are questions the corpus does not cover: they only test that no answer is given.
+ */
 export async function evaluateQueries(handle: IndexHandle, queries: DevQuery[], mode: SearchMode): Promise<DevReport> {
   const byKind = new Map<string, QueryOutcome[]>();
   const all: QueryOutcome[] = [];
+  const answers = { covered: 0, coveredAnswered: 0, uncovered: 0, uncoveredNull: 0 };
   for (const q of queries) {
-    const { results } = await search(handle, q.query, { k: 10, mode });
+    const { results, answer } = await search(handle, q.query, { k: 10, mode });
+    if (q.relevant.length === 0) {
+      answers.uncovered++;
+      if (answer === null) answers.uncoveredNull++;
+      continue;
+    }
+    answers.covered++;
+    if (answer !== null) answers.coveredAnswered++;
     const first = results.findIndex((r) => isRelevant(r, q.relevant));
     const outcome = { relevantRanks: first === -1 ? [] : [first + 1], relevantTotal: 1 };
     all.push(outcome);
     const kind = q.kind ?? 'other';
     byKind.set(kind, [...(byKind.get(kind) ?? []), outcome]);
   }
-  return { all: aggregate(all), byKind: Object.fromEntries([...byKind].map(([k, o]) => [k, aggregate(o)])) };
+  return { all: aggregate(all), byKind: Object.fromEntries([...byKind].map(([k, o]) => [k, aggregate(o)])), answers };
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { extractAnswer, type AnswerSource } from '../../src/core/answer.js';
+
+const source = (text: string, start = 0): AnswerSource => ({ documentId: 'd', passageId: 'd-0', text, start });
+
+describe('extractAnswer', () => {
+  it('quotes the sentences that cover the query, each with its citation and offsets', () => {
+    const text = 'Mở đầu văn bản. Nâng cao chất lượng sinh hoạt chi bộ hằng tháng. Nội dung khác.';
+    const answer = extractAnswer('sinh hoạt chi bộ', [source(text, 100)])!;
+    expect(answer.text).toBe('Nâng cao chất lượng sinh hoạt chi bộ hằng tháng. [1]');
+    expect(answer.sentences).toEqual([{ n: 1, text: 'Nâng cao chất lượng sinh hoạt chi bộ hằng tháng.', start: 116, end: 164 }]);
+  });
+
+  it('answers an unaccented query on folded words', () => {
+    expect(extractAnswer('sinh hoat chi bo', [source('Nâng cao chất lượng sinh hoạt chi bộ.')])).not.toBeNull();
+  });
+
+  // Regression: "công thức nấu phở bò Nam Định" was answered from a sentence about "bộ", "năm" and "định".
+  it('judges an accented query on accent-exact words, so bò is not bộ and Nam is not năm', () => {
+    const text = 'Công tác cán bộ năm nay được xác định rõ, phân công thực hiện nghiêm túc.';
+    expect(extractAnswer('công thức nấu phở bò Nam Định', [source(text)])).toBeNull();
+  });
+
+  it('gives no answer when no sentence covers half the query', () => {
+    expect(extractAnswer('giá vàng SJC hôm nay', [source('Chi bộ họp định kỳ hằng tháng.')])).toBeNull();
+  });
+});

@@ -91,8 +91,17 @@ const TONE_LETTER: Record<string, string> = { '\u0301': 's', '\u0300': 'f', '\u0
  * tone placement give the same key (`hoà`/`hòa` → `hoaf`, `thuý`/`thúy` → `thuys`); `Đảng` and `đang` differ.
  */
 export function toneKey(syllable: string): string {
-  const decomposed = syllable.toLowerCase().replace(/ð/g, 'đ').normalize('NFD');
-  const tones = decomposed.match(TONE_MARKS);
-  const base = unifyIY(decomposed.replace(TONE_MARKS, '').normalize('NFC'));
-  return tones ? base + TONE_LETTER[tones[0]!] : base;
+  let key = toneKeyCache.get(syllable);
+  if (key === undefined) {
+    const decomposed = syllable.toLowerCase().replace(/ð/g, 'đ').normalize('NFD');
+    const tones = decomposed.match(TONE_MARKS);
+    const base = unifyIY(decomposed.replace(TONE_MARKS, '').normalize('NFC'));
+    key = tones ? base + TONE_LETTER[tones[0]!] : base;
+    // Vietnamese has a few thousand syllables in use; the bound only guards against unbounded foreign input.
+    if (toneKeyCache.size < TONE_KEY_CACHE_LIMIT) toneKeyCache.set(syllable, key);
+  }
+  return key;
 }
+
+const TONE_KEY_CACHE_LIMIT = 200_000;
+const toneKeyCache = new Map<string, string>();

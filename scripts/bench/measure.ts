@@ -27,18 +27,3 @@ export async function timeEach(fn: (i: number) => unknown, runs: number, warmup 
 }
 
 export const rssMiB = (): number => process.memoryUsage().rss / 1048576;
-
-/** Seeded PRNG (mulberry32): every run uses the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function gaussian(rand: () => number): number {
-  return Math.sqrt(-2 * Math.log(Math.max(rand(), 1e-12))) * Math.cos(2 * Math.PI * rand());
-}

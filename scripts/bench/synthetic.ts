@@ -3,7 +3,7 @@
  * topic; uniform noise would flatter nothing), and passages recombined from real sentences.
  */
 import { splitSentences } from '../../src/core/sentences.js';
-import { gaussian, prng } from './measure.js';
+import { gaussian, prng } from '../../test/support/random.js';
 
 /**
  * Topics are clusters; within a topic, texts vary along a few directions of their own (sub-topics) plus a little

@@ -11,20 +11,10 @@ import { search } from '../../src/search/search.js';
 import { checkIndex } from '../../src/store/check-index.js';
 import { openIndex } from '../../src/store/open-index.js';
 import { loadTinyEmbedder, SHARED_DIR, tempDir, tinyModelEnv } from '../support/fixtures.js';
+import { prng } from '../support/random.js';
 
 const DOCUMENTS = 400;
 const KILLS = 20;
-
-/** Seeded so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const work = tempDir('vn-docsearch-crash-');
 afterAll(() => work.cleanup());

@@ -8,28 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import { fold } from '../../src/core/normalize.js';
+import { gaussian, prng } from './random.js';
 
 const { onnx } = onnxProto;
 
 export const TINY_MODEL_ID = 'test/tiny-vi-embedder';
 export const TINY_MODEL_DIMENSION = 64;
-
-/** Small seeded PRNG (mulberry32) so every run writes the same weights. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(rand: () => number): number {
-  const u = Math.max(rand(), 1e-12);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
-}
 
 export interface Vocabulary {
   words: string[];

@@ -58,9 +58,9 @@ export interface FileResult {
 }
 
 /** Reads a file's bytes into a document ready to store; throws a UserError for input it cannot take. */
-export async function prepareFile(bytes: Uint8Array, fileName: string): Promise<PreparedFile> {
+export async function prepareFile(bytes: Uint8Array, fileName: string, fileHash = hashBytes(bytes)): Promise<PreparedFile> {
   const extracted = await extractText(bytes, fileName);
-  return { doc: prepareDocument(extracted.text, extracted.format), fileHash: hashBytes(bytes) };
+  return { doc: prepareDocument(extracted.text, extracted.format), fileHash };
 }
 
 /** Stores a prepared file under a source path: embeds its passages, writes it in one transaction, indexes its vectors. */
@@ -87,9 +87,10 @@ export async function commitFile(handle: IndexHandle, { doc, fileHash }: Prepare
 }
 
 export async function ingestBytes(handle: IndexHandle, bytes: Uint8Array, fileName: string, source: string): Promise<FileResult> {
+  const fileHash = hashBytes(bytes);
   const previous = handle.store.getSource(source);
-  if (previous?.fileHash === hashBytes(bytes)) return { outcome: 'unchanged', passages: 0, documentId: previous.documentId };
-  return commitFile(handle, await prepareFile(bytes, fileName), source);
+  if (previous?.fileHash === fileHash) return { outcome: 'unchanged', passages: 0, documentId: previous.documentId };
+  return commitFile(handle, await prepareFile(bytes, fileName, fileHash), source);
 }
 
 export interface IngestListeners {

@@ -32,9 +32,10 @@ export interface OpenOptions {
   log?: (line: string) => void;
 }
 
-function buildVectorIndex(store: DocumentStore, embedder: Embedder): VectorIndex {
-  const index = VectorIndex.create(embedder.modelId, embedder.dimension);
-  for (const { key, vector } of store.vectors(embedder.modelId)) index.add(key, vector);
+/** A vector index of every vector the store holds for a model. */
+export function buildVectorIndex(store: DocumentStore, model: string, dimension: number): VectorIndex {
+  const index = VectorIndex.create(model, dimension);
+  for (const { key, vector } of store.vectors(model)) index.add(key, vector);
   return index;
 }
 
@@ -61,7 +62,7 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
     vectors = VectorIndex.load(dir, embedder.modelId, embedder.dimension, expected);
     if (!vectors) {
       if (expected > 0) log(`vector index missing or out of date: rebuilding it from ${expected} stored vectors`);
-      vectors = buildVectorIndex(store, embedder);
+      vectors = buildVectorIndex(store, embedder.modelId, embedder.dimension);
       dirty = expected > 0;
     }
   }

@@ -7,8 +7,7 @@ import { definedAbbreviations, documentMatcher, type AbbreviationMatcher } from 
 import { indexTerms } from '../core/lexical-terms.js';
 import { passageHeading } from '../core/passage-context.js';
 import { DocumentStore } from './document-store.js';
-import { STORE_FILE } from './open-index.js';
-import { VectorIndex } from './vector-index.js';
+import { buildVectorIndex, STORE_FILE } from './open-index.js';
 
 export interface RebuildReport {
   passages: number;
@@ -26,17 +25,18 @@ export function rebuildIndex(dir: string): RebuildReport {
     });
     const [model, ...others] = store.vectorModels();
     if (others.length > 0) throw new Error(`vectors of several models are mixed (${[model, ...others].join(', ')}); run \`npm run reindex\``);
-    let vectors = 0;
+    // The stored vectors themselves tell the dimension; no model is needed.
+    let dimension: number | undefined;
     if (model) {
-      let index: VectorIndex | null = null;
-      for (const { key, vector } of store.vectors(model)) {
-        index ??= VectorIndex.create(model, vector.length);
-        index.add(key, vector);
-        vectors++;
-      }
-      index?.save(dir);
+      const stored = store.vectors(model);
+      dimension = stored.next().value?.vector.length;
+      // Close the read so the connection is free for the next one.
+      stored.return(undefined);
     }
-    return { passages, vectors };
+    if (!model || !dimension) return { passages, vectors: 0 };
+    const index = buildVectorIndex(store, model, dimension);
+    index.save(dir);
+    return { passages, vectors: index.count };
   } finally {
     store.close();
   }

@@ -73,7 +73,7 @@ async function benchParsing(texts: { name: string; text: string }[]): Promise<Pr
   const uniquePassages = unique.reduce((n, d) => n + d.passages.length, 0);
   const handle = openIndex(join(work, 'store'), { embedder: null });
   const t1 = performance.now();
-  for (const d of unique) handle.store.addDocument(d, `bench/${d.id}`, d.contentHash, null);
+  for (const d of unique) handle.addDocument(d, `bench/${d.id}`, d.contentHash, null);
   const storeSec = (performance.now() - t1) / 1000;
   handle.close();
   say(`| store write (SQLite transaction per document, with FTS5 terms) | ${unique.length} documents | ${(unique.length / storeSec).toFixed(0)} docs/s, ${(uniquePassages / storeSec).toFixed(0)} passages/s |`);
@@ -98,7 +98,7 @@ async function benchEmbedding(docs: PreparedDocument[]): Promise<void> {
   const { commitFile } = await import('../../src/ingest/ingest-files.js');
   const t1 = performance.now();
   for (const d of sample) await commitFile(handle, { doc: d, fileHash: d.contentHash }, `bench/${d.id}`);
-  handle.saveVectors();
+  handle.save();
   const full = (performance.now() - t1) / 1000;
   handle.close();
   say(`Embedding stage with the installed model (here the generated test model, ${embedder.dimension} dimensions; the real model's figures need \`npm run model:fetch\`): ${texts.length} passages of ${sample.length} documents.`);
@@ -181,10 +181,8 @@ async function benchSearch(texts: { name: string; text: string }[]): Promise<voi
     for (let i = 0; i < passages.length; i += batch) {
       const text = passages.slice(i, i + batch).join('\n\n');
       const doc = prepareDocument(text, 'txt');
-      const keys = handle.store.addDocument(doc, `bench/${i}`, doc.contentHash, { model: embedder.modelId, values: doc.passages.map((_, j) => vectors[(i + j) % vectors.length]!) });
-      keys.forEach((key, j) => handle.vectors!.add(key, vectors[(i + j) % vectors.length]!));
+      handle.addDocument(doc, `bench/${i}`, doc.contentHash, { model: embedder.modelId, values: doc.passages.map((_, j) => vectors[(i + j) % vectors.length]!) });
     }
-    handle.markVectorsChanged();
     handle.close();
     const build = (performance.now() - t0) / 1000;
     const disk = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1048576;

@@ -1,13 +1,19 @@
 /** Opens the configured index with the installed model (or none), telling the operator which mode it runs in. */
 import { openEmbedder } from '../embed/open-embedder.js';
 import { openIndex, type IndexHandle } from '../store/open-index.js';
+import { createProgress } from './progress.js';
 
 export const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 export async function openConfiguredIndex(indexDir: string, options: { replaceOtherModels?: boolean } = {}): Promise<IndexHandle> {
   const { embedder, message } = await openEmbedder();
   log(message);
-  return openIndex(indexDir, { embedder, replaceOtherModels: options.replaceOtherModels ?? false, log });
+  const progress = createProgress('lexical index');
+  try {
+    return openIndex(indexDir, { embedder, replaceOtherModels: options.replaceOtherModels ?? false, log, onIndexProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.stop();
+  }
 }
 
 /** Runs a command's main function, printing a user error as one line and exiting non-zero. */

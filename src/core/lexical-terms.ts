@@ -53,12 +53,3 @@ export function queryTerms(nfcQuery: string): QueryTerms {
   const exact = hasDiacritics(nfcQuery) ? [...new Set(withBigrams(tokens.map((t) => toneKey(nfcQuery.slice(t.start, t.end)))))] : [];
   return { folded, exact };
 }
-
-const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
-
-/** An FTS5 MATCH expression ORing the terms, each quoted so no query text is read as FTS syntax. */
-export function toFtsMatch(terms: QueryTerms): string | null {
-  if (terms.folded.length === 0) return null;
-  const folded = `{folded} : (${terms.folded.map(quote).join(' OR ')})`;
-  return terms.exact.length > 0 ? `${folded} OR {exact} : (${terms.exact.map(quote).join(' OR ')})` : folded;
-}

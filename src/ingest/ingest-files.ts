@@ -72,13 +72,9 @@ export async function commitFile(handle: IndexHandle, { doc, fileHash }: Prepare
     handle.store.linkSource(source, doc.id, fileHash);
     outcome = previous?.documentId === doc.id ? 'unchanged' : 'linked';
   } else {
-    const { embedder, vectors } = handle;
+    const { embedder } = handle;
     const values = embedder ? await embedder.embedPassages(doc.passages.map((p) => textForEmbedding(doc.title, p.section, p.text))) : null;
-    const keys = handle.store.addDocument(doc, source, fileHash, embedder && values ? { model: embedder.modelId, values } : null);
-    if (vectors && values) {
-      keys.forEach((key, i) => vectors.add(key, values[i]!));
-      handle.markVectorsChanged();
-    }
+    const keys = handle.addDocument(doc, source, fileHash, embedder && values ? { model: embedder.modelId, values } : null);
     outcome = previous ? 'updated' : 'added';
     passages = keys.length;
   }
@@ -114,7 +110,7 @@ export async function ingestPaths(handle: IndexHandle, paths: string[], { onProg
       onFileDone?.(path, result);
       summary.passages += result.passages;
       if (result.passages > 0 && ++sinceSave >= SAVE_EVERY) {
-        handle.saveVectors();
+        handle.save();
         sinceSave = 0;
       }
     } catch (err) {
@@ -124,7 +120,7 @@ export async function ingestPaths(handle: IndexHandle, paths: string[], { onProg
   }
   onProgress?.({ phase: 'files', done: files.length, total: files.length });
   summary.backfilled = await embedMissingVectors(handle, (done, total) => onProgress?.({ phase: 'vectors', done, total }));
-  handle.saveVectors();
+  handle.save();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -1,6 +1,6 @@
 /**
- * Removes documents everywhere: store rows, lexical terms, vectors, and their points in the vector index (marked
- * deleted; hnswlib reuses the slots for the next vectors added).
+ * Removes documents everywhere: store rows, vectors, their passages in the lexical index, and their points in the
+ * vector index (marked deleted; hnswlib reuses the slots for the next vectors added).
  */
 import type { IndexHandle } from '../store/open-index.js';
 import { sourceKey } from './source-key.js';
@@ -18,9 +18,7 @@ export function dropOrphans(handle: IndexHandle): void {
 /** Removes a document by id, with all its sources. */
 export function removeDocument(handle: IndexHandle, documentId: string): Removal | null {
   if (!handle.store.hasDocument(documentId)) return null;
-  const keys = handle.store.deleteDocument(documentId);
-  for (const key of keys) handle.vectors?.remove(key);
-  handle.markVectorsChanged();
+  const keys = handle.removeDocument(documentId);
   return { documentId, passages: keys.length };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Hybrid retrieval: BM25 over folded syllables and bigrams, HNSW over model vectors, fused by reciprocal rank;
+ * Hybrid retrieval: BM25 over folded syllables, bigrams and tone keys (in memory, top-k pruned), HNSW over model vectors, fused by reciprocal rank;
  * results carry exact offsets into the stored document text, and an extractive answer cites them.
  */
 import { extractAnswer } from '../core/answer.js';
@@ -7,7 +7,7 @@ import { diversify } from '../core/diversify.js';
 import { hasFilters, matchesFilters, type SearchFilters } from '../core/filters.js';
 import { reciprocalRankFusion } from '../core/fuse.js';
 import { highlight, queryWords } from '../core/highlight.js';
-import { queryTerms, toFtsMatch } from '../core/lexical-terms.js';
+import { queryTerms } from '../core/lexical-terms.js';
 import { referencePattern } from '../core/references.js';
 import type { SearchMode, SearchResponse, SearchResult } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
@@ -45,8 +45,7 @@ async function denseCandidates(handle: IndexHandle, query: string, depth: number
 }
 
 function lexicalCandidates(handle: IndexHandle, query: string, depth: number, allowed: string[] | null): { key: number; score: number }[] {
-  const match = toFtsMatch(queryTerms(query));
-  return match ? handle.store.lexicalSearch(match, depth, allowed) : [];
+  return handle.lexical.search(queryTerms(query), depth, allowed === null ? null : handle.store.passageKeysOf(allowed));
 }
 
 /**

@@ -88,7 +88,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   app.delete('/api/documents/:id', writeAccess, (req, res) => {
     const removed = removeDocument(handle, req.params.id as string);
     if (!removed) throw new HttpError(404, 'document_not_found', `no document with id "${req.params.id}"`);
-    handle.saveVectors();
+    handle.save();
     res.json({ removed });
   });
 

@@ -84,7 +84,7 @@ export class IngestJobs {
       }
       job.progress.done = i + 1;
     }
-    this.handle.saveVectors();
+    this.handle.save();
     job.status = job.files.every((f) => f.status === 'failed') ? 'failed' : 'done';
     job.finishedAt = new Date().toISOString();
   }

@@ -1,14 +1,16 @@
 /**
- * Verifies an index folder without loading any model: the SQLite file and its full-text index, that every passage
- * slices its document's text, that vectors belong to one model and cover the passages, and that the HNSW file
- * matches its manifest and holds every stored vector.
+ * Verifies an index folder without loading any model: the SQLite file, that the lexical index holds exactly the
+ * stored passages, that every passage slices its document's text, that vectors belong to one model and cover the
+ * passages, and that the HNSW file matches its manifest and holds every stored vector.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { DocumentStore } from './document-store.js';
 import { STORE_FILE } from './open-index.js';
-import { INDEX_FILE, readManifest, sha256File } from './vector-index.js';
+import { sha256File } from './durable-file.js';
+import { loadLexicalIndex } from './lexical-snapshot.js';
+import { INDEX_FILE, readManifest } from './vector-index.js';
 
 export interface CheckReport {
   ok: boolean;
@@ -42,6 +44,19 @@ function checkVectorFile(dir: string, store: DocumentStore, vectors: number, pro
   if (missing > 0) problems.push(`${missing} stored vectors are not in the vector index; run \`npm run rebuild\``);
 }
 
+function checkLexicalIndex(dir: string, store: DocumentStore, problems: string[]): void {
+  const stored = store.allPassageKeys();
+  const index = loadLexicalIndex(dir);
+  if (!index) {
+    if (stored.length > 0) problems.push('the lexical index is missing or unreadable; run `npm run rebuild`');
+    return;
+  }
+  const indexed = index.keys();
+  const missing = stored.filter((key) => !indexed.has(key)).length;
+  const extra = indexed.size - (stored.length - missing);
+  if (missing > 0 || extra > 0) problems.push(`the lexical index lacks ${missing} passages and has ${extra} removed ones; run \`npm run rebuild\``);
+}
+
 export function checkIndex(dir: string): CheckReport {
   if (!existsSync(join(dir, STORE_FILE))) {
     return { ok: false, documents: 0, passages: 0, vectors: 0, problems: [`no index at ${dir}`] };
@@ -55,8 +70,7 @@ export function checkIndex(dir: string): CheckReport {
   try {
     const counts = store.counts();
     const problems = store.integrityProblems();
-    const lexical = store.lexicalRowCount();
-    if (lexical !== counts.passages) problems.push(`the lexical index has ${lexical} rows for ${counts.passages} passages; run \`npm run rebuild\``);
+    checkLexicalIndex(dir, store, problems);
     let badSlices = 0;
     for (const id of store.documentIds()) {
       const text = store.documentText(id)!;

@@ -1,12 +1,10 @@
 /**
- * The document store: documents, their sources, passages, vectors and the lexical (FTS5, BM25) index, in one
- * SQLite file. Every write that makes a document visible is one transaction, so a document is whole or absent.
+ * The document store: documents, their sources, passages, citations and vectors, in one SQLite file. Every write
+ * that makes a document visible is one transaction, so a document is whole or absent. The search indexes (lexical
+ * and vector) are derived from it and can always be rebuilt from it.
  */
 import Database from 'better-sqlite3';
-import { documentMatcher } from '../core/abbreviations.js';
 import { UserError } from '../core/errors.js';
-import { indexTerms } from '../core/lexical-terms.js';
-import { passageHeading } from '../core/passage-context.js';
 import type { Reference, ReferencePattern } from '../core/references.js';
 import type { DocumentFields, PreparedDocument, SourceFormat, StoredDocument, StoredPassage } from '../core/types.js';
 
@@ -64,13 +62,12 @@ CREATE TABLE IF NOT EXISTS vectors (
   model TEXT NOT NULL,
   vector BLOB NOT NULL
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
-  folded, exact, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
-);
 `;
 
 /** Bumped whenever the tables or the lexical terms change shape; older index folders must be rebuilt. */
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
+/** Version 4 kept lexical terms in an FTS5 table; now they live in the lexical index files beside the store. */
+const UPGRADABLE = '4';
 
 export interface SourceRecord {
   documentId: string;
@@ -101,6 +98,8 @@ interface PassageRow {
   end: number;
   text: string;
 }
+
+const PASSAGE_COLUMNS = 'key, id, document_id, ordinal, section, start, "end", text';
 
 const toPassage = (r: PassageRow): StoredPassage => ({
   key: r.key,
@@ -153,7 +152,10 @@ export class DocumentStore {
     this.db.exec(SCHEMA);
     const version = this.getMeta('schema_version');
     if (version === null && fresh.n === 0) this.setMeta('schema_version', SCHEMA_VERSION);
-    else if (version !== SCHEMA_VERSION) {
+    else if (version === UPGRADABLE) {
+      this.db.exec('DROP TABLE IF EXISTS passage_terms');
+      this.setMeta('schema_version', SCHEMA_VERSION);
+    } else if (version !== SCHEMA_VERSION) {
       this.db.close();
       throw new UserError('index_outdated', `the index ${file} was built by an older version (schema ${version ?? '1'}); delete its folder and ingest again`);
     }
@@ -193,7 +195,7 @@ export class DocumentStore {
   }
 
   /**
-   * Adds a document with its passages, lexical terms and (when given) vectors, and points `sourcePath` at it.
+   * Adds a document with its passages and (when given) vectors, and points `sourcePath` at it.
    * Returns the keys of the new passages, in passage order.
    */
   addDocument(doc: PreparedDocument, sourcePath: string, fileHash: string, vectors: { model: string; values: Float32Array[] } | null): number[] {
@@ -206,8 +208,6 @@ export class DocumentStore {
     const insertPassage = this.db.prepare(
       'INSERT INTO passages(id, document_id, ordinal, section, start, "end", text, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertTerms = this.db.prepare('INSERT INTO passage_terms(rowid, folded, exact) VALUES (?, ?, ?)');
-    const abbreviations = documentMatcher(doc.abbreviations);
     const insertVector = this.db.prepare('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?)');
     return this.db.transaction(() => {
       insertDoc.run(doc.id, doc.contentHash, doc.format, doc.title, doc.date, doc.kind, doc.number, doc.issuer, doc.term, doc.author, doc.text, new Date().toISOString());
@@ -216,8 +216,6 @@ export class DocumentStore {
         const key = Number(
           insertPassage.run(`${doc.id}-${p.ordinal}`, doc.id, p.ordinal, p.section, p.start, p.end, p.text, p.hash).lastInsertRowid,
         );
-        const terms = indexTerms(p.text, abbreviations, passageHeading(doc.title, p.section));
-        insertTerms.run(key, terms.folded, terms.exact);
         const vector = vectors?.values[i];
         if (vectors && vector) insertVector.run(key, vectors.model, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
         return key;
@@ -238,21 +236,10 @@ export class DocumentStore {
       .run(path, documentId, fileHash);
   }
 
-  /** Problems SQLite itself finds in the file and in the full-text index. */
+  /** Problems SQLite itself finds in the file. */
   integrityProblems(): string[] {
     const rows = this.db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    try {
-      this.db.exec("INSERT INTO passage_terms(passage_terms) VALUES ('integrity-check')");
-    } catch (err) {
-      problems.push(`full-text index: ${(err as Error).message}`);
-    }
-    return problems;
-  }
-
-  /** Rows of the lexical index and of passages, which must be equal. */
-  lexicalRowCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM passage_terms').get() as { n: number }).n;
+    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
   }
 
   documentIds(): string[] {
@@ -263,24 +250,21 @@ export class DocumentStore {
     return (this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined)?.text ?? null;
   }
 
-  /** Rewrites every passage's lexical terms (after the term rules change, or to repair the index). */
-  rebuildLexicalIndex(termsOf: (document: { text: string; title: string | null }, passage: StoredPassage) => { folded: string; exact: string }): number {
-    const insert = this.db.prepare('INSERT INTO passage_terms(rowid, folded, exact) VALUES (?, ?, ?)');
-    return this.db.transaction(() => {
-      this.db.exec('DELETE FROM passage_terms');
-      let n = 0;
-      const getDoc = this.db.prepare('SELECT title, text FROM documents WHERE id = ?');
-      // Ids first: the connection cannot write while a query over it is still being read.
-      for (const id of this.documentIds()) {
-        const doc = getDoc.get(id) as { title: string | null; text: string };
-        for (const p of this.documentPassages(id)) {
-          const terms = termsOf(doc, p);
-          insert.run(p.key, terms.folded, terms.exact);
-          n++;
-        }
-      }
-      return n;
-    })();
+  /** Keys of every passage. */
+  allPassageKeys(): number[] {
+    return (this.db.prepare('SELECT key FROM passages ORDER BY key').all() as { key: number }[]).map((r) => r.key);
+  }
+
+  /** Passages (all, or those keyed in `keys`) with their document's title and text, document by document. */
+  *passagesWithDocuments(keys: ReadonlySet<number> | null): Generator<{ document: { id: string; title: string | null; text: string }; passage: StoredPassage }> {
+    const getDoc = this.db.prepare('SELECT id, title, text FROM documents WHERE id = ?');
+    const rows = this.db.prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages ORDER BY document_id, ordinal`).iterate() as IterableIterator<PassageRow>;
+    let document: { id: string; title: string | null; text: string } | null = null;
+    for (const row of rows) {
+      if (keys !== null && !keys.has(row.key)) continue;
+      if (document?.id !== row.document_id) document = getDoc.get(row.document_id) as { id: string; title: string | null; text: string };
+      yield { document, passage: toPassage(row) };
+    }
   }
 
   /** Forgets one path; the document stays while another path points at it. */
@@ -297,8 +281,6 @@ export class DocumentStore {
   deleteDocument(documentId: string): number[] {
     return this.db.transaction(() => {
       const keys = this.passageKeys(documentId);
-      const dropTerms = this.db.prepare('DELETE FROM passage_terms WHERE rowid = ?');
-      for (const key of keys) dropTerms.run(key);
       this.db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
       return keys;
     })();
@@ -344,7 +326,7 @@ export class DocumentStore {
     const out = new Map<number, StoredPassage>();
     if (keys.length === 0) return out;
     const rows = this.db
-      .prepare(`SELECT key, id, document_id, ordinal, section, start, "end", text FROM passages WHERE key IN (${keys.map(() => '?').join(',')})`)
+      .prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE key IN (${keys.map(() => '?').join(',')})`)
       .all(...keys) as PassageRow[];
     for (const r of rows) out.set(r.key, toPassage(r));
     return out;
@@ -352,25 +334,8 @@ export class DocumentStore {
 
   documentPassages(documentId: string): StoredPassage[] {
     return (
-      this.db.prepare('SELECT key, id, document_id, ordinal, section, start, "end", text FROM passages WHERE document_id = ? ORDER BY ordinal').all(documentId) as PassageRow[]
+      this.db.prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE document_id = ? ORDER BY ordinal`).all(documentId) as PassageRow[]
     ).map(toPassage);
-  }
-
-  /** Best BM25 matches for an FTS5 MATCH expression; higher score is better. */
-  lexicalSearch(match: string, limit: number, documentIds: string[] | null = null): { key: number; score: number }[] {
-    if (documentIds === null) {
-      return this.db
-        .prepare('SELECT rowid AS key, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ? ORDER BY bm25(passage_terms) LIMIT ?')
-        .all(match, limit) as { key: number; score: number }[];
-    }
-    // Restricted to some documents: the restriction is part of the query, so the best of those documents come back.
-    return this.db
-      .prepare(
-        `SELECT rowid AS key, -bm25(passage_terms) AS score FROM passage_terms
-         WHERE passage_terms MATCH ? AND rowid IN (SELECT key FROM passages WHERE document_id IN (SELECT value FROM json_each(?)))
-         ORDER BY bm25(passage_terms) LIMIT ?`,
-      )
-      .all(match, JSON.stringify(documentIds), limit) as { key: number; score: number }[];
   }
 
   /** Documents whose own number is one of these. */

@@ -1,13 +1,18 @@
 /**
- * An index folder: the SQLite document store and, when a model is loaded, the HNSW vector index beside it.
- * Opening checks that both agree and rebuilds the vector index from the stored vectors when they do not.
+ * An index folder: the SQLite document store, the lexical index and, when a model is loaded, the HNSW vector index
+ * beside it. Opening checks that the derived indexes agree with the store and repairs them from it when they do not.
+ * Writes go through the handle, so the store commits first and the indexes follow.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import type { SearchMode } from '../core/types.js';
+import type { PreparedDocument, SearchMode } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import { DocumentStore } from './document-store.js';
+import type { LexicalIndex } from './lexical-index.js';
+import { saveLexicalIndex } from './lexical-snapshot.js';
+import { openLexicalIndex } from './open-lexical.js';
+import { documentTerms } from './passage-terms.js';
 import { VectorIndex } from './vector-index.js';
 
 export const STORE_FILE = 'store.sqlite';
@@ -17,11 +22,17 @@ export interface IndexHandle {
   readonly store: DocumentStore;
   readonly embedder: Embedder | null;
   readonly vectors: VectorIndex | null;
+  readonly lexical: LexicalIndex;
   /** hybrid with a model, lexical without one. */
   readonly mode: SearchMode;
-  /** Writes the vector index to disk (atomically) if it changed. */
-  saveVectors(): void;
+  /** Stores a document (one transaction) and indexes its passages; returns their keys. */
+  addDocument(doc: PreparedDocument, sourcePath: string, fileHash: string, vectors: { model: string; values: Float32Array[] } | null): number[];
+  /** Removes a document from the store and the indexes; returns its passage keys. */
+  removeDocument(documentId: string): number[];
+  /** Vectors were added to `vectors` outside addDocument. */
   markVectorsChanged(): void;
+  /** Writes the derived indexes that changed to disk (atomically). */
+  save(): void;
   close(): void;
 }
 
@@ -30,6 +41,8 @@ export interface OpenOptions {
   /** Drop vectors of another model instead of refusing to open (used by reindex). */
   replaceOtherModels?: boolean;
   log?: (line: string) => void;
+  /** Progress of (re)building the lexical index at open, when it is out of date. */
+  onIndexProgress?: (done: number, total: number) => void;
 }
 
 /** A vector index of every vector the store holds for a model. */
@@ -46,6 +59,9 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
   const { embedder } = options;
   let vectors: VectorIndex | null = null;
   let dirty = false;
+  const opened = openLexicalIndex(dir, store, log, options.onIndexProgress);
+  const lexical = opened.index;
+  let lexicalDirty = opened.repaired;
   if (embedder) {
     const others = store.vectorModels().filter((m) => m !== embedder.modelId);
     if (others.length > 0) {
@@ -71,19 +87,40 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
     store,
     embedder,
     vectors,
+    lexical,
     mode: embedder ? 'hybrid' : 'lexical',
-    saveVectors() {
-      if (vectors && dirty) vectors.save(dir);
-      dirty = false;
+    addDocument(doc, sourcePath, fileHash, values) {
+      const keys = store.addDocument(doc, sourcePath, fileHash, values);
+      lexical.add(documentTerms(doc, keys));
+      lexicalDirty = true;
+      if (vectors && values) {
+        keys.forEach((key, i) => vectors!.add(key, values.values[i]!));
+        dirty = true;
+      }
+      return keys;
+    },
+    removeDocument(documentId) {
+      const keys = store.deleteDocument(documentId);
+      for (const key of keys) {
+        lexical.remove(key);
+        vectors?.remove(key);
+      }
+      if (keys.length > 0) lexicalDirty = dirty = true;
+      return keys;
     },
     markVectorsChanged() {
       dirty = true;
     },
+    save() {
+      if (vectors && dirty) vectors.save(dir);
+      if (lexicalDirty) saveLexicalIndex(dir, lexical);
+      dirty = lexicalDirty = false;
+    },
     close() {
-      handle.saveVectors();
+      handle.save();
       store.close();
     },
   };
-  handle.saveVectors();
+  handle.save();
   return handle;
 }

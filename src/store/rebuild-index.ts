@@ -1,12 +1,12 @@
 /**
- * Rebuilds the derived indexes of a folder from its store, without a model: the lexical terms from the passages,
+ * Rebuilds the derived indexes of a folder from its store, without a model: the lexical index from the passages,
  * and the HNSW index from the stored vectors.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { definedAbbreviations, documentMatcher, type AbbreviationMatcher } from '../core/abbreviations.js';
-import { indexTerms } from '../core/lexical-terms.js';
-import { passageHeading } from '../core/passage-context.js';
 import { DocumentStore } from './document-store.js';
+import { LEXICAL_MANIFEST, saveLexicalIndex } from './lexical-snapshot.js';
+import { openLexicalIndex } from './open-lexical.js';
 import { buildVectorIndex, STORE_FILE } from './open-index.js';
 
 export interface RebuildReport {
@@ -14,15 +14,14 @@ export interface RebuildReport {
   vectors: number;
 }
 
-export function rebuildIndex(dir: string): RebuildReport {
+export function rebuildIndex(dir: string, onProgress?: (done: number, total: number) => void): RebuildReport {
   const store = new DocumentStore(join(dir, STORE_FILE));
   try {
-    // Abbreviation matchers are per document; cache the one of the document being rebuilt.
-    let cached: { text: string; match: AbbreviationMatcher } | null = null;
-    const passages = store.rebuildLexicalIndex((doc, passage) => {
-      if (cached?.text !== doc.text) cached = { text: doc.text, match: documentMatcher(definedAbbreviations(doc.text)) };
-      return indexTerms(passage.text, cached.match, passageHeading(doc.title, passage.section));
-    });
+    // Without its manifest the saved lexical index is not read: every passage is indexed anew.
+    rmSync(join(dir, LEXICAL_MANIFEST), { force: true });
+    const lexical = openLexicalIndex(dir, store, () => undefined, onProgress).index;
+    saveLexicalIndex(dir, lexical);
+    const passages = lexical.size;
     const [model, ...others] = store.vectorModels();
     if (others.length > 0) throw new Error(`vectors of several models are mixed (${[model, ...others].join(', ')}); run \`npm run reindex\``);
     // The stored vectors themselves tell the dimension; no model is needed.

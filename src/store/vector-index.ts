@@ -3,10 +3,10 @@
  * Saved atomically (temporary file, fsync, rename) beside a manifest naming the model, so a crash never leaves a
  * half-written index and vectors of two models are never mixed.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
+import { sha256File, writeFileDurably } from './durable-file.js';
 
 const { HierarchicalNSW } = hnswlib;
 
@@ -32,25 +32,6 @@ export interface VectorManifest {
 }
 
 const INITIAL_CAPACITY = 1024;
-
-/** Writes through a temporary file, fsyncs it and renames it over the target; returns the file's SHA-256. */
-function writeFileDurably(path: string, write: (tmp: string) => void): string {
-  const tmp = `${path}.tmp`;
-  write(tmp);
-  const fd = openSync(tmp, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  const sha256 = sha256File(tmp);
-  renameSync(tmp, path);
-  return sha256;
-}
-
-export function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
 
 export function readManifest(dir: string): VectorManifest | null {
   try {
@@ -145,7 +126,9 @@ export class VectorIndex {
   }
 
   save(dir: string): void {
-    const sha256 = writeFileDurably(join(dir, INDEX_FILE), (tmp) => this.index.writeIndexSync(tmp));
+    const file = join(dir, INDEX_FILE);
+    writeFileDurably(file, (tmp) => this.index.writeIndexSync(tmp));
+    const sha256 = sha256File(file);
     const manifest: VectorManifest = {
       model: this.model,
       dimension: this.dimension,

@@ -124,7 +124,7 @@ let before: Record<string, string>;
 
 beforeAll(async () => {
   index = await buildCorpusIndex();
-  index.handle.saveVectors();
+  index.handle.save();
   server = await startServer(index.handle, { apiKeys: [KEY] });
   before = fingerprint();
 });

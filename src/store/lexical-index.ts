@@ -1,0 +1,275 @@
+/**
+ * The lexical index in memory: BM25 over folded syllables, bigrams and tone keys, scored exactly as SQLite FTS5's
+ * bm25() does (k1 1.2, b 0.75, one length over both columns), but with top-k pruning (MaxScore): terms whose best
+ * possible contribution cannot lift a passage into the top k are only probed, never scanned. An OR query of thirty
+ * terms then costs about the postings of its rare terms, not of `của` and `và`.
+ *
+ * Passages arrive in batches and are kept in segments (log-structured: small segments merge into larger ones);
+ * deletions mark passages until their segment is merged.
+ */
+import type { QueryTerms } from '../core/lexical-terms.js';
+import { buildSegment, EXACT, findKey, findTerm, FOLDED, mergeSegments, termHash, type PassageTerms, type Segment } from './lexical-segment.js';
+
+export interface LexicalHit {
+  key: number;
+  score: number;
+}
+
+/** A segment and the local ordinals of its deleted passages. */
+export interface SegmentPart {
+  segment: Segment;
+  deleted: Set<number>;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+/** Passages buffered before they become a segment; bounds the builder's memory. */
+const PENDING_LIMIT = 8192;
+/** Segments stop merging at this size, so no file or merge grows past a few hundred MB. */
+const MAX_SEGMENT = 1 << 18;
+/** A segment with more deleted passages than this share is rewritten without them. */
+const DELETED_SHARE = 0.2;
+
+/** Min-heap of the best k hits so far. */
+class TopK {
+  readonly scores: number[] = [];
+  readonly keys: number[] = [];
+  constructor(readonly k: number) {}
+
+  get threshold(): number {
+    return this.scores.length < this.k ? -Infinity : this.scores[0]!;
+  }
+
+  push(score: number, key: number): void {
+    const { scores, keys } = this;
+    if (scores.length < this.k) {
+      scores.push(score);
+      keys.push(key);
+      let i = scores.length - 1;
+      while (i > 0) {
+        const up = (i - 1) >> 1;
+        if (scores[up]! <= scores[i]!) break;
+        this.swap(i, up);
+        i = up;
+      }
+      return;
+    }
+    scores[0] = score;
+    keys[0] = key;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < scores.length && scores[l]! < scores[m]!) m = l;
+      if (r < scores.length && scores[r]! < scores[m]!) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
+    [this.keys[a], this.keys[b]] = [this.keys[b]!, this.keys[a]!];
+  }
+
+  sorted(): LexicalHit[] {
+    return this.keys.map((key, i) => ({ key, score: this.scores[i]! })).sort((a, b) => b.score - a.score || a.key - b.key);
+  }
+}
+
+/** First position in [from, end) whose passage is ≥ target (galloping, then binary search). */
+function advance(docs: Uint32Array, from: number, end: number, target: number): number {
+  if (from >= end || docs[from]! >= target) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < end && docs[hi]! < target) {
+    lo = hi;
+    step *= 2;
+    hi = Math.min(end, hi + step);
+  }
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < target) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+interface QueryTerm {
+  hash: number;
+  idf: number;
+}
+
+export class LexicalIndex {
+  private parts: SegmentPart[] = [];
+  private pending: PassageTerms[] = [];
+  private live = 0;
+  private totalLength = 0;
+
+  /** An index of saved segments. */
+  static fromParts(parts: SegmentPart[]): LexicalIndex {
+    const index = new LexicalIndex();
+    index.parts = parts;
+    for (const { segment, deleted } of parts) {
+      segment.keys.forEach((_, local) => {
+        if (!deleted.has(local)) index.count(segment.lengths[local]!, 1);
+      });
+    }
+    return index;
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  private count(length: number, sign: 1 | -1): void {
+    this.live += sign;
+    this.totalLength += sign * length;
+  }
+
+  add(passages: PassageTerms[]): void {
+    for (const p of passages) {
+      this.pending.push(p);
+      this.count(Math.min(p.folded.length + p.exact.length, 0xffff), 1);
+    }
+    if (this.pending.length >= PENDING_LIMIT) this.flush();
+  }
+
+  /** Forgets a passage; false when it is not in the index. */
+  remove(key: number): boolean {
+    const at = this.pending.findIndex((p) => p.key === key);
+    if (at >= 0) {
+      const [p] = this.pending.splice(at, 1);
+      this.count(Math.min(p!.folded.length + p!.exact.length, 0xffff), -1);
+      return true;
+    }
+    for (const { segment, deleted } of this.parts) {
+      const local = findKey(segment, key);
+      if (local >= 0 && !deleted.has(local)) {
+        deleted.add(local);
+        this.count(segment.lengths[local]!, -1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Keys of every live passage. */
+  keys(): Set<number> {
+    const out = new Set(this.pending.map((p) => p.key));
+    for (const { segment, deleted } of this.parts) segment.keys.forEach((key, local) => deleted.has(local) || out.add(key));
+    return out;
+  }
+
+  /** The segments, with buffered passages turned into one first (for saving). */
+  segments(): readonly SegmentPart[] {
+    this.flush();
+    return this.parts;
+  }
+
+  /**
+   * Buffered passages become a segment; then neighbours merge while the older is at most twice the newer (so
+   * segment sizes grow geometrically and a passage is copied O(log n) times), and segments with many deletions are
+   * rewritten.
+   */
+  private flush(): void {
+    if (this.pending.length > 0) {
+      this.parts.push({ segment: buildSegment(this.pending), deleted: new Set() });
+      this.pending = [];
+    }
+    const liveOf = (p: SegmentPart) => p.segment.keys.length - p.deleted.size;
+    const mergeable = (older: SegmentPart, newer: SegmentPart) => liveOf(older) <= 2 * liveOf(newer) && liveOf(older) + liveOf(newer) <= MAX_SEGMENT;
+    while (this.parts.length >= 2 && mergeable(this.parts.at(-2)!, this.parts.at(-1)!)) {
+      const [a, b] = this.parts.splice(-2);
+      this.parts.push({ segment: mergeSegments([a!, b!]), deleted: new Set() });
+    }
+    this.parts = this.parts.flatMap((p) => {
+      if (p.deleted.size === 0 || p.deleted.size <= DELETED_SHARE * p.segment.keys.length) return [p];
+      return liveOf(p) === 0 ? [] : [{ segment: mergeSegments([p]), deleted: new Set<number>() }];
+    });
+  }
+
+  /** The k best passages for the query, restricted to `allowed` keys when given. */
+  search(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null = null): LexicalHit[] {
+    this.flush();
+    if (this.live === 0 || k <= 0) return [];
+    const hashes = [...new Set([...query.folded.map((t) => termHash(t, FOLDED)), ...query.exact.map((t) => termHash(t, EXACT))])];
+    const terms: QueryTerm[] = [];
+    for (const hash of hashes) {
+      let df = 0;
+      for (const { segment } of this.parts) {
+        const at = findTerm(segment, hash);
+        if (at >= 0) df += segment.starts[at + 1]! - segment.starts[at]!;
+      }
+      if (df > 0) terms.push({ hash, idf: Math.max(1e-6, Math.log((this.live - df + 0.5) / (df + 0.5))) });
+    }
+    const top = new TopK(k);
+    const averageLength = this.totalLength / this.live;
+    for (const part of this.parts) scoreSegment(part, terms, averageLength, top, allowed);
+    return top.sorted();
+  }
+}
+
+/**
+ * MaxScore over one segment. Terms are ordered by their score's upper bound; the longest prefix whose bounds sum to
+ * no more than the current k-th score is "non-essential": only passages found in the other lists are candidates,
+ * and non-essential lists are probed for them while the candidate can still enter the top k.
+ */
+function scoreSegment({ segment, deleted }: SegmentPart, query: QueryTerm[], averageLength: number, top: TopK, allowed: ReadonlySet<number> | null): void {
+  const { docs, freqs, lengths, keys } = segment;
+  const cursors: { pos: number; end: number; idf: number; bound: number }[] = [];
+  for (const { hash, idf } of query) {
+    const at = findTerm(segment, hash);
+    if (at < 0) continue;
+    const maxFreq = segment.maxFreqs[at]!;
+    // A passage of length 0 is the most a term can score at its highest frequency.
+    cursors.push({ pos: segment.starts[at]!, end: segment.starts[at + 1]!, idf, bound: (idf * maxFreq * (K1 + 1)) / (maxFreq + K1 * (1 - B)) });
+  }
+  cursors.sort((a, b) => a.bound - b.bound);
+  const n = cursors.length;
+  const cumulative = new Float64Array(n);
+  cursors.forEach((c, i) => {
+    cumulative[i] = c.bound + (i > 0 ? cumulative[i - 1]! : 0);
+  });
+  let essential = 0;
+  let threshold = top.threshold;
+  while (essential < n && cumulative[essential]! <= threshold) essential++;
+  const checkDeleted = deleted.size > 0;
+  while (essential < n) {
+    let doc = 0xffffffff;
+    for (let i = essential; i < n; i++) {
+      const c = cursors[i]!;
+      if (c.pos < c.end && docs[c.pos]! < doc) doc = docs[c.pos]!;
+    }
+    if (doc === 0xffffffff) break;
+    const skip = (checkDeleted && deleted.has(doc)) || (allowed !== null && !allowed.has(keys[doc]!));
+    const norm = K1 * (1 - B + (B * lengths[doc]!) / averageLength);
+    let score = 0;
+    for (let i = essential; i < n; i++) {
+      const c = cursors[i]!;
+      if (c.pos < c.end && docs[c.pos] === doc) {
+        const f = freqs[c.pos]!;
+        score += (c.idf * f * (K1 + 1)) / (f + norm);
+        c.pos++;
+      }
+    }
+    if (skip) continue;
+    for (let i = essential - 1; i >= 0; i--) {
+      if (score + cumulative[i]! <= threshold) break;
+      const c = cursors[i]!;
+      c.pos = advance(docs, c.pos, c.end, doc);
+      if (c.pos < c.end && docs[c.pos] === doc) {
+        const f = freqs[c.pos]!;
+        score += (c.idf * f * (K1 + 1)) / (f + norm);
+      }
+    }
+    if (score > threshold) {
+      top.push(score, keys[doc]!);
+      threshold = top.threshold;
+      while (essential < n && cumulative[essential]! <= threshold) essential++;
+    }
+  }
+}

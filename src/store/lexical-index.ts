@@ -5,7 +5,8 @@
  * terms then costs about the postings of its rare terms, not of `của` and `và`.
  *
  * Passages arrive in batches and are kept in segments (log-structured: small segments merge into larger ones);
- * deletions mark passages until their segment is merged.
+ * deletions mark passages until their segment is merged, and document frequencies discount them meanwhile, so
+ * scores are always those of the live passages.
  */
 import type { QueryTerms } from '../core/lexical-terms.js';
 import { buildSegment, EXACT, findKey, findTerm, FOLDED, mergeSegments, termHash, type PassageTerms, type Segment } from './lexical-segment.js';
@@ -98,13 +99,31 @@ function advance(docs: Uint32Array, from: number, end: number, target: number): 
   return hi;
 }
 
+const NO_DISCOUNT: ReadonlyMap<number, number> = new Map();
+
 interface QueryTerm {
   hash: number;
   idf: number;
 }
 
+/** How many deleted passages of a segment hold each term: one pass over its postings with a bitmap of the deleted. */
+function deletedFrequencies({ segment, deleted }: SegmentPart): Map<number, number> {
+  const out = new Map<number, number>();
+  const gone = new Uint8Array(segment.keys.length);
+  for (const local of deleted) gone[local] = 1;
+  const { terms, starts, docs } = segment;
+  for (let t = 0; t < terms.length; t++) {
+    let n = 0;
+    for (let j = starts[t]!; j < starts[t + 1]!; j++) n += gone[docs[j]!]!;
+    if (n > 0) out.set(terms[t]!, n);
+  }
+  return out;
+}
+
 export class LexicalIndex {
   private parts: SegmentPart[] = [];
+  /** Per segment with deletions, its deleted passages' term counts; dropped when it has more deletions. */
+  private discounts = new WeakMap<SegmentPart, Map<number, number>>();
   private pending: PassageTerms[] = [];
   private live = 0;
   private totalLength = 0;
@@ -146,10 +165,12 @@ export class LexicalIndex {
       this.count(Math.min(p!.folded.length + p!.exact.length, 0xffff), -1);
       return true;
     }
-    for (const { segment, deleted } of this.parts) {
+    for (const part of this.parts) {
+      const { segment, deleted } = part;
       const local = findKey(segment, key);
       if (local >= 0 && !deleted.has(local)) {
         deleted.add(local);
+        this.discounts.delete(part);
         this.count(segment.lengths[local]!, -1);
         return true;
       }
@@ -192,6 +213,13 @@ export class LexicalIndex {
     });
   }
 
+  private discountOf(part: SegmentPart): ReadonlyMap<number, number> {
+    if (part.deleted.size === 0) return NO_DISCOUNT;
+    let discount = this.discounts.get(part);
+    if (!discount) this.discounts.set(part, (discount = deletedFrequencies(part)));
+    return discount;
+  }
+
   /** The k best passages for the query, restricted to `allowed` keys when given. */
   search(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null = null): LexicalHit[] {
     this.flush();
@@ -200,9 +228,9 @@ export class LexicalIndex {
     const terms: QueryTerm[] = [];
     for (const hash of hashes) {
       let df = 0;
-      for (const { segment } of this.parts) {
-        const at = findTerm(segment, hash);
-        if (at >= 0) df += segment.starts[at + 1]! - segment.starts[at]!;
+      for (const part of this.parts) {
+        const at = findTerm(part.segment, hash);
+        if (at >= 0) df += part.segment.starts[at + 1]! - part.segment.starts[at]! - (this.discountOf(part).get(hash) ?? 0);
       }
       if (df > 0) terms.push({ hash, idf: Math.max(1e-6, Math.log((this.live - df + 0.5) / (df + 0.5))) });
     }

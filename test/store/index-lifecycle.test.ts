@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/ingest-files.js';
 import { search } from '../../src/search/search.js';
-import { openIndex } from '../../src/store/open-index.js';
+import Database from 'better-sqlite3';
+import { checkIndex } from '../../src/store/check-index.js';
+import { SCHEMA_VERSION } from '../../src/store/document-store.js';
+import { LEXICAL_MANIFEST, saveLexicalIndex } from '../../src/store/lexical-snapshot.js';
+import { openIndex, STORE_FILE } from '../../src/store/open-index.js';
 import { INDEX_FILE, MANIFEST_FILE } from '../../src/store/vector-index.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
@@ -62,6 +66,42 @@ describe('an index folder across restarts', () => {
     again.close();
   });
 
+
+  it('rebuilds the lexical index from stored passages when its snapshot is missing or behind the store', async () => {
+    index = await buildCorpusIndex();
+    const before = await snapshot(index.handle);
+    const passages = index.handle.store.counts().passages;
+    index.handle.close();
+    rmSync(join(index.dir, LEXICAL_MANIFEST));
+    const rebuilt = await index.reopen();
+    expect(rebuilt.lexical.size).toBe(passages);
+    expect(await snapshot(rebuilt)).toEqual(before);
+    // A passage the snapshot lacks (a crash after the commit, before the save) is indexed again at open.
+    const lost = rebuilt.store.allPassageKeys()[3]!;
+    rebuilt.lexical.remove(lost);
+    saveLexicalIndex(index.dir, rebuilt.lexical);
+    rebuilt.store.close();
+    expect(checkIndex(index.dir).problems).toEqual(['the lexical index lacks 1 passages and has 0 removed ones; run `npm run rebuild`']);
+    const repaired = await index.reopen();
+    expect(repaired.lexical.keys().has(lost)).toBe(true);
+    expect(await snapshot(repaired)).toEqual(before);
+    repaired.close();
+    expect(checkIndex(index.dir).ok).toBe(true);
+  });
+
+  it('upgrades a schema-4 folder, whose lexical terms were in SQLite, in place', async () => {
+    index = await buildCorpusIndex();
+    const before = await snapshot(index.handle);
+    index.handle.close();
+    rmSync(join(index.dir, LEXICAL_MANIFEST));
+    const db = new Database(join(index.dir, STORE_FILE));
+    db.exec("CREATE VIRTUAL TABLE passage_terms USING fts5(folded, exact); UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+    db.close();
+    const upgraded = await index.reopen();
+    expect(upgraded.store.getMeta('schema_version')).toBe(SCHEMA_VERSION);
+    expect(await snapshot(upgraded)).toEqual(before);
+    upgraded.close();
+  });
   it('refuses to mix vector spaces when the model changes', async () => {
     index = await buildCorpusIndex();
     index.handle.close();

@@ -44,13 +44,16 @@ export function readManifest(dir: string): VectorManifest | null {
 export class VectorIndex {
   private readonly index: InstanceType<typeof HierarchicalNSW>;
   private live = 0;
+  /** A copy: efSearch may be changed on this index alone. */
+  private readonly params: HnswParams;
 
   private constructor(
     readonly model: string,
     readonly dimension: number,
-    private readonly params: HnswParams,
+    params: HnswParams,
   ) {
     this.index = new HierarchicalNSW('cosine', dimension);
+    this.params = { ...params };
   }
 
   /** A new empty index. */
@@ -82,6 +85,12 @@ export class VectorIndex {
     // Slots hold live and deleted (reusable) points; fewer slots than live points means the file is not this index.
     if (vi.index.getCurrentCount() < vi.live) return null;
     return vi;
+  }
+
+  /** Candidates kept per search: the recall/latency trade-off, tuned in the benchmarks. */
+  setEfSearch(ef: number): void {
+    this.params.efSearch = ef;
+    this.index.setEf(ef);
   }
 
   get count(): number {

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_HNSW, VectorIndex, type HnswParams } from '../../src/store/vector-index.js';
 import type { BenchContext } from './context.js';
-import { rssMiB, summarise, timeEach } from './measure.js';
+import { rssMiB, summarise, timeEach, type Summary } from './measure.js';
 import { fmt, say } from './report.js';
 import { VectorMixture } from './synthetic.js';
 
@@ -55,10 +55,10 @@ export function buildVectorIndexOf(vectors: Float32Array[], params: HnswParams):
   return { index, seconds: (performance.now() - t0) / 1000, mib: rssMiB() - before };
 }
 
-/** Recall@10 and latency of each efSearch; returns the index built with the default parameters, for reuse. */
-export async function benchVectors(size: number, data: VectorData, { quick }: BenchContext): Promise<VectorIndex> {
+/** Recall@10 and latency of each efSearch; returns the index built with the default parameters (for reuse) and its figures. */
+export async function benchVectors(size: number, data: VectorData, { quick }: BenchContext): Promise<{ index: VectorIndex; recall: number; latency: Summary }> {
   const ms = quick ? [DEFAULT_HNSW.m] : size <= 10_000 ? [8, 16, DEFAULT_HNSW.m, 48] : size <= 100_000 ? [16, DEFAULT_HNSW.m] : [DEFAULT_HNSW.m];
-  let kept: VectorIndex | null = null;
+  let kept: { index: VectorIndex; recall: number; latency: Summary } | null = null;
   for (const m of [...new Set(ms)]) {
     const params = { ...DEFAULT_HNSW, m };
     const { index, seconds, mib } = buildVectorIndexOf(data.vectors, params);
@@ -74,11 +74,13 @@ export async function benchVectors(size: number, data: VectorData, { quick }: Be
         data.queries.length,
         0,
       );
-      const mark = m === DEFAULT_HNSW.m && ef === DEFAULT_HNSW.efSearch ? ' **(default)**' : '';
-      say(`| ${size.toLocaleString('en')} | ${m} | ${params.efConstruction} | ${seconds.toFixed(1)} s | ${mib.toFixed(0)} MiB | ${ef}${mark} | ${(hits / (data.queries.length * 10)).toFixed(4)} | ${fmt(summarise(times))} |`);
+      const isDefault = m === DEFAULT_HNSW.m && ef === DEFAULT_HNSW.efSearch;
+      const recall = hits / (data.queries.length * 10);
+      const latency = summarise(times);
+      if (isDefault) kept = { index, recall, latency };
+      say(`| ${size.toLocaleString('en')} | ${m} | ${params.efConstruction} | ${seconds.toFixed(1)} s | ${mib.toFixed(0)} MiB | ${ef}${isDefault ? ' **(default)**' : ''} | ${recall.toFixed(4)} | ${fmt(latency)} |`);
     }
     index.setEfSearch(DEFAULT_HNSW.efSearch);
-    if (m === DEFAULT_HNSW.m) kept = index;
   }
   return kept!;
 }

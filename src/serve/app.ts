@@ -13,6 +13,7 @@ import { OPENAPI } from './openapi.js';
 import { requestLog, type LogLine } from './request-log.js';
 import { parseSearchParams } from './search-params.js';
 import { uploadHandlers } from './upload.js';
+import { webPages } from './web-pages.js';
 
 export interface AppOptions {
   /** Keys that may write (upload, delete); none means writing is off. */
@@ -117,6 +118,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
     res.json({ job });
   });
 
+  app.use(webPages());
   app.use(notFound);
   app.use(errorHandler);
   return { app, jobs };

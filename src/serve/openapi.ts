@@ -22,25 +22,26 @@ const documentFields = {
 };
 const fieldNames = Object.keys(documentFields);
 
-const reference = {
-  type: 'object',
-  required: ['key', 'kind', 'number', 'issuer', 'term', 'date', 'text', 'start', 'end'],
-  additionalProperties: false,
-  properties: {
-    key: { type: 'string' },
-    kind: nullable('string'),
-    number: nullable('string'),
-    issuer: nullable('string'),
-    term: nullable('string'),
-    date: nullable('string'),
-    text: { type: 'string' },
-    start: { type: 'integer', minimum: 0 },
-    end: { type: 'integer', minimum: 0 },
-  },
-};
-
 const offsets = { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 } };
 const quote = { type: 'object', required: ['text', 'start', 'end'], additionalProperties: false, properties: { text: { type: 'string' }, ...offsets } };
+
+/** What a citation says of the document it cites. */
+const citedFields = {
+  key: { type: 'string' },
+  kind: nullable('string'),
+  number: nullable('string'),
+  issuer: nullable('string'),
+  term: nullable('string'),
+  date: nullable('string'),
+};
+const citedFieldNames = Object.keys(citedFields);
+
+const reference = {
+  type: 'object',
+  required: [...citedFieldNames, 'text', 'start', 'end'],
+  additionalProperties: false,
+  properties: { ...citedFields, text: { type: 'string' }, ...offsets },
+};
 
 /** An indexed document a citation resolves to. */
 const linkedDocument = {
@@ -61,15 +62,10 @@ const references = {
       items: {
         type: 'object',
         description: 'One cited document, however often it is mentioned; `document` is the indexed document numbered `key`, or null',
-        required: ['key', 'kind', 'number', 'issuer', 'term', 'date', 'document', 'mentions'],
+        required: [...citedFieldNames, 'document', 'mentions'],
         additionalProperties: false,
         properties: {
-          key: { type: 'string' },
-          kind: nullable('string'),
-          number: nullable('string'),
-          issuer: nullable('string'),
-          term: nullable('string'),
-          date: nullable('string'),
+          ...citedFields,
           document: { oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/LinkedDocument' }] },
           mentions: { type: 'array', items: quote },
         },

@@ -1,6 +1,6 @@
 /**
  * `npm run search -- "<query>" [--k N] [--mode M] [--json] [--index DIR]`
- *   [--kind K] [--issuer I] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--number N] [--author A] [--document ID]
+ *   [--kind K] [--issuer I] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--number N] [--author A] [--document ID] [--term XII]
  */
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
@@ -40,7 +40,7 @@ runMain(async () => {
     if (err instanceof HttpError) {
       log(
         `error: ${err.message}\nusage: npm run search -- "<query>" [--k N] [--mode hybrid|lexical|dense] [--json] [--index DIR]` +
-          ' [--kind K] [--issuer I] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--number N] [--author A] [--document ID]',
+          ' [--kind K] [--issuer I] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--number N] [--author A] [--document ID] [--term XII]',
       );
       return 2;
     }

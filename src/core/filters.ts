@@ -1,5 +1,6 @@
 /** Metadata filters of a search: which documents may answer it. Applied before ranking, never after truncation. */
 import { fold } from './normalize.js';
+import { normaliseTerm } from './references.js';
 import type { DocumentFields } from './types.js';
 
 export interface SearchFilters {
@@ -13,13 +14,25 @@ export interface SearchFilters {
   /** Part of the author's name, diacritics ignored. */
   author?: string;
   document?: string;
+  /** Khóa: `XII`, `12` or `khóa XII`; a document of several terms (`XI, XII`) matches each of them. */
+  term?: string;
 }
 
-export const FILTER_NAMES = ['kind', 'issuer', 'from', 'to', 'number', 'author', 'document'] as const;
+export const FILTER_NAMES = ['kind', 'issuer', 'from', 'to', 'number', 'author', 'document', 'term'] as const;
+
+const TERM = /^(?:kh(?:oa|óa|oá)\s+)?([ivxlc]+|\d{1,2})$/iu;
+
+/** A term as documents store it (`XII`), from what a person types (`khoá 12`, `xii`); null when it is not a term. */
+export function parseTerm(value: string): string | null {
+  const m = TERM.exec(value.normalize('NFC').trim());
+  return m ? normaliseTerm(m[1]!) : null;
+}
 
 export function hasFilters(f: SearchFilters): boolean {
   return FILTER_NAMES.some((name) => f[name] !== undefined && f[name] !== '');
 }
+
+const termsOf = (term: string | null) => term?.split(/\s*,\s*/) ?? [];
 
 const contains = (value: string | null, part: string) => value !== null && fold(value.normalize('NFC')).includes(fold(part.normalize('NFC')));
 
@@ -29,6 +42,7 @@ export function matchesFilters(id: string, d: DocumentFields, f: SearchFilters):
   if (f.number && d.number?.toLowerCase() !== f.number.toLowerCase()) return false;
   if (f.issuer && !contains(d.issuer, f.issuer)) return false;
   if (f.author && !contains(d.author, f.author)) return false;
+  if (f.term && !termsOf(d.term).includes(parseTerm(f.term) ?? f.term)) return false;
   if ((f.from || f.to) && d.date === null) return false;
   if (f.from && d.date! < f.from) return false;
   if (f.to && d.date! > f.to) return false;

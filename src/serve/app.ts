@@ -4,6 +4,7 @@ import { rateLimit } from 'express-rate-limit';
 import { DEFAULT_SEARCHES_PER_MINUTE } from '../config.js';
 import { removeDocument } from '../ingest/remove-document.js';
 import { search } from '../search/search.js';
+import { citingDocuments, referencesOf } from '../store/citation-graph.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { requireApiKey } from './api-keys.js';
 import { errorHandler, HttpError, notFound, sendError } from './http-error.js';
@@ -12,6 +13,7 @@ import { OPENAPI } from './openapi.js';
 import { requestLog, type LogLine } from './request-log.js';
 import { parseSearchParams } from './search-params.js';
 import { uploadHandlers } from './upload.js';
+import { webPages } from './web-pages.js';
 
 export interface AppOptions {
   /** Keys that may write (upload, delete); none means writing is off. */
@@ -78,16 +80,34 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
 
   app.post('/api/documents', writeAccess, ...uploadHandlers(jobs));
 
+  const noDocument = (id: string) => new HttpError(404, 'document_not_found', `no document with id "${id}"`);
+  /** Metadata without the text, for the citation graph routes. */
+  const documentFields = (id: string) => {
+    const fields = handle.store.documentSummaries([id]).get(id);
+    if (!fields) throw noDocument(id);
+    return fields;
+  };
+
   app.get('/api/documents/:id', (req, res) => {
     const doc = handle.store.getDocument(req.params.id);
-    if (!doc) throw new HttpError(404, 'document_not_found', `no document with id "${req.params.id}"`);
+    if (!doc) throw noDocument(req.params.id);
     const passages = handle.store.documentPassages(doc.id).map(({ id, section, start, end }) => ({ id, section, start, end }));
     res.json({ ...doc, references: handle.store.references(doc.id), passages });
   });
 
+  app.get('/api/documents/:id/references', (req, res) => {
+    documentFields(req.params.id);
+    res.json({ documentId: req.params.id, references: referencesOf(handle.store, req.params.id) });
+  });
+
+  app.get('/api/documents/:id/cited-by', (req, res) => {
+    const { number } = documentFields(req.params.id);
+    res.json({ documentId: req.params.id, number, citedBy: citingDocuments(handle.store, req.params.id, number) });
+  });
+
   app.delete('/api/documents/:id', writeAccess, (req, res) => {
     const removed = removeDocument(handle, req.params.id as string);
-    if (!removed) throw new HttpError(404, 'document_not_found', `no document with id "${req.params.id}"`);
+    if (!removed) throw noDocument(req.params.id as string);
     handle.save();
     res.json({ removed });
   });
@@ -98,6 +118,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
     res.json({ job });
   });
 
+  app.use(webPages());
   app.use(notFound);
   app.use(errorHandler);
   return { app, jobs };

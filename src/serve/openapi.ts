@@ -22,20 +22,86 @@ const documentFields = {
 };
 const fieldNames = Object.keys(documentFields);
 
+const offsets = { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 } };
+const quote = { type: 'object', required: ['text', 'start', 'end'], additionalProperties: false, properties: { text: { type: 'string' }, ...offsets } };
+
+/** What a citation says of the document it cites. */
+const citedFields = {
+  key: { type: 'string' },
+  kind: nullable('string'),
+  number: nullable('string'),
+  issuer: nullable('string'),
+  term: nullable('string'),
+  date: nullable('string'),
+};
+const citedFieldNames = Object.keys(citedFields);
+
 const reference = {
   type: 'object',
-  required: ['key', 'kind', 'number', 'issuer', 'term', 'date', 'text', 'start', 'end'],
+  required: [...citedFieldNames, 'text', 'start', 'end'],
+  additionalProperties: false,
+  properties: { ...citedFields, text: { type: 'string' }, ...offsets },
+};
+
+/** An indexed document a citation resolves to. */
+const linkedDocument = {
+  type: 'object',
+  required: ['id', ...fieldNames],
+  additionalProperties: false,
+  properties: { id: { type: 'string' }, ...documentFields },
+};
+
+const references = {
+  type: 'object',
+  required: ['documentId', 'references'],
   additionalProperties: false,
   properties: {
-    key: { type: 'string' },
-    kind: nullable('string'),
+    documentId: { type: 'string' },
+    references: {
+      type: 'array',
+      items: {
+        type: 'object',
+        description: 'One cited document, however often it is mentioned; `document` is the indexed document numbered `key`, or null',
+        required: [...citedFieldNames, 'document', 'mentions'],
+        additionalProperties: false,
+        properties: {
+          ...citedFields,
+          document: { oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/LinkedDocument' }] },
+          mentions: { type: 'array', items: quote },
+        },
+      },
+    },
+  },
+};
+
+const citedBy = {
+  type: 'object',
+  required: ['documentId', 'number', 'citedBy'],
+  additionalProperties: false,
+  properties: {
+    documentId: { type: 'string' },
     number: nullable('string'),
-    issuer: nullable('string'),
-    term: nullable('string'),
-    date: nullable('string'),
-    text: { type: 'string' },
-    start: { type: 'integer', minimum: 0 },
-    end: { type: 'integer', minimum: 0 },
+    citedBy: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['document', 'mentions'],
+        additionalProperties: false,
+        properties: {
+          document: { $ref: '#/components/schemas/LinkedDocument' },
+          mentions: {
+            type: 'array',
+            description: 'Offsets in the citing document\'s text, with the sentence around each mention',
+            items: {
+              type: 'object',
+              required: ['text', 'start', 'end', 'sentence'],
+              additionalProperties: false,
+              properties: { text: { type: 'string' }, ...offsets, sentence: quote },
+            },
+          },
+        },
+      },
+    },
   },
 };
 
@@ -192,7 +258,17 @@ export const OPENAPI = {
     description: 'Search Vietnamese Party and state documents by topic; every result cites its document, section and character offsets.',
   },
   components: {
-    schemas: { Error: error, SearchResponse: searchResponse, StoredDocument: storedDocument, Reference: reference, Job: job, Health: health },
+    schemas: {
+      Error: error,
+      SearchResponse: searchResponse,
+      StoredDocument: storedDocument,
+      Reference: reference,
+      LinkedDocument: linkedDocument,
+      References: references,
+      CitedBy: citedBy,
+      Job: job,
+      Health: health,
+    },
     responses: { Error: json({ $ref: '#/components/schemas/Error' }, 'An error, with a stable code and a message for people') },
     securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A key from the API_KEYS environment variable' } },
   },
@@ -211,6 +287,7 @@ export const OPENAPI = {
           { name: 'number', in: 'query', description: 'Document number, e.g. "22-NQ/TW"', schema: { type: 'string' } },
           { name: 'author', in: 'query', description: 'Part of the author or speaker, diacritics ignored', schema: { type: 'string' } },
           { name: 'document', in: 'query', description: 'One document id', schema: { type: 'string' } },
+          { name: 'term', in: 'query', description: 'Term (khóa): "XII", "12" or "khóa XII"', schema: { type: 'string' } },
         ],
         responses: { '200': json({ $ref: '#/components/schemas/SearchResponse' }, 'Ranked passages'), ...errors(400, 429) },
       },
@@ -276,6 +353,20 @@ export const OPENAPI = {
           ),
           ...errors(401, 403, 404),
         },
+      },
+    },
+    '/api/documents/{id}/references': {
+      get: {
+        summary: 'The documents this one cites, each once with its mentions, linked to the indexed document of that number',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': json({ $ref: '#/components/schemas/References' }, 'Cited documents in order of first mention'), ...errors(404) },
+      },
+    },
+    '/api/documents/{id}/cited-by': {
+      get: {
+        summary: 'The indexed documents that cite this one by its number, with the citing sentences',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': json({ $ref: '#/components/schemas/CitedBy' }, 'Citing documents, newest first; empty when this one has no number'), ...errors(404) },
       },
     },
     '/api/jobs/{id}': {

@@ -1,5 +1,5 @@
 /** Validates the query string of GET /api/search. */
-import { FILTER_NAMES, type SearchFilters } from '../core/filters.js';
+import { FILTER_NAMES, parseTerm, type SearchFilters } from '../core/filters.js';
 import type { SearchMode } from '../core/types.js';
 import { HttpError } from './http-error.js';
 
@@ -26,6 +26,12 @@ function readFilters(query: Record<string, unknown>): SearchFilters {
     if (value.length > MAX_FILTER_CHARS) throw new HttpError(400, 'invalid_filter', `"${name}" is over ${MAX_FILTER_CHARS} characters`);
     if ((name === 'from' || name === 'to') && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))) {
       throw new HttpError(400, 'invalid_date', `"${name}" must be a date written YYYY-MM-DD`);
+    }
+    if (name === 'term') {
+      const term = parseTerm(value);
+      if (!term) throw new HttpError(400, 'invalid_term', '"term" must be a term (khóa) such as XII, 12 or "khóa XII"');
+      filters.term = term;
+      continue;
     }
     filters[name] = value;
   }

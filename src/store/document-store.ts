@@ -322,6 +322,13 @@ export class DocumentStore {
       .all(documentId) as Reference[];
   }
 
+  /** Where other documents cite this key (a document number), ordered by citing document and position. */
+  citationsOf(key: string): { documentId: string; text: string; start: number; end: number }[] {
+    return this.db
+      .prepare('SELECT document_id AS documentId, text, start, "end" FROM citations WHERE key = ? ORDER BY document_id, start')
+      .all(key) as { documentId: string; text: string; start: number; end: number }[];
+  }
+
   getPassages(keys: number[]): Map<number, StoredPassage> {
     const out = new Map<number, StoredPassage>();
     if (keys.length === 0) return out;

@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI } from '../../src/serve/openapi.js';
 import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
+import { CITED_DIRECTIVE } from '../support/fixtures.js';
 import { bearer, call, startServer, upload, waitForJob, type Reply, type TestServer } from '../support/http.js';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -25,7 +26,7 @@ function conforms(path: string, method: string, reply: Reply): void {
 let index: CorpusIndex;
 let server: TestServer;
 beforeAll(async () => {
-  index = await buildCorpusIndex();
+  index = await buildCorpusIndex(true, [CITED_DIRECTIVE]);
   server = await startServer(index.handle, { apiKeys: ['k'] });
 });
 afterAll(async () => {
@@ -38,13 +39,27 @@ describe('responses match the OpenAPI document', () => {
   it('is served at /api/openapi.json', async () => {
     const r = await call(server.base, '/api/openapi.json');
     expect(r.body.openapi).toBe('3.1.0');
-    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/documents', '/api/documents/{id}', '/api/jobs/{id}', '/api/health']));
+    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/documents', '/api/documents/{id}', '/api/documents/{id}/references', '/api/documents/{id}/cited-by', '/api/jobs/{id}', '/api/health']));
   });
 
   it('search, with and without an answer, and its errors', async () => {
     conforms('/api/search', 'get', await call(server.base, '/api/search?q=sinh%20hoat%20chi%20bo&k=5'));
     conforms('/api/search', 'get', await call(server.base, '/api/search?q=gi%C3%A1%20v%C3%A0ng&mode=lexical'));
     conforms('/api/search', 'get', await call(server.base, '/api/search?k=5'));
+    conforms('/api/search', 'get', await call(server.base, '/api/search?q=x&term=m%C6%B0%E1%BB%9Di'));
+  });
+
+  it('the citation graph: what a document cites and what cites it', async () => {
+    const directive = index.handle.store.documentsNumbered(['05-CT/TW'])[0]!;
+    const cited = await call(server.base, `/api/documents/${directive}/cited-by`);
+    expect(cited.body.citedBy.length).toBeGreaterThan(0);
+    conforms('/api/documents/{id}/cited-by', 'get', cited);
+    const citing = cited.body.citedBy[0].document.id;
+    const refs = await call(server.base, `/api/documents/${citing}/references`);
+    expect(refs.body.references.some((r: { document: unknown }) => r.document !== null)).toBe(true);
+    conforms('/api/documents/{id}/references', 'get', refs);
+    conforms('/api/documents/{id}/references', 'get', await call(server.base, '/api/documents/nope/references'));
+    conforms('/api/documents/{id}/cited-by', 'get', await call(server.base, '/api/documents/nope/cited-by'));
   });
 
   it('documents, one document, health, jobs, upload and delete', async () => {

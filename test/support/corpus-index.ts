@@ -11,10 +11,11 @@ export interface CorpusIndex {
   cleanup(): void;
 }
 
-export async function buildCorpusIndex(withModel = true): Promise<CorpusIndex> {
+/** `extra` files are ingested after the corpus (e.g. CITED_DIRECTIVE). */
+export async function buildCorpusIndex(withModel = true, extra: string[] = []): Promise<CorpusIndex> {
   const { dir, cleanup } = tempDir('vn-docsearch-index-');
   const open = async () => openIndex(dir, { embedder: withModel ? await loadTinyEmbedder() : null });
   const handle = await open();
-  const summary = await ingestPaths(handle, [CORPUS_DIR]);
+  const summary = await ingestPaths(handle, [CORPUS_DIR, ...extra]);
   return { dir, handle, summary, reopen: open, cleanup };
 }

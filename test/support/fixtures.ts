@@ -10,6 +10,8 @@ import { TINY_MODEL_ID } from './tiny-model.js';
 
 export const CORPUS_DIR = resolve('corpus');
 export const SHARED_DIR = resolve('..', 'shared');
+/** An abridged directive numbered 05-CT/TW (khóa XII), which two bundled articles cite: the citation graph's test case. */
+export const CITED_DIRECTIVE = resolve('test/fixtures/chi-thi-05-CT-TW.txt');
 
 export const corpusFiles = (): string[] => readdirSync(CORPUS_DIR).sort().map((f) => join(CORPUS_DIR, f));
 export const readCorpusFile = (name: string): string => readFileSync(join(CORPUS_DIR, name), 'utf8');

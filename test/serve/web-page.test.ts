@@ -1,0 +1,229 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * The web page in a real browser (Debian's Chromium through playwright-core) against the real server over the
+ * bundled corpus plus a directive two of its articles cite: one browser and one server for the whole file.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fold } from '../../src/core/normalize.js';
+import { launchChromium } from '../support/browser.js';
+import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
+import { CITED_DIRECTIVE, SEED } from '../support/fixtures.js';
+import { call, startServer, type TestServer } from '../support/http.js';
+
+let index: CorpusIndex;
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+/** Script errors and failed requests of the pages a test opened: each test ends with none. */
+let problems: string[] = [];
+
+beforeAll(async () => {
+  index = await buildCorpusIndex(true, [CITED_DIRECTIVE]);
+  // Keys configured: the page must still work, since reading needs none.
+  server = await startServer(index.handle, { apiKeys: ['secret'] });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  index?.handle.close();
+  index?.cleanup();
+});
+
+async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
+  context ??= await browser.newContext({ locale: 'vi-VN', viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  return page;
+}
+
+beforeEach(() => {
+  problems = [];
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  expect(problems).toEqual([]);
+});
+
+const documentId = (stem: string) => index.handle.store.listDocuments().find((d) => d.sources.some((s) => s.includes(stem)))!.id;
+const directiveId = () => index.handle.store.documentsNumbered(['05-CT/TW'])[0]!;
+const textOf = async (id: string): Promise<string> => (await call(server.base, `/api/documents/${id}`)).body.text;
+
+/** Types a query into the search box and submits it with Enter, as a person would. */
+async function searchFor(page: Page, q: string): Promise<void> {
+  await page.getByLabel('Nội dung cần tìm').fill(q);
+  await page.getByLabel('Nội dung cần tìm').press('Enter');
+  await page.locator('#status:not(:text("Đang tìm"))').filter({ hasText: /\S/ }).waitFor();
+}
+
+/** The cited highlight's text, piece by piece, and whether its first piece is on screen and focused. */
+async function citedHighlight(page: Page): Promise<{ text: string; inView: boolean; focused: boolean }> {
+  await page.locator('mark.cited').first().waitFor();
+  return page.evaluate(() => {
+    const marks = [...document.querySelectorAll('mark.cited')];
+    const box = marks[0]!.getBoundingClientRect();
+    return { text: marks.map((m) => m.textContent).join(''), inView: box.top >= 0 && box.bottom <= window.innerHeight, focused: document.activeElement === marks[0] };
+  });
+}
+
+describe('the search page', () => {
+  it('finds the right article for a query typed without diacritics and marks the query words', async () => {
+    const page = await newPage();
+    await page.goto(server.base + '/');
+    await searchFor(page, 'sinh hoat chi bo');
+    expect(new URL(page.url()).search).toBe('?q=sinh+hoat+chi+bo');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Tìm thấy 10 đoạn trích/);
+    const first = page.locator('.result').first();
+    expect(await first.locator('h3 a').getAttribute('href')).toMatch(new RegExp(`^/documents/${documentId(SEED.tccsd)}\\?start=\\d+&end=\\d+$`));
+    const marks = await page.locator('.result mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(5);
+    const words = new Set(['sinh', 'hoat', 'chi', 'bo']);
+    for (const m of marks) for (const w of fold(m.toLowerCase()).split(/[\s-]+/)) expect(words, m).toContain(w);
+    expect(marks).toContain('sinh hoạt chi bộ');
+  });
+
+  it('shows the answer with [n] citations that open the document with exactly the cited sentence highlighted', async () => {
+    const page = await newPage();
+    await page.goto(server.base + '/?q=' + encodeURIComponent('sinh hoạt chi bộ'));
+    const citations = page.locator('.answer a.citation');
+    await citations.first().waitFor();
+    expect(await citations.allTextContents()).toEqual(expect.arrayContaining(['[1]']));
+    for (const text of await citations.allTextContents()) expect(text).toMatch(/^\[\d+\]$/);
+    // The first result carries the badge of the answer's [1].
+    expect(await page.locator('.result .badge').first().textContent()).toBe('[1]');
+
+    const href = (await citations.first().getAttribute('href'))!;
+    const [, id, start, end] = /^\/documents\/(\w+)\?start=(\d+)&end=(\d+)$/.exec(href)!;
+    await citations.first().click();
+    await page.waitForURL(`**${href}`);
+    const highlight = await citedHighlight(page);
+    expect(highlight.text).toBe((await textOf(id!)).slice(Number(start), Number(end)));
+    expect(highlight.text.length).toBeGreaterThan(20);
+    expect(highlight.inView).toBe(true);
+    expect(highlight.focused).toBe(true);
+    // The way back leads to the same results.
+    await page.getByRole('link', { name: '← Quay lại kết quả tìm kiếm' }).click();
+    await page.locator('.result').first().waitFor();
+    expect(await page.getByLabel('Nội dung cần tìm').inputValue()).toBe('sinh hoạt chi bộ');
+  });
+
+  it('applies filters, keeps them in the URL through reload, a new tab and back/forward', async () => {
+    const page = await newPage();
+    await page.goto(server.base + '/');
+    await searchFor(page, 'hoc tap va lam theo');
+    const unfiltered = await page.locator('.result .meta').allTextContents();
+    expect(unfiltered.some((m) => !m.startsWith('Chỉ thị'))).toBe(true);
+
+    await page.getByLabel('Loại văn bản').selectOption('chỉ thị');
+    await page.getByLabel('Khóa', { exact: true }).fill('12');
+    await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await page.waitForURL(/kind=/);
+    await expect.poll(async () => (await page.locator('.result .meta').allTextContents()).every((m) => m.startsWith('Chỉ thị · Số 05-CT/TW'))).toBe(true);
+    const url = page.url();
+    expect(new URL(url).searchParams.get('kind')).toBe('chỉ thị');
+    expect(new URL(url).searchParams.get('term')).toBe('12');
+    const shown = await page.locator('.result h3').allTextContents();
+
+    for (const other of [page, await newPage()]) {
+      if (other === page) await page.reload();
+      else await other.goto(url);
+      await other.locator('.result').first().waitFor();
+      expect(await other.getByLabel('Nội dung cần tìm').inputValue()).toBe('hoc tap va lam theo');
+      expect(await other.getByLabel('Loại văn bản').inputValue()).toBe('chỉ thị');
+      expect(await other.getByLabel('Khóa', { exact: true }).inputValue()).toBe('12');
+      expect(await other.locator('.result h3').allTextContents()).toEqual(shown);
+    }
+
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('kind='));
+    await expect.poll(() => page.locator('.result .meta').allTextContents()).toEqual(unfiltered);
+    expect(await page.getByLabel('Loại văn bản').inputValue()).toBe('');
+    await page.goForward();
+    await expect.poll(() => page.getByLabel('Loại văn bản').inputValue()).toBe('chỉ thị');
+  });
+
+  it('shows more results on request, in the URL, with the focus on the first new one', async () => {
+    const page = await newPage();
+    await page.goto(server.base + '/?q=' + encodeURIComponent('xây dựng Đảng'));
+    await page.locator('.result').first().waitFor();
+    expect(await page.locator('.result').count()).toBe(10);
+    await page.getByRole('button', { name: 'Xem thêm kết quả' }).click();
+    await expect.poll(() => page.locator('.result').count()).toBe(20);
+    expect(new URL(page.url()).searchParams.get('k')).toBe('20');
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.id)).toBe('result-11');
+  });
+
+  it('says in Vietnamese when nothing relevant is found', async () => {
+    const page = await newPage();
+    await page.goto(server.base + '/');
+    await searchFor(page, 'giá vàng SJC hôm nay');
+    expect(await page.locator('#status').textContent()).toMatch(/^Không tìm thấy nội dung phù hợp với “giá vàng SJC hôm nay”/);
+    expect(await page.locator('.answer').count()).toBe(0);
+    await page.goto(server.base + '/?q=' + encodeURIComponent('sinh hoạt chi bộ') + '&term=X');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Không tìm thấy văn bản nào phù hợp với “sinh hoạt chi bộ” trong phạm vi bộ lọc đã chọn.');
+    expect(await page.locator('.result').count()).toBe(0);
+  });
+
+  it('can be used with the keyboard alone, in a sensible order, with a visible focus', async () => {
+    const page = await newPage();
+    await page.goto(server.base + '/?q=' + encodeURIComponent('sinh hoạt chi bộ'));
+    await page.locator('.result').first().waitFor();
+    const order: string[] = [];
+    for (let i = 0; i < 40 && !order.includes('result'); i++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const name = el.id || (el.closest('.result') ? 'result' : el.closest('.answer') ? 'citation' : el.className || el.tagName);
+        return { name, outline: getComputedStyle(el).outlineStyle };
+      });
+      if (order[order.length - 1] !== focus.name) order.push(focus.name);
+      expect(focus.outline, `${focus.name} shows its focus`).not.toBe('none');
+    }
+    expect(order).toEqual(['skip-link', 'brand', 'q', 'BUTTON', 'kind', 'issuer', 'term', 'from', 'to', 'clear-filters', 'citation', 'result']);
+  });
+});
+
+describe('the document page', () => {
+  it('shows the citation graph both ways and follows "Được dẫn chiếu bởi" to the citing sentence', async () => {
+    const page = await newPage();
+    await page.goto(`${server.base}/documents/${directiveId()}`);
+    const citedBy = page.getByRole('region', { name: 'Được dẫn chiếu bởi' });
+    await citedBy.getByRole('link').first().waitFor();
+    expect(await citedBy.getByRole('link').count()).toBe(2);
+    expect(await page.getByRole('region', { name: 'Văn bản được dẫn chiếu' }).textContent()).toContain('Nghị quyết Trung ương 4 khóa XI (chưa có trong kho)');
+    expect(await page.getByRole('navigation', { name: 'Mục lục' }).getByRole('link').allTextContents()).toContain('2. Nhiệm vụ trọng tâm');
+
+    const link = citedBy.getByRole('link', { name: /Ban Dân tộc/ });
+    const href = (await link.getAttribute('href'))!;
+    await link.click();
+    await page.waitForURL(`**${href}`);
+    const [, start, end] = /\?start=(\d+)&end=(\d+)$/.exec(href)!;
+    const highlight = await citedHighlight(page);
+    expect(highlight.text).toBe((await textOf(documentId(SEED.banDanToc))).slice(Number(start), Number(end)));
+    expect(highlight.text).toContain('Chỉ thị số 05-CT/TW');
+    expect(highlight.inView).toBe(true);
+    // And back along the other edge: the article's references link to the directive.
+    const references = page.getByRole('region', { name: 'Văn bản được dẫn chiếu' });
+    expect(await references.getByRole('link', { name: 'Chỉ thị 05-CT/TW' }).getAttribute('href')).toBe(`/documents/${directiveId()}`);
+  });
+
+  it('says so for an unknown document and for offsets outside the text', async () => {
+    const page = await newPage();
+    page.removeAllListeners('console'); // the 404 of the API call is expected here
+    await page.goto(`${server.base}/documents/nope`);
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Không tìm thấy văn bản này trong kho. Có thể văn bản đã bị xóa.');
+    await page.goto(`${server.base}/documents/${directiveId()}?start=10&end=999999`);
+    await expect.poll(() => page.locator('#cited-notice').textContent()).toMatch(/^Vị trí trích dẫn trong địa chỉ không có trong văn bản này/);
+    expect(await page.locator('mark.cited').count()).toBe(0);
+  });
+
+  it('is served with a content security policy that allows no inline script', async () => {
+    const res = await fetch(`${server.base}/documents/${directiveId()}`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain('<h2 id="cited-by-heading">Được dẫn chiếu bởi</h2>');
+  });
+});

@@ -1,0 +1,92 @@
+/** The document page: metadata, citation graph, outline and full text, with the cited characters highlighted. */
+import { documentPath, getJson } from './api.js';
+import { byId, el } from './dom.js';
+import { capitalise, documentName, errorMessage, formatDate } from './labels.js';
+import { citedRange } from './links.js';
+import { buildOutline } from './outline.js';
+import { renderCitedBy, renderReferences } from './render-citations.js';
+import { renderDocumentText } from './render-document.js';
+import { LAST_SEARCH_KEY } from './search-state.js';
+
+/** @typedef {import('./api.js').DocumentResponse} DocumentResponse */
+/** @typedef {import('./api.js').ReferencesResponse} ReferencesResponse */
+/** @typedef {import('./api.js').CitedByResponse} CitedByResponse */
+
+const status = byId('status', HTMLParagraphElement);
+
+/** @param {DocumentResponse} doc */
+function renderMetadata(doc) {
+  /** @type {[string, string | null][]} */
+  const rows = [
+    ['Loại văn bản', capitalise(doc.kind)],
+    ['Số hiệu', doc.number],
+    ['Ngày', doc.date && formatDate(doc.date)],
+    ['Cơ quan ban hành', doc.issuer],
+    ['Khóa', doc.term],
+    ['Tác giả', doc.author],
+    ['Nguồn', doc.sources.join(', ') || null],
+  ];
+  return rows.flatMap(([term, value]) => (value ? [el('div', {}, el('dt', {}, term), el('dd', {}, value))] : []));
+}
+
+/**
+ * @param {DocumentResponse} doc
+ * @param {ReferencesResponse} references
+ * @param {CitedByResponse} citedBy
+ */
+function render(doc, references, citedBy) {
+  const name = documentName(doc);
+  document.title = `${name} – Tra cứu văn bản`;
+  byId('title', HTMLHeadingElement).textContent = name;
+  byId('metadata', HTMLDListElement).replaceChildren(...renderMetadata(doc));
+  byId('references', HTMLDivElement).replaceChildren(renderReferences(doc.id, references.references));
+  byId('cited-by', HTMLDivElement).replaceChildren(renderCitedBy(citedBy.number, citedBy.citedBy));
+
+  const cited = citedRange(location.search, doc.text.length);
+  const outline = buildOutline(doc.text, doc.passages);
+  const rendered = renderDocumentText(doc.text, cited === 'invalid' ? null : cited, outline);
+  byId('text', HTMLDivElement).replaceChildren(...rendered.paragraphs);
+  const nav = byId('outline', HTMLElement);
+  if (outline.length > 0) nav.append(rendered.outline);
+  else nav.hidden = true;
+
+  const notice = byId('cited-notice', HTMLDivElement);
+  if (cited === 'invalid') {
+    notice.replaceChildren(el('p', { class: 'notice error' }, 'Vị trí trích dẫn trong địa chỉ không có trong văn bản này; văn bản được hiển thị đầy đủ, không tô sáng.'));
+  } else if (cited) {
+    notice.replaceChildren(el('p', { class: 'notice' }, 'Đoạn được trích dẫn được tô sáng trong văn bản. ', el('a', { href: '#cited' }, 'Đến đoạn trích dẫn')));
+  }
+  byId('document', HTMLDivElement).hidden = false;
+  status.textContent = '';
+
+  const first = document.querySelector('mark.cited');
+  if (first instanceof HTMLElement) {
+    // The first piece of the highlight takes the focus, so a screen reader starts reading at the cited words.
+    first.id = 'cited';
+    first.tabIndex = -1;
+    first.scrollIntoView({ block: 'center' });
+    first.focus({ preventScroll: true });
+  }
+}
+
+async function main() {
+  const lastSearch = sessionStorage.getItem(LAST_SEARCH_KEY);
+  if (lastSearch) {
+    const back = byId('back', HTMLAnchorElement);
+    back.href = lastSearch;
+    back.textContent = '← Quay lại kết quả tìm kiếm';
+  }
+  const id = decodeURIComponent(location.pathname.replace(/^\/documents\//, ''));
+  try {
+    const path = documentPath(id);
+    /** @type {[DocumentResponse, ReferencesResponse, CitedByResponse]} */
+    const [doc, references, citedBy] = await Promise.all([getJson(path), getJson(`${path}/references`), getJson(`${path}/cited-by`)]);
+    render(doc, references, citedBy);
+  } catch (err) {
+    status.textContent = errorMessage(err);
+    status.classList.add('error');
+    document.title = 'Không tìm thấy văn bản – Tra cứu văn bản';
+  }
+}
+
+void main();

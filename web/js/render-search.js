@@ -1,0 +1,69 @@
+/** The search results as DOM: the extractive answer with its [n] citations, and the cited passages. */
+import { el, markedText } from './dom.js';
+import { documentName, metadataLine } from './labels.js';
+import { citedUrl } from './links.js';
+
+/** @typedef {import('./api.js').SearchResponse} SearchResponse */
+/** @typedef {import('./api.js').SearchResult} SearchResult */
+/** @typedef {NonNullable<SearchResponse['answer']>} Answer */
+
+/**
+ * Each quoted sentence followed by its [n], a link to that sentence in its document.
+ * @param {Answer} answer
+ * @param {SearchResult[]} results
+ */
+export function renderAnswer(answer, results) {
+  const paragraph = el('p', { class: 'answer-text' });
+  for (const sentence of answer.sentences) {
+    const citation = answer.citations.find((c) => c.n === sentence.n);
+    const result = results.find((r) => r.passage.id === citation?.passageId);
+    if (!citation || !result) continue;
+    const label = `Nguồn ${sentence.n}: ${documentName(result.document)}`;
+    paragraph.append(
+      sentence.text,
+      ' ',
+      el('a', { class: 'citation', href: citedUrl(citation.documentId, sentence.start, sentence.end), 'aria-label': label, title: label }, `[${sentence.n}]`),
+      ' ',
+    );
+  }
+  return el(
+    'section',
+    { class: 'answer', 'aria-labelledby': 'answer-heading' },
+    el('h2', { id: 'answer-heading' }, 'Trả lời'),
+    paragraph,
+    el('p', { class: 'hint' }, 'Các câu được trích nguyên văn từ văn bản; bấm số trong ngoặc để xem câu đó trong văn bản gốc.'),
+  );
+}
+
+/**
+ * One result: document, section path and the passage with the query words marked.
+ * @param {SearchResult} result
+ * @param {number | undefined} citationNumber the answer's [n] for this passage, if it cites it
+ */
+export function renderResult(result, citationNumber) {
+  const { document: doc, passage } = result;
+  const headingId = `result-${result.rank}-title`;
+  return el(
+    'li',
+    { class: 'result', id: `result-${result.rank}` },
+    el(
+      'article',
+      { 'aria-labelledby': headingId },
+      el(
+        'h3',
+        { id: headingId },
+        citationNumber !== undefined && el('span', { class: 'badge', 'aria-label': `Nguồn ${citationNumber} của câu trả lời,` }, `[${citationNumber}]`),
+        ' ',
+        el('a', { href: citedUrl(doc.id, passage.start, passage.end) }, documentName(doc)),
+      ),
+      el('p', { class: 'meta' }, metadataLine(doc), doc.author && ` · ${doc.author}`),
+      passage.section && el('p', { class: 'section-path' }, el('span', { class: 'visually-hidden' }, 'Mục: '), passage.section),
+      el('blockquote', { class: 'passage' }, markedText(passage.text, passage.start, result.highlights)),
+    ),
+  );
+}
+
+/** @param {Answer | null} answer */
+export function citationNumbers(answer) {
+  return new Map((answer?.citations ?? []).map((c) => [c.passageId, c.n]));
+}

@@ -1,0 +1,186 @@
+/** The search page: the form and the URL kept in step, results read from /api/search and shown. */
+import { getJson } from './api.js';
+import { byId, el } from './dom.js';
+import { capitalise, errorMessage } from './labels.js';
+import { citationNumbers, renderAnswer, renderResult } from './render-search.js';
+import { FILTERS, LAST_SEARCH_KEY, MAX_RESULTS, PAGE_SIZE, pageUrl, readState, searchPath } from './search-state.js';
+
+/** @typedef {import('./search-state.js').SearchState} SearchState */
+/** @typedef {import('./api.js').SearchResponse} SearchResponse */
+/** @typedef {import('./api.js').StoredDocument} StoredDocument */
+
+const TITLE = 'Tra cứu văn bản';
+const EXAMPLES = ['sinh hoạt chi bộ', 'xay dung dang', 'chỉ thị 05 của Bộ Chính trị', '22-NQ/TW'];
+
+const form = byId('search-form', HTMLFormElement);
+const query = byId('q', HTMLInputElement);
+const status = byId('status', HTMLParagraphElement);
+const answerBox = byId('answer', HTMLDivElement);
+const list = byId('results', HTMLOListElement);
+const more = byId('more', HTMLButtonElement);
+const kind = byId('kind', HTMLSelectElement);
+const filterFields = {
+  kind,
+  issuer: byId('issuer', HTMLInputElement),
+  term: byId('term', HTMLInputElement),
+  from: byId('from', HTMLInputElement),
+  to: byId('to', HTMLInputElement),
+};
+
+/** @type {AbortController | null} */
+let inFlight = null;
+
+/** @returns {SearchState} */
+function formState() {
+  return { q: query.value.trim(), filters: { kind: kind.value, issuer: filterFields.issuer.value.trim(), term: filterFields.term.value.trim(), from: filterFields.from.value, to: filterFields.to.value }, k: PAGE_SIZE };
+}
+
+/** @param {string} value */
+function selectKind(value) {
+  if (value && ![...kind.options].some((o) => o.value === value)) kind.append(el('option', { value }, capitalise(value)));
+  kind.value = value;
+}
+
+/** @param {SearchState} state */
+function fillForm(state) {
+  query.value = state.q;
+  for (const name of FILTERS) if (name !== 'kind') filterFields[name].value = state.filters[name];
+  selectKind(state.filters.kind);
+}
+
+/** @param {string} text @param {boolean} [error] */
+function say(text, error = false) {
+  status.textContent = text;
+  status.classList.toggle('error', error);
+}
+
+function showWelcome() {
+  answerBox.replaceChildren(
+    el(
+      'div',
+      { class: 'notice' },
+      el('p', {}, 'Thử tìm: '),
+      el('ul', { class: 'examples' }, ...EXAMPLES.map((q) => el('li', {}, el('a', { href: pageUrl({ q, filters: { kind: '', issuer: '', term: '', from: '', to: '' }, k: PAGE_SIZE }) }, q)))),
+    ),
+  );
+  list.replaceChildren();
+  more.hidden = true;
+}
+
+/**
+ * @param {SearchState} state
+ * @param {SearchResponse} response
+ * @param {number | null} focusFrom index of the first result to focus (after "more"), or null
+ */
+function render(state, response, focusFrom) {
+  const filtered = FILTERS.some((name) => state.filters[name]);
+  list.replaceChildren();
+  answerBox.replaceChildren();
+  more.hidden = response.results.length < state.k || state.k >= MAX_RESULTS;
+  if (response.results.length === 0) {
+    say(`Không tìm thấy văn bản nào phù hợp với “${state.q}”${filtered ? ' trong phạm vi bộ lọc đã chọn' : ''}.`);
+    answerBox.append(el('div', { class: 'notice' }, el('p', {}, 'Hãy kiểm tra chính tả, thử từ ngữ khác' + (filtered ? ' hoặc bỏ bớt bộ lọc.' : '.'))));
+    return;
+  }
+  const numbers = citationNumbers(response.answer);
+  if (response.answer) {
+    say(`Tìm thấy ${response.results.length} đoạn trích liên quan nhất đến “${state.q}”.`);
+    answerBox.append(renderAnswer(response.answer, response.results));
+  } else {
+    say(`Không tìm thấy nội dung phù hợp với “${state.q}”. Dưới đây là ${response.results.length} đoạn gần nhất về từ ngữ.`);
+    answerBox.append(el('div', { class: 'notice' }, el('p', {}, 'Không đoạn nào trả lời trực tiếp câu hỏi. Hãy thử từ ngữ khác, kiểm tra chính tả hoặc bỏ bớt bộ lọc.')));
+  }
+  list.append(...response.results.map((r) => renderResult(r, numbers.get(r.passage.id))));
+  if (focusFrom !== null) list.children[focusFrom]?.querySelector('a')?.focus();
+}
+
+/**
+ * @param {SearchState} state
+ * @param {number | null} [focusFrom]
+ */
+async function show(state, focusFrom = null) {
+  inFlight?.abort();
+  document.title = state.q ? `${state.q} – ${TITLE}` : TITLE;
+  if (!state.q) {
+    say('');
+    showWelcome();
+    return;
+  }
+  const controller = new AbortController();
+  inFlight = controller;
+  say('Đang tìm…');
+  list.setAttribute('aria-busy', 'true');
+  try {
+    /** @type {SearchResponse} */
+    const response = await getJson(searchPath(state), controller.signal);
+    render(state, response, focusFrom);
+    sessionStorage.setItem(LAST_SEARCH_KEY, pageUrl(state));
+  } catch (err) {
+    if (controller.signal.aborted) return;
+    answerBox.replaceChildren();
+    list.replaceChildren();
+    more.hidden = true;
+    say(errorMessage(err), true);
+  } finally {
+    if (inFlight === controller) list.removeAttribute('aria-busy');
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const state = formState();
+  if (!state.q) {
+    say('Hãy nhập nội dung cần tìm.', true);
+    query.focus();
+    return;
+  }
+  const url = pageUrl(state);
+  if (url !== location.pathname + location.search) history.pushState(null, '', url);
+  void show(state);
+});
+
+byId('clear-filters', HTMLButtonElement).addEventListener('click', () => {
+  for (const field of Object.values(filterFields)) field.value = '';
+  if (query.value.trim()) form.requestSubmit();
+});
+
+more.addEventListener('click', () => {
+  const state = readState(location.search);
+  const shown = list.children.length;
+  state.k = Math.min(state.k + PAGE_SIZE, MAX_RESULTS);
+  // The same search, longer: replacing the entry keeps Back for the previous search.
+  history.replaceState(null, '', pageUrl(state));
+  void show(state, shown);
+});
+
+window.addEventListener('popstate', () => {
+  const state = readState(location.search);
+  fillForm(state);
+  void show(state);
+});
+
+/** Roman numerals in order (`IX` before `X`). @param {string} roman */
+function romanValue(roman) {
+  /** @type {Record<string, number>} */
+  const value = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  return [...roman].reduce((sum, c, i) => ((value[c] ?? 0) < (value[roman[i + 1] ?? ''] ?? 0) ? sum - (value[c] ?? 0) : sum + (value[c] ?? 0)), 0);
+}
+
+/** Offers the kinds, issuers and terms of the stored documents as choices. */
+async function loadChoices() {
+  /** @type {{ documents: StoredDocument[] }} */
+  const { documents } = await getJson('/api/documents');
+  const distinct = (/** @type {(string | null)[]} */ values) => [...new Set(values.filter((v) => v !== null))];
+  const listed = new Set([...kind.options].map((o) => o.value));
+  const kinds = distinct(documents.map((d) => d.kind)).filter((k) => !listed.has(k));
+  kind.append(...kinds.sort((a, b) => a.localeCompare(b, 'vi')).map((k) => el('option', { value: k }, capitalise(k))));
+  byId('issuers', HTMLDataListElement).append(...distinct(documents.map((d) => d.issuer)).sort((a, b) => a.localeCompare(b, 'vi')).map((i) => el('option', { value: i })));
+  const terms = distinct(documents.flatMap((d) => d.term?.split(/\s*,\s*/) ?? [])).sort((a, b) => romanValue(a) - romanValue(b));
+  byId('terms', HTMLDataListElement).append(...terms.map((t) => el('option', { value: t })));
+}
+
+const initial = readState(location.search);
+fillForm(initial);
+void show(initial);
+// Choices are a convenience: the form works without them.
+loadChoices().catch(() => undefined);

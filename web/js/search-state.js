@@ -1,0 +1,40 @@
+/** A search as the page's URL holds it: the query, the filters and how many results are shown. */
+
+/** The API's filters the form offers, in form order. */
+export const FILTERS = /** @type {const} */ (['kind', 'issuer', 'term', 'from', 'to']);
+export const PAGE_SIZE = 10;
+/** The API's largest `k`. */
+export const MAX_RESULTS = 100;
+
+/** Session storage key of the last search shown, for the document page's link back to it. */
+export const LAST_SEARCH_KEY = 'last-search';
+
+/** @typedef {{ q: string, filters: Record<typeof FILTERS[number], string>, k: number }} SearchState */
+
+/** @param {string} search a URL's query string */
+export function readState(search) {
+  const params = new URLSearchParams(search);
+  const k = Number(params.get('k'));
+  /** @type {SearchState} */
+  const state = {
+    q: (params.get('q') ?? '').trim(),
+    filters: { kind: '', issuer: '', term: '', from: '', to: '' },
+    k: Number.isInteger(k) && k >= PAGE_SIZE && k <= MAX_RESULTS ? k : PAGE_SIZE,
+  };
+  for (const name of FILTERS) state.filters[name] = (params.get(name) ?? '').trim();
+  return state;
+}
+
+/** Query string of the state; empty filters and the default page size are left out so links stay short. */
+function params(/** @type {SearchState} */ state, includeDefaultK = false) {
+  const out = new URLSearchParams({ q: state.q });
+  for (const name of FILTERS) if (state.filters[name]) out.set(name, state.filters[name]);
+  if (includeDefaultK || state.k !== PAGE_SIZE) out.set('k', String(state.k));
+  return out;
+}
+
+/** The page URL that shows this state. @param {SearchState} state */
+export const pageUrl = (state) => (state.q ? `/?${params(state)}` : '/');
+
+/** The API request for this state. @param {SearchState} state */
+export const searchPath = (state) => `/api/search?${params(state, true)}`;

@@ -21,8 +21,8 @@ export function say(line = ''): void {
 export function report(): string {
   return [...sections.entries()]
     .sort(([a], [b]) => a - b)
-    .flatMap(([, lines]) => lines)
-    .join('\n');
+    .map(([, lines]) => lines.join('\n').trimEnd())
+    .join('\n\n');
 }
 
 export const ms = (x: number): string => (x < 10 ? x.toFixed(2) : x.toFixed(1));

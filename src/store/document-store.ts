@@ -142,13 +142,21 @@ const DOCUMENT_SELECT = `
 
 export class DocumentStore {
   private readonly db: Database.Database;
+  /** Prepared once per SQL text: preparing costs more than running most of these queries. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private sql(source: string): Database.Statement {
+    let statement = this.statements.get(source);
+    if (!statement) this.statements.set(source, (statement = this.db.prepare(source)));
+    return statement;
+  }
 
   constructor(file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    const fresh = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'documents'").get() as { n: number };
+    const fresh = this.sql("SELECT count(*) AS n FROM sqlite_master WHERE name = 'documents'").get() as { n: number };
     this.db.exec(SCHEMA);
     const version = this.getMeta('schema_version');
     if (version === null && fresh.n === 0) this.setMeta('schema_version', SCHEMA_VERSION);
@@ -166,16 +174,16 @@ export class DocumentStore {
   }
 
   getMeta(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   counts(): StoreCounts {
-    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const one = (sql: string) => (this.sql(sql).get() as { n: number }).n;
     return {
       documents: one('SELECT count(*) AS n FROM documents'),
       passages: one('SELECT count(*) AS n FROM passages'),
@@ -184,14 +192,14 @@ export class DocumentStore {
   }
 
   getSource(path: string): SourceRecord | null {
-    const row = this.db.prepare('SELECT document_id, file_hash FROM sources WHERE path = ?').get(path) as
+    const row = this.sql('SELECT document_id, file_hash FROM sources WHERE path = ?').get(path) as
       | { document_id: string; file_hash: string }
       | undefined;
     return row ? { documentId: row.document_id, fileHash: row.file_hash } : null;
   }
 
   hasDocument(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+    return this.sql('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
   }
 
   /**
@@ -199,16 +207,16 @@ export class DocumentStore {
    * Returns the keys of the new passages, in passage order.
    */
   addDocument(doc: PreparedDocument, sourcePath: string, fileHash: string, vectors: { model: string; values: Float32Array[] } | null): number[] {
-    const insertDoc = this.db.prepare(
+    const insertDoc = this.sql(
       'INSERT INTO documents(id, content_hash, format, title, date, kind, number, issuer, term, author, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertCitation = this.db.prepare(
+    const insertCitation = this.sql(
       'INSERT INTO citations(document_id, key, kind, number, issuer, term, date, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertPassage = this.db.prepare(
+    const insertPassage = this.sql(
       'INSERT INTO passages(id, document_id, ordinal, section, start, "end", text, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertVector = this.db.prepare('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?)');
+    const insertVector = this.sql('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?)');
     return this.db.transaction(() => {
       insertDoc.run(doc.id, doc.contentHash, doc.format, doc.title, doc.date, doc.kind, doc.number, doc.issuer, doc.term, doc.author, doc.text, new Date().toISOString());
       for (const r of doc.references) insertCitation.run(doc.id, r.key, r.kind, r.number, r.issuer, r.term, r.date, r.text, r.start, r.end);
@@ -231,34 +239,34 @@ export class DocumentStore {
   }
 
   private setSourceRow(path: string, documentId: string, fileHash: string): void {
-    this.db
-      .prepare('INSERT INTO sources(path, document_id, file_hash) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash')
+    this
+      .sql('INSERT INTO sources(path, document_id, file_hash) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash')
       .run(path, documentId, fileHash);
   }
 
   /** Problems SQLite itself finds in the file. */
   integrityProblems(): string[] {
-    const rows = this.db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+    const rows = this.sql('PRAGMA quick_check').all() as { quick_check: string }[];
     return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
   }
 
   documentIds(): string[] {
-    return (this.db.prepare('SELECT id FROM documents ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+    return (this.sql('SELECT id FROM documents ORDER BY id').all() as { id: string }[]).map((r) => r.id);
   }
 
   documentText(id: string): string | null {
-    return (this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined)?.text ?? null;
+    return (this.sql('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined)?.text ?? null;
   }
 
   /** Keys of every passage. */
   allPassageKeys(): number[] {
-    return (this.db.prepare('SELECT key FROM passages ORDER BY key').all() as { key: number }[]).map((r) => r.key);
+    return (this.sql('SELECT key FROM passages ORDER BY key').all() as { key: number }[]).map((r) => r.key);
   }
 
   /** Passages (all, or those keyed in `keys`) with their document's title and text, document by document. */
   *passagesWithDocuments(keys: ReadonlySet<number> | null): Generator<{ document: { id: string; title: string | null; text: string }; passage: StoredPassage }> {
-    const getDoc = this.db.prepare('SELECT id, title, text FROM documents WHERE id = ?');
-    const rows = this.db.prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages ORDER BY document_id, ordinal`).iterate() as IterableIterator<PassageRow>;
+    const getDoc = this.sql('SELECT id, title, text FROM documents WHERE id = ?');
+    const rows = this.sql(`SELECT ${PASSAGE_COLUMNS} FROM passages ORDER BY document_id, ordinal`).iterate() as IterableIterator<PassageRow>;
     let document: { id: string; title: string | null; text: string } | null = null;
     for (const row of rows) {
       if (keys !== null && !keys.has(row.key)) continue;
@@ -269,36 +277,36 @@ export class DocumentStore {
 
   /** Forgets one path; the document stays while another path points at it. */
   deleteSource(path: string): boolean {
-    return this.db.prepare('DELETE FROM sources WHERE path = ?').run(path).changes > 0;
+    return this.sql('DELETE FROM sources WHERE path = ?').run(path).changes > 0;
   }
 
   /** Passage keys of a document (to drop its vectors from the vector index). */
   passageKeys(documentId: string): number[] {
-    return (this.db.prepare('SELECT key FROM passages WHERE document_id = ? ORDER BY ordinal').all(documentId) as { key: number }[]).map((r) => r.key);
+    return (this.sql('SELECT key FROM passages WHERE document_id = ? ORDER BY ordinal').all(documentId) as { key: number }[]).map((r) => r.key);
   }
 
   /** Removes a document everywhere in the store; returns the keys its passages had. */
   deleteDocument(documentId: string): number[] {
     return this.db.transaction(() => {
       const keys = this.passageKeys(documentId);
-      this.db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
+      this.sql('DELETE FROM documents WHERE id = ?').run(documentId);
       return keys;
     })();
   }
 
   /** Documents no source points at any more. */
   orphanedDocuments(): string[] {
-    return (this.db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM sources)').all() as { id: string }[]).map((r) => r.id);
+    return (this.sql('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM sources)').all() as { id: string }[]).map((r) => r.id);
   }
 
   listDocuments(): StoredDocument[] {
-    return (this.db.prepare(`${DOCUMENT_SELECT} ORDER BY d.date DESC, d.title`).all() as DocumentRow[]).map(toDocument);
+    return (this.sql(`${DOCUMENT_SELECT} ORDER BY d.date DESC, d.title`).all() as DocumentRow[]).map(toDocument);
   }
 
   getDocument(id: string): (StoredDocument & { text: string }) | null {
-    const row = this.db.prepare(`${DOCUMENT_SELECT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
+    const row = this.sql(`${DOCUMENT_SELECT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
     if (!row) return null;
-    const { text } = this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string };
+    const { text } = this.sql('SELECT text FROM documents WHERE id = ?').get(id) as { text: string };
     return { ...toDocument(row), text };
   }
 
@@ -306,57 +314,57 @@ export class DocumentStore {
   documentSummaries(ids: string[]): Map<string, DocumentFields & { source: string | null }> {
     const out = new Map<string, DocumentFields & { source: string | null }>();
     if (ids.length === 0) return out;
-    const rows = this.db
-      .prepare(
-        `SELECT d.id, ${FIELD_COLUMNS}, (SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source FROM documents d WHERE d.id IN (${ids.map(() => '?').join(',')})`,
+    const rows = this
+      .sql(
+        `SELECT d.id, ${FIELD_COLUMNS}, (SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`,
       )
-      .all(...ids) as (DocumentFields & { id: string; source: string | null })[];
+      .all(JSON.stringify(ids)) as (DocumentFields & { id: string; source: string | null })[];
     for (const r of rows) out.set(r.id, { ...toFields(r), source: r.source });
     return out;
   }
 
   /** What a document cites, in text order. */
   references(documentId: string): Reference[] {
-    return this.db
-      .prepare('SELECT key, kind, number, issuer, term, date, text, start, "end" FROM citations WHERE document_id = ? ORDER BY start')
+    return this
+      .sql('SELECT key, kind, number, issuer, term, date, text, start, "end" FROM citations WHERE document_id = ? ORDER BY start')
       .all(documentId) as Reference[];
   }
 
   /** Where other documents cite this key (a document number), ordered by citing document and position. */
   citationsOf(key: string): { documentId: string; text: string; start: number; end: number }[] {
-    return this.db
-      .prepare('SELECT document_id AS documentId, text, start, "end" FROM citations WHERE key = ? ORDER BY document_id, start')
+    return this
+      .sql('SELECT document_id AS documentId, text, start, "end" FROM citations WHERE key = ? ORDER BY document_id, start')
       .all(key) as { documentId: string; text: string; start: number; end: number }[];
   }
 
   getPassages(keys: number[]): Map<number, StoredPassage> {
     const out = new Map<number, StoredPassage>();
     if (keys.length === 0) return out;
-    const rows = this.db
-      .prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE key IN (${keys.map(() => '?').join(',')})`)
-      .all(...keys) as PassageRow[];
+    const rows = this
+      .sql(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE key IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(keys)) as PassageRow[];
     for (const r of rows) out.set(r.key, toPassage(r));
     return out;
   }
 
   documentPassages(documentId: string): StoredPassage[] {
     return (
-      this.db.prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE document_id = ? ORDER BY ordinal`).all(documentId) as PassageRow[]
+      this.sql(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE document_id = ? ORDER BY ordinal`).all(documentId) as PassageRow[]
     ).map(toPassage);
   }
 
   /** Documents whose own number is one of these. */
   documentsNumbered(numbers: string[]): string[] {
     if (numbers.length === 0) return [];
-    return (this.db.prepare('SELECT id FROM documents WHERE number IN (SELECT value FROM json_each(?))').all(JSON.stringify(numbers)) as { id: string }[]).map((r) => r.id);
+    return (this.sql('SELECT id FROM documents WHERE number IN (SELECT value FROM json_each(?))').all(JSON.stringify(numbers)) as { id: string }[]).map((r) => r.id);
   }
 
   /** Passages that hold a citation matching the pattern, in document order. */
   citingPassages(pattern: ReferencePattern): number[] {
     const likes = pattern.prefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`);
-    const rows = this.db
-      .prepare(
-        `SELECT DISTINCT p.key FROM citations c JOIN passages p ON p.document_id = c.document_id AND c.start >= p.start AND c."end" <= p."end"
+    const rows = this
+      .sql(
+        `SELECT DISTINCT p.key FROM citations c CROSS JOIN passages p ON p.document_id = c.document_id AND c.start >= p.start AND c."end" <= p."end"
          WHERE c.key IN (SELECT value FROM json_each(?)) OR EXISTS (SELECT 1 FROM json_each(?) l WHERE c.key LIKE l.value ESCAPE '\\')
          ORDER BY p.key`,
       )
@@ -366,18 +374,18 @@ export class DocumentStore {
 
   /** Ids of the documents whose metadata passes a test. */
   documentIdsWhere(test: (id: string, fields: DocumentFields) => boolean): string[] {
-    const rows = this.db.prepare(`SELECT d.id, ${FIELD_COLUMNS} FROM documents d`).all() as (DocumentFields & { id: string })[];
+    const rows = this.sql(`SELECT d.id, ${FIELD_COLUMNS} FROM documents d`).all() as (DocumentFields & { id: string })[];
     return rows.filter((r) => test(r.id, r)).map((r) => r.id);
   }
 
   /** Passage keys of some documents. */
   passageKeysOf(documentIds: string[]): Set<number> {
-    const rows = this.db.prepare('SELECT key FROM passages WHERE document_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(documentIds)) as { key: number }[];
+    const rows = this.sql('SELECT key FROM passages WHERE document_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(documentIds)) as { key: number }[];
     return new Set(rows.map((r) => r.key));
   }
 
   putVectors(model: string, entries: { key: number; vector: Float32Array }[]): void {
-    const put = this.db.prepare('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?) ON CONFLICT(passage_key) DO UPDATE SET model = excluded.model, vector = excluded.vector');
+    const put = this.sql('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?) ON CONFLICT(passage_key) DO UPDATE SET model = excluded.model, vector = excluded.vector');
     this.db.transaction(() => {
       for (const { key, vector } of entries) put.run(key, model, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
     })();
@@ -385,23 +393,23 @@ export class DocumentStore {
 
   /** Vectors of one model, in key order (to rebuild the vector index). */
   *vectors(model: string): Generator<{ key: number; vector: Float32Array }> {
-    const rows = this.db.prepare('SELECT passage_key AS key, vector FROM vectors WHERE model = ? ORDER BY passage_key').iterate(model) as IterableIterator<{ key: number; vector: Buffer }>;
+    const rows = this.sql('SELECT passage_key AS key, vector FROM vectors WHERE model = ? ORDER BY passage_key').iterate(model) as IterableIterator<{ key: number; vector: Buffer }>;
     for (const r of rows) yield { key: r.key, vector: new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)) };
   }
 
   /** Models that stored vectors belong to. */
   vectorModels(): string[] {
-    return (this.db.prepare('SELECT DISTINCT model FROM vectors').all() as { model: string }[]).map((r) => r.model);
+    return (this.sql('SELECT DISTINCT model FROM vectors').all() as { model: string }[]).map((r) => r.model);
   }
 
   deleteVectorsNotOf(model: string): number {
-    return this.db.prepare('DELETE FROM vectors WHERE model <> ?').run(model).changes;
+    return this.sql('DELETE FROM vectors WHERE model <> ?').run(model).changes;
   }
 
   /** Passages that have no vector for the model yet, with their context. */
   passagesWithoutVector(model: string): { key: number; text: string; section: string | null; title: string | null }[] {
-    return this.db
-      .prepare(
+    return this
+      .sql(
         'SELECT p.key, p.text, p.section, d.title FROM passages p JOIN documents d ON d.id = p.document_id LEFT JOIN vectors v ON v.passage_key = p.key AND v.model = ? WHERE v.passage_key IS NULL ORDER BY p.key',
       )
       .all(model) as { key: number; text: string; section: string | null; title: string | null }[];

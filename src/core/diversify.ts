@@ -24,9 +24,10 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /**
  * The top k of ranked candidates, near-duplicates left out, at most `maxPerDocument` per document except for the
- * documents in `exempt`; when that leaves fewer than k, the passages held back fill the remaining places.
+ * documents in `exempt`; when that leaves fewer than k, the passages held back fill the remaining places. Candidates
+ * are read only until k are chosen, so a lazy iterable fetches no more passages than needed.
  */
-export function diversify(ranked: Candidate[], k: number, exempt: ReadonlySet<string>, maxPerDocument = MAX_PER_DOCUMENT): Candidate[] {
+export function diversify(ranked: Iterable<Candidate>, k: number, exempt: ReadonlySet<string>, maxPerDocument = MAX_PER_DOCUMENT): Candidate[] {
   const chosen: { c: Candidate; words: Set<string> }[] = [];
   const heldBack: Candidate[] = [];
   const perDocument = new Map<string, number>();

@@ -13,35 +13,36 @@ export function toStoredText(raw: string): string {
     .normalize('NFC');
 }
 
-const foldCache = new Map<string, string>();
+/** Folded code unit of each UTF-16 code unit, filled on first sight (0 = not yet known). */
+const FOLDED = new Uint16Array(0x10000);
 
-function foldChar(c: string): string {
-  let f = foldCache.get(c);
-  if (f === undefined) {
-    // Ð/ð (U+00D0/U+00F0) are look-alikes of Đ/đ that some sites print instead.
-    if (c === 'đ' || c === 'Đ' || c === 'Ð' || c === 'ð') f = 'd';
-    else {
-      const base = c.normalize('NFD')[0] ?? c;
-      const lower = base.toLowerCase();
-      // A few letters lower-case to two code units (İ); keep those as they are so length never changes.
-      f = lower.length === 1 ? lower : base;
-    }
-    foldCache.set(c, f);
-  }
+function foldUnit(code: number): number {
+  const c = String.fromCharCode(code);
+  // Ð/ð (U+00D0/U+00F0) are look-alikes of Đ/đ that some sites print instead.
+  if (c === 'đ' || c === 'Đ' || c === 'Ð' || c === 'ð') return 100; // 'd'
+  const base = c.normalize('NFD')[0] ?? c;
+  const lower = base.toLowerCase();
+  // A few letters lower-case to two code units (İ); keep those as they are so length never changes.
+  return (lower.length === 1 ? lower : base).charCodeAt(0);
+}
+
+function foldedUnit(code: number): number {
+  let f = FOLDED[code]!;
+  if (f === 0) FOLDED[code] = f = foldUnit(code);
   return f;
 }
+
+/** UTF-16 code units to a string in one native call; a BOM is kept and a lone surrogate becomes U+FFFD, so length never changes. */
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
  * Lower-case, strip tones and vowel marks, đ→d. Same length as its NFC input, character for character,
  * so `fold(text).indexOf(x)` is also a position in `text`.
  */
 export function fold(nfcText: string): string {
-  let out = '';
-  for (let i = 0; i < nfcText.length; i++) {
-    const code = nfcText.charCodeAt(i);
-    out += code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : nfcText[i]) : foldChar(nfcText[i]!);
-  }
-  return out;
+  const codes = new Uint16Array(nfcText.length);
+  for (let i = 0; i < nfcText.length; i++) codes[i] = foldedUnit(nfcText.charCodeAt(i));
+  return utf16.decode(codes);
 }
 
 /** True when the text carries any Vietnamese diacritic (or đ), i.e. folding changes it beyond case. */
@@ -58,21 +59,42 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Whether each BMP code unit is a letter or digit: 0 unknown, 1 yes, 2 no. */
+const WORD_UNIT = new Uint8Array(0x10000);
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x10000) {
+    let w = WORD_UNIT[cp]!;
+    if (w === 0) WORD_UNIT[cp] = w = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    return w === 1;
+  }
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
 
 /** A syllable whose only vowel is a final y after a consonant: `sỹ`/`sĩ`, `kỹ`/`kĩ`, `lý`/`lí`, `quy`/`qui`. */
 const FINAL_Y = /^(?:ngh|ng|nh|ch|gh|kh|ph|th|tr|qu|[bcdghklmnprstvxđ])y$/u;
 
 /** Both spellings of the i/y variants are in use; matching treats them as one (`sy` → `si`). */
 export function unifyIY(syllable: string): string {
-  return FINAL_Y.test(syllable) ? `${syllable.slice(0, -1)}i` : syllable;
+  return syllable.endsWith('y') && FINAL_Y.test(syllable) ? `${syllable.slice(0, -1)}i` : syllable;
 }
 
 /** Syllables (runs of letters and digits) of an NFC text, folded, with their offsets in that text. */
 export function tokenize(nfcText: string): Token[] {
   const folded = fold(nfcText);
   const tokens: Token[] = [];
-  for (const m of folded.matchAll(WORD)) {
-    tokens.push({ text: unifyIY(m[0]), start: m.index, end: m.index + m[0].length });
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const cp = i < folded.length ? folded.codePointAt(i)! : -1;
+    const word = cp >= 0 && isWordCodePoint(cp);
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      tokens.push({ text: unifyIY(folded.slice(start, i)), start, end: i });
+      start = -1;
+    }
+    // The low half of a surrogate pair belongs to the code point just read.
+    if (cp > 0xffff) i++;
   }
   return tokens;
 }

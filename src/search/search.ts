@@ -3,13 +3,13 @@
  * results carry exact offsets into the stored document text, and an extractive answer cites them.
  */
 import { extractAnswer } from '../core/answer.js';
-import { diversify } from '../core/diversify.js';
+import { diversify, type Candidate } from '../core/diversify.js';
 import { hasFilters, matchesFilters, type SearchFilters } from '../core/filters.js';
 import { reciprocalRankFusion } from '../core/fuse.js';
 import { highlight, queryWords } from '../core/highlight.js';
 import { queryTerms } from '../core/lexical-terms.js';
 import { referencePattern } from '../core/references.js';
-import type { SearchMode, SearchResponse, SearchResult } from '../core/types.js';
+import type { SearchMode, SearchResponse, SearchResult, StoredPassage } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { QueryVectorCache } from './query-vector-cache.js';
 
@@ -85,16 +85,20 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const ranked =
     mode === 'hybrid' ? reciprocalRankFusion([lexical.map((c) => c.key), dense.map((c) => c.key)]) : mode === 'dense' ? dense : lexical;
   const { ordered, named } = namedFirst(handle, query, ranked, allowed);
-  const pool = ordered.slice(0, depth);
-  const passages = handle.store.getPassages(pool.map((t) => t.key));
-  const candidates = pool.flatMap(({ key, score }) => {
-    // A passage deleted between retrieval and lookup is simply left out.
-    const p = passages.get(key);
-    return p ? [{ key, score, documentId: p.documentId, text: p.text }] : [];
-  });
+  const passages = new Map<number, StoredPassage>();
+  // Passages are read from the store only as far down the ranking as the result list needs.
+  function* candidates(): Generator<Candidate> {
+    for (const { key, score } of ordered.slice(0, depth)) {
+      const p = handle.store.getPassage(key);
+      // A passage deleted between retrieval and lookup is simply left out.
+      if (!p) continue;
+      passages.set(key, p);
+      yield { key, score, documentId: p.documentId, text: p.text };
+    }
+  }
   // A document the query names, or the one document a filter asks for, may fill every place.
   const exempt = new Set([...named, ...(options.filters?.document ? [options.filters.document] : [])]);
-  const top = diversify(candidates, options.k, exempt);
+  const top = diversify(candidates(), options.k, exempt);
 
   const documents = handle.store.documentSummaries([...new Set(top.map((c) => c.documentId))]);
   const words = queryWords(query);

@@ -337,14 +337,9 @@ export class DocumentStore {
       .all(key) as { documentId: string; text: string; start: number; end: number }[];
   }
 
-  getPassages(keys: number[]): Map<number, StoredPassage> {
-    const out = new Map<number, StoredPassage>();
-    if (keys.length === 0) return out;
-    const rows = this
-      .sql(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE key IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(keys)) as PassageRow[];
-    for (const r of rows) out.set(r.key, toPassage(r));
-    return out;
+  getPassage(key: number): StoredPassage | null {
+    const row = this.sql(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE key = ?`).get(key) as PassageRow | undefined;
+    return row ? toPassage(row) : null;
   }
 
   documentPassages(documentId: string): StoredPassage[] {

@@ -61,3 +61,11 @@ describe('look-alikes and odd spaces', () => {
     expect(toStoredText('Một là,\u00A0đổi mới')).toBe('Một là, đổi mới');
   });
 });
+
+describe('fold keeps length on odd input (regression: folding through a UTF-16 decoder)', () => {
+  it('keeps a byte-order mark and a lone surrogate as one unit each', () => {
+    const text = '\uFEFFĐảng\uD800 viên';
+    expect(fold(text)).toHaveLength(text.length);
+    expect(fold(text).slice(1, 5)).toBe('dang');
+  });
+});

@@ -35,7 +35,7 @@ const MAX_SEGMENT = 1 << 18;
 /** A segment with more deleted passages than this share is rewritten without them. */
 const DELETED_SHARE = 0.2;
 
-/** Min-heap of the best k hits so far. */
+/** Min-heap of the best k hits so far; of equal scores the larger key goes first, as in the final order. */
 class TopK {
   readonly scores: number[] = [];
   readonly keys: number[] = [];
@@ -53,7 +53,7 @@ class TopK {
       let i = scores.length - 1;
       while (i > 0) {
         const up = (i - 1) >> 1;
-        if (scores[up]! <= scores[i]!) break;
+        if (!this.below(i, up)) break;
         this.swap(i, up);
         i = up;
       }
@@ -66,12 +66,18 @@ class TopK {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < scores.length && scores[l]! < scores[m]!) m = l;
-      if (r < scores.length && scores[r]! < scores[m]!) m = r;
+      if (l < scores.length && this.below(l, m)) m = l;
+      if (r < scores.length && this.below(r, m)) m = r;
       if (m === i) break;
       this.swap(i, m);
       i = m;
     }
+  }
+
+  /** Whether entry a ranks below entry b. */
+  private below(a: number, b: number): boolean {
+    const { scores, keys } = this;
+    return scores[a]! < scores[b]! || (scores[a] === scores[b] && keys[a]! > keys[b]!);
   }
 
   private swap(a: number, b: number): void {
@@ -245,10 +251,17 @@ export class LexicalIndex {
   }
 }
 
+/** Passages scored together: the essential lists are summed into accumulators one window at a time. */
+const WINDOW = 4096;
+const accumulator = new Float64Array(WINDOW);
+const touched = new Uint8Array(WINDOW);
+
 /**
- * MaxScore over one segment. Terms are ordered by their score's upper bound; the longest prefix whose bounds sum to
- * no more than the current k-th score is "non-essential": only passages found in the other lists are candidates,
- * and non-essential lists are probed for them while the candidate can still enter the top k.
+ * MaxScore over one segment, a window of passages at a time (as Lucene's MaxScore scorer does). Terms are ordered
+ * by their score's upper bound; the longest prefix whose bounds sum to no more than the current k-th score is
+ * "non-essential". In each window the essential lists are summed into accumulators in one tight pass each; only
+ * passages they touched are candidates, and non-essential lists are probed for those while a candidate can still
+ * enter the top k.
  */
 function scoreSegment({ segment, deleted }: SegmentPart, query: QueryTerm[], averageLength: number, top: TopK, allowed: ReadonlySet<number> | null): void {
   const { docs, freqs, lengths, keys } = segment;
@@ -266,42 +279,52 @@ function scoreSegment({ segment, deleted }: SegmentPart, query: QueryTerm[], ave
   cursors.forEach((c, i) => {
     cumulative[i] = c.bound + (i > 0 ? cumulative[i - 1]! : 0);
   });
-  let essential = 0;
-  let threshold = top.threshold;
-  while (essential < n && cumulative[essential]! <= threshold) essential++;
+  const lengthFactor = (K1 * B) / averageLength;
+  const lengthBase = K1 * (1 - B);
   const checkDeleted = deleted.size > 0;
-  while (essential < n) {
-    let doc = 0xffffffff;
+  let threshold = top.threshold;
+  let essential = 0;
+  for (let from = 0; from < keys.length; from += WINDOW) {
+    while (essential < n && cumulative[essential]! <= threshold) essential++;
+    if (essential === n) return;
+    const to = Math.min(keys.length, from + WINDOW);
+    let any = false;
     for (let i = essential; i < n; i++) {
       const c = cursors[i]!;
-      if (c.pos < c.end && docs[c.pos]! < doc) doc = docs[c.pos]!;
-    }
-    if (doc === 0xffffffff) break;
-    const skip = (checkDeleted && deleted.has(doc)) || (allowed !== null && !allowed.has(keys[doc]!));
-    const norm = K1 * (1 - B + (B * lengths[doc]!) / averageLength);
-    let score = 0;
-    for (let i = essential; i < n; i++) {
-      const c = cursors[i]!;
-      if (c.pos < c.end && docs[c.pos] === doc) {
-        const f = freqs[c.pos]!;
-        score += (c.idf * f * (K1 + 1)) / (f + norm);
-        c.pos++;
+      const { idf } = c;
+      let pos = c.pos;
+      for (; pos < c.end; pos++) {
+        const doc = docs[pos]!;
+        if (doc >= to) break;
+        const f = freqs[pos]!;
+        const slot = doc - from;
+        accumulator[slot]! += (idf * f * (K1 + 1)) / (f + lengthBase + lengthFactor * lengths[doc]!);
+        touched[slot] = 1;
+        any = true;
       }
+      c.pos = pos;
     }
-    if (skip) continue;
-    for (let i = essential - 1; i >= 0; i--) {
-      if (score + cumulative[i]! <= threshold) break;
-      const c = cursors[i]!;
-      c.pos = advance(docs, c.pos, c.end, doc);
-      if (c.pos < c.end && docs[c.pos] === doc) {
-        const f = freqs[c.pos]!;
-        score += (c.idf * f * (K1 + 1)) / (f + norm);
+    if (!any) continue;
+    for (let slot = 0; slot < to - from; slot++) {
+      if (touched[slot] === 0) continue;
+      let score = accumulator[slot]!;
+      accumulator[slot] = 0;
+      touched[slot] = 0;
+      const doc = from + slot;
+      if ((checkDeleted && deleted.has(doc)) || (allowed !== null && !allowed.has(keys[doc]!))) continue;
+      for (let i = essential - 1; i >= 0; i--) {
+        if (score + cumulative[i]! <= threshold) break;
+        const c = cursors[i]!;
+        c.pos = advance(docs, c.pos, c.end, doc);
+        if (c.pos < c.end && docs[c.pos] === doc) {
+          const f = freqs[c.pos]!;
+          score += (c.idf * f * (K1 + 1)) / (f + lengthBase + lengthFactor * lengths[doc]!);
+        }
       }
-    }
-    if (score > threshold) {
-      top.push(score, keys[doc]!);
-      threshold = top.threshold;
-      while (essential < n && cumulative[essential]! <= threshold) essential++;
+      if (score > threshold) {
+        top.push(score, keys[doc]!);
+        threshold = top.threshold;
+      }
     }
   }
 }

@@ -7,8 +7,10 @@ import { BENCH_MODEL, benchMixture, DIM } from './vectors.js';
 
 /** Query vectors for a folder of `size` passages: drawn from the same topics as its passages. */
 export function tableEmbedder(size: number): Embedder {
-  const table = benchMixture(size).sample(256, 13);
+  let table: Float32Array[] | null = null;
   const pick = (text: string) => {
+    // Made on first use, so a server's start-up time does not include the benchmark's own set-up.
+    table ??= benchMixture(size).sample(256, 13);
     let h = 0;
     for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) >>> 0;
     return table[h % table.length]!;

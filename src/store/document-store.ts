@@ -62,6 +62,8 @@ CREATE TABLE IF NOT EXISTS vectors (
   model TEXT NOT NULL,
   vector BLOB NOT NULL
 );
+-- Counting and listing models through this index reads a few MB instead of every vector.
+CREATE INDEX IF NOT EXISTS vectors_by_model ON vectors(model);
 `;
 
 /** Bumped whenever the tables or the lexical terms change shape; older index folders must be rebuilt. */
@@ -258,9 +260,14 @@ export class DocumentStore {
     return (this.sql('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined)?.text ?? null;
   }
 
+  /** Count, sum and largest of the passage keys: a cheap fingerprint of which passages exist. */
+  passageKeyFingerprint(): { count: number; sum: number; max: number } {
+    return this.sql('SELECT count(*) AS count, coalesce(sum(key), 0) AS sum, coalesce(max(key), 0) AS max FROM passages INDEXED BY passages_by_document').get() as { count: number; sum: number; max: number };
+  }
+
   /** Keys of every passage. */
   allPassageKeys(): number[] {
-    return (this.sql('SELECT key FROM passages ORDER BY key').all() as { key: number }[]).map((r) => r.key);
+    return this.sql('SELECT key FROM passages INDEXED BY passages_by_document').pluck().all() as number[];
   }
 
   /** Passages (all, or those keyed in `keys`) with their document's title and text, document by document. */

@@ -188,6 +188,17 @@ export class LexicalIndex {
     return false;
   }
 
+  /** Count, sum and largest of the live keys, to compare with the store's cheaply. */
+  keyFingerprint(): { count: number; sum: number; max: number } {
+    let sum = 0;
+    let max = 0;
+    for (const key of this.keys()) {
+      sum += key;
+      if (key > max) max = key;
+    }
+    return { count: this.live, sum, max };
+  }
+
   /** Keys of every live passage. */
   keys(): Set<number> {
     const out = new Set(this.pending.map((p) => p.key));

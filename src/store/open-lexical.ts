@@ -2,6 +2,8 @@
  * The lexical index of an index folder: the saved snapshot, brought up to date with the store. Passages the store
  * has and the snapshot lacks (a crash after a commit, before the save) are indexed; passages the snapshot has and
  * the store lost are dropped. Without a snapshot every passage is indexed, so the cost is always that of the gap.
+ * Keys only grow (AUTOINCREMENT), so equal count, sum and largest key mean the same passages, and opening an
+ * intact folder compares three numbers instead of two key sets.
  */
 import type { DocumentStore } from './document-store.js';
 import { LexicalIndex } from './lexical-index.js';
@@ -15,6 +17,9 @@ export interface OpenedLexicalIndex {
   repaired: boolean;
 }
 
+const sameFingerprint = (a: { count: number; sum: number; max: number }, b: { count: number; sum: number; max: number }) =>
+  a.count === b.count && a.sum === b.sum && a.max === b.max;
+
 /** Passages indexed per progress report. */
 const BATCH = 2048;
 
@@ -26,6 +31,7 @@ export function openLexicalIndex(
 ): OpenedLexicalIndex {
   const saved = loadLexicalIndex(dir);
   const index = saved ?? new LexicalIndex();
+  if (saved && sameFingerprint(saved.keyFingerprint(), store.passageKeyFingerprint())) return { index, repaired: false };
   const stored = store.allPassageKeys();
   const indexed = index.keys();
   const storedSet = new Set(stored);

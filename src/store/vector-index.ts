@@ -3,7 +3,7 @@
  * Saved atomically (temporary file, fsync, rename) beside a manifest naming the model, so a crash never leaves a
  * half-written index and vectors of two models are never mixed.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { sha256File, writeFileDurably } from './durable-file.js';
@@ -25,8 +25,10 @@ export interface VectorManifest {
   model: string;
   dimension: number;
   count: number;
-  /** SHA-256 of the index file, so a torn or foreign file is never loaded. */
+  /** SHA-256 of the index file, verified by `npm run check`. */
   sha256: string;
+  /** Size of the index file: checked at every open (hashing a large file would cost seconds of start-up). */
+  bytes?: number;
   params: HnswParams;
   savedAt: string;
 }
@@ -73,7 +75,9 @@ export class VectorIndex {
     const manifest = readManifest(dir);
     if (!manifest || !existsSync(indexPath)) return null;
     if (manifest.model !== model || manifest.dimension !== dimension || manifest.count !== expectedCount) return null;
-    if (sha256File(indexPath) !== manifest.sha256) return null;
+    // Files are replaced atomically, so a size that matches means the file the manifest describes; manifests from
+    // before sizes were recorded are checked by hash.
+    if (manifest.bytes !== undefined ? statSync(indexPath).size !== manifest.bytes : sha256File(indexPath) !== manifest.sha256) return null;
     const vi = new VectorIndex(model, dimension, manifest.params);
     try {
       vi.index.readIndexSync(indexPath, true);
@@ -138,11 +142,13 @@ export class VectorIndex {
     const file = join(dir, INDEX_FILE);
     writeFileDurably(file, (tmp) => this.index.writeIndexSync(tmp));
     const sha256 = sha256File(file);
+    const bytes = statSync(file).size;
     const manifest: VectorManifest = {
       model: this.model,
       dimension: this.dimension,
       count: this.live,
       sha256,
+      bytes,
       params: this.params,
       savedAt: new Date().toISOString(),
     };

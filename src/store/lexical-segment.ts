@@ -174,29 +174,39 @@ export function mergeSegments(parts: { segment: Segment; deleted: ReadonlySet<nu
   const maxFreqs = new Uint8Array(kept);
   let ti = 0;
   let at = 0;
-  // Postings of a term from all parts, packed as doc * 256 + freq so one numeric sort orders them by passage.
-  const scratch = new Float64Array(counts.reduce((m, c) => Math.max(m, c), 0));
+  // When each part's keys all follow the previous part's (the usual case: newer segments hold newer passages), the
+  // postings of a term, taken part by part, are already in passage order; otherwise they are sorted, packed as
+  // doc * 256 + freq so one numeric sort orders them.
+  const ordered = parts.every(({ segment }, i) => i === 0 || segment.keys.length === 0 || parts[i - 1]!.segment.keys.length === 0 || segment.keys[0]! > parts[i - 1]!.segment.keys.at(-1)!);
+  const scratch = new Float64Array(ordered ? 0 : counts.reduce((m, c) => Math.max(m, c), 0));
   for (let t = 0; t < unique; t++) {
     if (counts[t] === 0) continue;
+    terms[ti] = candidates[t]!;
+    starts[ti] = at;
+    const from = at;
     let n = 0;
     parts.forEach(({ segment }, part) => {
       const pos = positions[part]![t]!;
       if (pos < 0) return;
+      const map = remap[part]!;
       for (let j = segment.starts[pos]!; j < segment.starts[pos + 1]!; j++) {
-        const doc = remap[part]![segment.docs[j]!]!;
-        if (doc >= 0) scratch[n++] = doc * 256 + segment.freqs[j]!;
+        const doc = map[segment.docs[j]!]!;
+        if (doc < 0) continue;
+        if (ordered) {
+          docs[at] = doc;
+          freqs[at++] = segment.freqs[j]!;
+        } else scratch[n++] = doc * 256 + segment.freqs[j]!;
       }
     });
-    const packed = scratch.subarray(0, n).sort();
-    terms[ti] = candidates[t]!;
-    starts[ti] = at;
-    let max = 0;
-    for (const v of packed) {
-      const freq = v % 256;
-      docs[at] = (v - freq) / 256;
-      freqs[at++] = freq;
-      if (freq > max) max = freq;
+    if (!ordered) {
+      for (const v of scratch.subarray(0, n).sort()) {
+        const freq = v % 256;
+        docs[at] = (v - freq) / 256;
+        freqs[at++] = freq;
+      }
     }
+    let max = 0;
+    for (let j = from; j < at; j++) if (freqs[j]! > max) max = freqs[j]!;
     maxFreqs[ti++] = max;
   }
   starts[kept] = at;

@@ -79,6 +79,13 @@ describe('lexical index', () => {
     expect(index.size).toBe(passages.length);
   });
 
+  it('merges segments whose keys interleave (passages re-indexed after a crash) into the same ranking', () => {
+    const index = new LexicalIndex();
+    // Batches in descending key order: every merge must sort postings instead of appending them.
+    for (let i = passages.length; i > 0; i -= 211) index.add(passages.slice(Math.max(0, i - 211), i));
+    for (const q of randomQueries(20, 17)) expectSame(index.search(q, 10), bruteForce(passages, q, 10));
+  });
+
   it('forgets removed passages, and merges them away', () => {
     const index = new LexicalIndex();
     index.add(passages);

@@ -97,35 +97,25 @@ export function buildSegment(passages: PassageTerms[]): Segment {
   return { keys, lengths, terms, starts, docs, freqs, maxFreqs };
 }
 
-/** Position of a term in a segment's dictionary, or -1. */
-export function findTerm(segment: Segment, hash: number): number {
-  const { terms } = segment;
+/** Position of a value in an ascending array, or -1. */
+function indexOf(sorted: Float64Array | Uint32Array, value: number): number {
   let lo = 0;
-  let hi = terms.length - 1;
+  let hi = sorted.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const v = terms[mid]!;
-    if (v < hash) lo = mid + 1;
-    else if (v > hash) hi = mid - 1;
+    const v = sorted[mid]!;
+    if (v < value) lo = mid + 1;
+    else if (v > value) hi = mid - 1;
     else return mid;
   }
   return -1;
 }
 
+/** Position of a term in a segment's dictionary, or -1. */
+export const findTerm = (segment: Segment, hash: number): number => indexOf(segment.terms, hash);
+
 /** Local ordinal of a passage key in a segment, or -1. */
-export function findKey(segment: Segment, key: number): number {
-  const { keys } = segment;
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = keys[mid]!;
-    if (v < key) lo = mid + 1;
-    else if (v > key) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
+export const findKey = (segment: Segment, key: number): number => indexOf(segment.keys, key);
 
 /** One segment holding the live passages of several (deleted ones dropped); parts may overlap in key range. */
 export function mergeSegments(parts: { segment: Segment; deleted: ReadonlySet<number> }[]): Segment {

@@ -24,7 +24,7 @@ function headers(): void {
   inSection(2);
   say('## 2. Vector index (HNSW, cosine, 384 dimensions, clustered synthetic vectors; queries from the same topics)');
   say();
-  say('| vectors | M | efConstruction | build | memory | efSearch | recall@10 | query latency |');
+  say('| vectors | M | efConstruction | build | index size | efSearch | recall@10 | query latency |');
   say('|---|---|---|---|---|---|---|---|');
   inSection(3);
   say('## 3. Search in process (recombined real sentences; 62 development queries as typed and without diacritics)');

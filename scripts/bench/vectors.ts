@@ -2,9 +2,11 @@
  * Section 2: the HNSW index (the product's VectorIndex over hnswlib) on clustered synthetic vectors: build time,
  * memory, and recall@10 against exact search with the query latency at each efSearch, for a sweep of M.
  */
-import { DEFAULT_HNSW, VectorIndex, type HnswParams } from '../../src/store/vector-index.js';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_HNSW, INDEX_FILE, VectorIndex, type HnswParams } from '../../src/store/vector-index.js';
 import type { BenchContext } from './context.js';
-import { rssMiB, summarise, timeEach, type Summary } from './measure.js';
+import { summarise, timeEach, type Summary } from './measure.js';
 import { fmt, say } from './report.js';
 import { VectorMixture } from './synthetic.js';
 
@@ -47,21 +49,30 @@ export function vectorData(size: number, queries: number): VectorData {
 }
 
 /** Keys are positions + 1, as the store numbers passages inserted in order into an empty folder. */
-export function buildVectorIndexOf(vectors: Float32Array[], params: HnswParams): { index: VectorIndex; seconds: number; mib: number } {
-  const before = rssMiB();
+export function buildVectorIndexOf(vectors: Float32Array[], params: HnswParams): { index: VectorIndex; seconds: number } {
   const t0 = performance.now();
   const index = VectorIndex.create(BENCH_MODEL, DIM, params);
   vectors.forEach((v, i) => index.add(i + 1, v));
-  return { index, seconds: (performance.now() - t0) / 1000, mib: rssMiB() - before };
+  return { index, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The index's size as saved: vectors, graph and labels, what it holds in memory once loaded. */
+function savedMiB(index: VectorIndex, work: string): number {
+  const dir = mkdtempSync(join(work, 'hnsw-'));
+  index.save(dir);
+  const mib = statSync(join(dir, INDEX_FILE)).size / 1048576;
+  rmSync(dir, { recursive: true, force: true });
+  return mib;
 }
 
 /** Recall@10 and latency of each efSearch; returns the index built with the default parameters (for reuse) and its figures. */
-export async function benchVectors(size: number, data: VectorData, { quick }: BenchContext): Promise<{ index: VectorIndex; recall: number; latency: Summary }> {
-  const ms = quick ? [DEFAULT_HNSW.m] : size <= 10_000 ? [8, 16, DEFAULT_HNSW.m, 48] : size <= 100_000 ? [16, DEFAULT_HNSW.m] : [DEFAULT_HNSW.m];
+export async function benchVectors(size: number, data: VectorData, { quick, work }: BenchContext): Promise<{ index: VectorIndex; recall: number; latency: Summary }> {
+  const ms = quick ? [DEFAULT_HNSW.m] : size <= 10_000 ? [8, 16, 32, 48] : size <= 100_000 ? [16, 32] : [DEFAULT_HNSW.m];
   let kept: { index: VectorIndex; recall: number; latency: Summary } | null = null;
   for (const m of [...new Set(ms)]) {
     const params = { ...DEFAULT_HNSW, m };
-    const { index, seconds, mib } = buildVectorIndexOf(data.vectors, params);
+    const { index, seconds } = buildVectorIndexOf(data.vectors, params);
+    const mib = savedMiB(index, work);
     for (const ef of [32, 64, 100, 200, 400, 800]) {
       index.setEfSearch(ef);
       let hits = 0;

@@ -2,7 +2,6 @@
 import type { Embedder } from './embedder.js';
 import { locateModel } from './locate-model.js';
 import { modelSpecFromEnv, type ModelSpec } from './model-spec.js';
-import { TransformersEmbedder } from './transformers-embedder.js';
 
 export interface EmbedderStatus {
   embedder: Embedder | null;
@@ -19,6 +18,8 @@ export async function openEmbedder(spec: ModelSpec = modelSpecFromEnv(), modelDi
     };
   }
   try {
+    // transformers.js and onnxruntime load only when there is a model to run: lexical-only start-up stays quick.
+    const { TransformersEmbedder } = await import('./transformers-embedder.js');
     const embedder = await TransformersEmbedder.load(spec, lookup.location);
     return { embedder, message: `model ${embedder.modelId} (${embedder.dimension} dimensions) from ${lookup.location.dir}` };
   } catch (err) {

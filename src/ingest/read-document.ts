@@ -5,8 +5,6 @@ import { UserError } from '../core/errors.js';
 import type { SourceFormat } from '../core/types.js';
 import { decodeText, repairExtractedText } from './decode-text.js';
 import { detectFormat } from './detect-format.js';
-import { readHtml } from './read-html.js';
-import { readPdf } from './read-pdf.js';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -24,9 +22,15 @@ function checkSize(bytes: number): void {
 export async function extractText(bytes: Uint8Array, fileName: string): Promise<{ format: SourceFormat; text: string }> {
   checkSize(bytes.length);
   const format = detectFormat(bytes, fileName);
-  if (format === 'pdf') return { format, text: repairExtractedText(await readPdf(bytes)) };
+  // The PDF and HTML parsers load on first use: together they are about a second of start-up a server need not pay.
+  if (format === 'pdf') {
+    const { readPdf } = await import('./read-pdf.js');
+    return { format, text: repairExtractedText(await readPdf(bytes)) };
+  }
   const { text } = decodeText(bytes);
-  return { format, text: format === 'html' ? readHtml(text) : text };
+  if (format !== 'html') return { format, text };
+  const { readHtml } = await import('./read-html.js');
+  return { format, text: readHtml(text) };
 }
 
 export async function readFileBytes(path: string): Promise<Uint8Array> {

@@ -56,7 +56,7 @@ async function vectorFigures(data: VectorData, runs: number, find: (q: Float32Ar
     await timeEach(async (i) => {
       const result = await find(data.queries[i % data.queries.length]!);
       if (i < data.queries.length) found[i] = result;
-    }, Math.max(runs, data.queries.length), 0),
+    }, Math.max(runs, data.queries.length), 0, 1e9),
   );
   return { latency, recall: recallOf(found, data.truth) };
 }
@@ -104,7 +104,7 @@ export async function benchPeers(size: number, r: Recombined, terms: { folded: s
     engine: 'Orama 3 (full-text; vector)',
     build: oramaBuild,
     mib: heldMiB() - before,
-    lexical: summarise(await timeEach(async () => oramaSearch(orama, { term: queries[Math.floor(Math.random() * queries.length)]!, limit: 10 }), runs)),
+    lexical: summarise(await timeEach(async (i) => oramaSearch(orama, { term: queries[i % queries.length]!, limit: 10 }), runs, 5, 30_000)),
     vector: await vectorFigures(data, quick ? 50 : 100, async (q) => {
       const res = await oramaSearch(orama, { mode: 'vector', vector: { value: Array.from(q), property: 'embedding' }, similarity: -1, limit: 10 });
       return res.hits.map((h) => Number(h.id));

@@ -96,6 +96,8 @@ async function main(): Promise<void> {
       inSection(6);
       await benchPeers(size, recombined, terms, data, index, context);
     }
+    // What is measured so far survives a run stopped before the largest size.
+    writeFileSync(join('docs', 'BENCHMARKS.md'), `${report()}\n\n(Run in progress: sizes up to ${size.toLocaleString('en')} done.)\n`);
   }
   inSection(7);
   say();

@@ -48,52 +48,113 @@ export function termHash(term: string, column: Column): number {
 
 const clamp16 = (n: number) => Math.min(n, 0xffff);
 
-/** Builds a segment from passages (any key order). */
+/** A growable typed array. */
+class Column32 {
+  data = new Uint32Array(1 << 16);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** Dense ids for term hashes: open addressing over typed arrays, several times faster than a Map of doubles. */
+class TermIds {
+  private slots = new Float64Array(1 << 16).fill(-1);
+  private values = new Int32Array(1 << 16);
+  readonly hashes: number[] = [];
+
+  id(hash: number): number {
+    let mask = this.slots.length - 1;
+    // Hashes are uniform 53-bit numbers: their low bits spread well. (The column bit is dropped.)
+    let at = Math.floor(hash / 2) % (mask + 1);
+    for (;;) {
+      const slot = this.slots[at]!;
+      if (slot === hash) return this.values[at]!;
+      if (slot === -1) break;
+      at = (at + 1) & mask;
+    }
+    const id = this.hashes.length;
+    this.hashes.push(hash);
+    this.slots[at] = hash;
+    this.values[at] = id;
+    if (this.hashes.length * 2 > this.slots.length) {
+      const old = { slots: this.slots, values: this.values };
+      this.slots = new Float64Array(old.slots.length * 2).fill(-1);
+      this.values = new Int32Array(old.slots.length * 2);
+      mask = this.slots.length - 1;
+      old.slots.forEach((h, i) => {
+        if (h === -1) return;
+        let j = Math.floor(h / 2) % (mask + 1);
+        while (this.slots[j] !== -1) j = (j + 1) & mask;
+        this.slots[j] = h;
+        this.values[j] = old.values[i]!;
+      });
+    }
+    return id;
+  }
+}
+
+/**
+ * Builds a segment from passages (any key order). Each passage's term hashes are sorted to count frequencies; terms
+ * get dense ids in a dictionary, postings are recorded as (id, passage, frequency) and grouped by id with a counting
+ * sort: one hash-table lookup per distinct term of a passage and no per-term arrays, which matters at a million passages.
+ */
 export function buildSegment(passages: PassageTerms[]): Segment {
   const sorted = [...passages].sort((a, b) => a.key - b.key);
   const keys = Uint32Array.from(sorted, (p) => p.key);
   const lengths = Uint16Array.from(sorted, (p) => clamp16(p.folded.length + p.exact.length));
-  // Per passage: term → frequency; then the postings of each term in passage order.
-  const perTerm = new Map<number, number[]>();
+  const ids = new TermIds();
+  const postingIds = new Column32();
+  const postingDocs = new Column32();
+  const postingFreqs = new Column32();
+  let scratch = new Float64Array(1024);
   sorted.forEach((p, local) => {
-    const counts = new Map<number, number>();
-    for (const t of p.folded) {
-      const h = termHash(t, FOLDED);
-      counts.set(h, (counts.get(h) ?? 0) + 1);
-    }
-    for (const t of p.exact) {
-      const h = termHash(t, EXACT);
-      counts.set(h, (counts.get(h) ?? 0) + 1);
-    }
-    for (const [h, f] of counts) {
-      const list = perTerm.get(h);
-      if (list) list.push(local, f);
-      else perTerm.set(h, [local, f]);
+    const n = p.folded.length + p.exact.length;
+    if (scratch.length < n) scratch = new Float64Array(n * 2);
+    let i = 0;
+    for (const t of p.folded) scratch[i++] = termHash(t, FOLDED);
+    for (const t of p.exact) scratch[i++] = termHash(t, EXACT);
+    const own = scratch.subarray(0, n).sort();
+    for (let j = 0; j < n; ) {
+      const h = own[j]!;
+      let k = j + 1;
+      while (k < n && own[k] === h) k++;
+      postingIds.push(ids.id(h));
+      postingDocs.push(local);
+      postingFreqs.push(Math.min(k - j, 255));
+      j = k;
     }
   });
-  const terms = Float64Array.from(perTerm.keys()).sort();
+  const { hashes } = ids;
+  // Dictionary order: term ids sorted by hash.
+  const order = Uint32Array.from(hashes.keys()).sort((a, b) => hashes[a]! - hashes[b]!);
+  const rank = new Uint32Array(hashes.length);
+  order.forEach((id, r) => {
+    rank[id] = r;
+  });
+  const terms = Float64Array.from(order, (id) => hashes[id]!);
   const starts = new Uint32Array(terms.length + 1);
-  let total = 0;
-  terms.forEach((h, i) => {
-    starts[i] = total;
-    total += perTerm.get(h)!.length / 2;
-  });
-  starts[terms.length] = total;
-  const docs = new Uint32Array(total);
-  const freqs = new Uint8Array(total);
+  for (let j = 0; j < postingIds.length; j++) starts[rank[postingIds.data[j]!]! + 1]!++;
+  for (let t = 0; t < terms.length; t++) starts[t + 1]! += starts[t]!;
+  const docs = new Uint32Array(postingIds.length);
+  const freqs = new Uint8Array(postingIds.length);
   const maxFreqs = new Uint8Array(terms.length);
-  terms.forEach((h, i) => {
-    const list = perTerm.get(h)!;
-    let at = starts[i]!;
-    let max = 0;
-    for (let j = 0; j < list.length; j += 2) {
-      const f = Math.min(list[j + 1]!, 255);
-      docs[at] = list[j]!;
-      freqs[at++] = f;
-      if (f > max) max = f;
-    }
-    maxFreqs[i] = max;
-  });
+  const fill = starts.slice(0, terms.length);
+  // Postings were recorded passage by passage, so each term's list comes out in passage order.
+  for (let j = 0; j < postingIds.length; j++) {
+    const t = rank[postingIds.data[j]!]!;
+    const at = fill[t]!++;
+    docs[at] = postingDocs.data[j]!;
+    const f = postingFreqs.data[j]!;
+    freqs[at] = f;
+    if (f > maxFreqs[t]!) maxFreqs[t] = f;
+  }
   return { keys, lengths, terms, starts, docs, freqs, maxFreqs };
 }
 

@@ -2,6 +2,7 @@
  * Extractive answer: the one to three sentences of the top passages that cover the query best, verbatim, each
  * followed by the citation marker of its passage. No sentence covering enough of the query means no answer.
  */
+import { curatedMatcher } from './abbreviations.js';
 import { queryWords, syllableKeys } from './highlight.js';
 import { hasDiacritics } from './normalize.js';
 import { splitSentences } from './sentences.js';
@@ -47,6 +48,10 @@ export function extractAnswer(query: string, sources: AnswerSource[]): Answer | 
       const sentence = src.text.slice(span.start, span.end);
       const words = syllableKeys(sentence, exact);
       const present = new Set(words);
+      // `UBND` in the sentence covers `ủy ban nhân dân` in the query, and the other way round.
+      for (const a of curatedMatcher(syllableKeys(sentence, false), sentence)) {
+        for (const form of [a.short, a.long]) for (const key of syllableKeys(form, exact)) present.add(key);
+      }
       const coverage = terms.filter((t) => present.has(t)).length / terms.length;
       if (coverage < MIN_COVERAGE) continue;
       const sentenceBigrams = bigrams(words);

@@ -24,4 +24,13 @@ describe('extractAnswer', () => {
   it('gives no answer when no sentence covers half the query', () => {
     expect(extractAnswer('giá vàng SJC hôm nay', [source('Chi bộ họp định kỳ hằng tháng.')])).toBeNull();
   });
+
+  // Regression: "chi bộ tham mưu cho ủy ban nhân dân tỉnh" got no answer from "… tham mưu cho UBND tỉnh …".
+  it('counts an abbreviation in the sentence as the words it stands for, both ways', () => {
+    const text = 'Lãnh đạo thực hiện công tác đảng, gắn với nhiệm vụ chuyên môn là tham mưu cho UBND tỉnh chỉ đạo.';
+    expect(extractAnswer('tham mưu cho ủy ban nhân dân tỉnh', [source(text)])?.sentences[0]?.text).toBe(text);
+    const long = 'Ban Thường vụ tham mưu cho Ủy ban nhân dân tỉnh ban hành kế hoạch.';
+    expect(extractAnswer('tham mưu cho UBND tỉnh', [source(long)])?.sentences[0]?.text).toBe(long);
+    expect(extractAnswer('tham mưu cho ủy ban nhân dân tỉnh', [source('Chi bộ họp định kỳ hằng tháng.')])).toBeNull();
+  });
 });

@@ -2,7 +2,7 @@
  * Extractive answer: the one to three sentences of the top passages that cover the query best, verbatim, each
  * followed by the citation marker of its passage. No sentence covering enough of the query means no answer.
  */
-import { curatedMatcher } from './abbreviations.js';
+import { abbreviationMatcher, curatedMatcher } from './abbreviations.js';
 import { queryWords, syllableKeys } from './highlight.js';
 import { hasDiacritics } from './normalize.js';
 import { splitSentences } from './sentences.js';
@@ -42,6 +42,9 @@ export function extractAnswer(query: string, sources: AnswerSource[]): Answer | 
   const terms = [...queryWords(query, exact)];
   if (terms.length === 0) return null;
   const queryBigrams = bigrams(syllableKeys(query, exact));
+  // Only abbreviations the query holds, in either form, can add to a sentence's coverage.
+  const inQuery = curatedMatcher(syllableKeys(query, false), query);
+  const abbreviations = inQuery.length > 0 ? abbreviationMatcher(inQuery) : null;
   const candidates: Candidate[] = [];
   sources.slice(0, PASSAGES_CONSIDERED).forEach((src, sourceIndex) => {
     for (const span of splitSentences(src.text)) {
@@ -49,7 +52,7 @@ export function extractAnswer(query: string, sources: AnswerSource[]): Answer | 
       const words = syllableKeys(sentence, exact);
       const present = new Set(words);
       // `UBND` in the sentence covers `ủy ban nhân dân` in the query, and the other way round.
-      for (const a of curatedMatcher(syllableKeys(sentence, false), sentence)) {
+      for (const a of abbreviations?.(syllableKeys(sentence, false), sentence) ?? []) {
         for (const form of [a.short, a.long]) for (const key of syllableKeys(form, exact)) present.add(key);
       }
       const coverage = terms.filter((t) => present.has(t)).length / terms.length;

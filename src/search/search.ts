@@ -36,16 +36,11 @@ function allowedDocuments(handle: IndexHandle, filters: SearchFilters | undefine
   return handle.store.documentIdsWhere((id, fields) => matchesFilters(id, fields, filters));
 }
 
-async function denseCandidates(handle: IndexHandle, query: string, depth: number, allowed: string[] | null): Promise<{ key: number; score: number }[]> {
+async function denseCandidates(handle: IndexHandle, query: string, depth: number, allowedKeys: Set<number> | null): Promise<{ key: number; score: number }[]> {
   const { embedder, vectors } = handle;
   if (!embedder || !vectors) return [];
   const vector = await queryVectors.get(embedder, query);
-  const keys = allowed === null ? null : handle.store.passageKeysOf(allowed);
-  return vectors.search(vector, depth, keys).map((n) => ({ key: n.key, score: n.similarity }));
-}
-
-function lexicalCandidates(handle: IndexHandle, query: string, depth: number, allowed: string[] | null): { key: number; score: number }[] {
-  return handle.lexical.search(queryTerms(query), depth, allowed === null ? null : handle.store.passageKeysOf(allowed));
+  return vectors.search(vector, depth, allowedKeys).map((n) => ({ key: n.key, score: n.similarity }));
 }
 
 /**
@@ -56,11 +51,10 @@ function namedFirst(
   handle: IndexHandle,
   query: string,
   ranked: { key: number; score: number }[],
-  allowed: string[] | null,
+  allowedKeys: Set<number> | null,
 ): { ordered: { key: number; score: number }[]; named: string[] } {
   const pattern = referencePattern(query);
   if (!pattern) return { ordered: ranked, named: [] };
-  const allowedKeys = allowed === null ? null : handle.store.passageKeysOf(allowed);
   const namedDocuments = handle.store.documentsNumbered(pattern.numbers);
   const named = namedDocuments.flatMap((id) => handle.store.passageKeys(id).slice(0, 1));
   const citing = handle.store.citingPassages(pattern);
@@ -80,11 +74,13 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const mode = effectiveMode(handle, options.mode);
   const depth = Math.max(MIN_CANDIDATES, options.k * 3);
   const allowed = allowedDocuments(handle, options.filters);
-  const lexical = mode === 'dense' || allowed?.length === 0 ? [] : lexicalCandidates(handle, query, depth, allowed);
-  const dense = mode === 'lexical' || allowed?.length === 0 ? [] : await denseCandidates(handle, query, depth, allowed);
+  // The filter's passages, read once for both retrievers and the named-document step.
+  const allowedKeys = allowed === null ? null : handle.store.passageKeysOf(allowed);
+  const lexical = mode === 'dense' || allowed?.length === 0 ? [] : handle.lexical.search(queryTerms(query), depth, allowedKeys);
+  const dense = mode === 'lexical' || allowed?.length === 0 ? [] : await denseCandidates(handle, query, depth, allowedKeys);
   const ranked =
     mode === 'hybrid' ? reciprocalRankFusion([lexical.map((c) => c.key), dense.map((c) => c.key)]) : mode === 'dense' ? dense : lexical;
-  const { ordered, named } = namedFirst(handle, query, ranked, allowed);
+  const { ordered, named } = namedFirst(handle, query, ranked, allowedKeys);
   const passages = new Map<number, StoredPassage>();
   // Passages are read from the store only as far down the ranking as the result list needs.
   function* candidates(): Generator<Candidate> {

@@ -9,7 +9,7 @@
  * scores are always those of the live passages.
  */
 import type { QueryTerms } from '../core/lexical-terms.js';
-import { buildSegment, EXACT, findKey, findTerm, FOLDED, mergeSegments, termHash, type PassageTerms, type Segment } from './lexical-segment.js';
+import { buildSegment, EXACT, findKey, findTerm, FOLDED, mergeSegments, SEGMENT_CAPACITY, termHash, type PassageTerms, type Segment } from './lexical-segment.js';
 
 export interface LexicalHit {
   key: number;
@@ -30,8 +30,6 @@ const K1 = 0.9;
 const B = 0.75;
 /** Passages buffered before they become a segment; bounds the builder's memory. */
 const PENDING_LIMIT = 8192;
-/** Segments stop merging at this size, so no file or merge grows past a few hundred MB. */
-const MAX_SEGMENT = 1 << 18;
 /** A segment with more deleted passages than this share is rewritten without them. */
 const DELETED_SHARE = 0.2;
 
@@ -91,7 +89,7 @@ class TopK {
 }
 
 /** First position in [from, end) whose passage is ≥ target (galloping, then binary search). */
-function advance(docs: Uint32Array, from: number, end: number, target: number): number {
+function advance(docs: Uint16Array, from: number, end: number, target: number): number {
   if (from >= end || docs[from]! >= target) return from;
   let step = 1;
   let lo = from;
@@ -223,7 +221,7 @@ export class LexicalIndex {
       this.pending = [];
     }
     const liveOf = (p: SegmentPart) => p.segment.keys.length - p.deleted.size;
-    const mergeable = (older: SegmentPart, newer: SegmentPart) => liveOf(older) <= 2 * liveOf(newer) && liveOf(older) + liveOf(newer) <= MAX_SEGMENT;
+    const mergeable = (older: SegmentPart, newer: SegmentPart) => liveOf(older) <= 2 * liveOf(newer) && liveOf(older) + liveOf(newer) <= SEGMENT_CAPACITY;
     while (this.parts.length >= 2 && mergeable(this.parts.at(-2)!, this.parts.at(-1)!)) {
       const [a, b] = this.parts.splice(-2);
       this.parts.push({ segment: mergeSegments([a!, b!]), deleted: new Set() });

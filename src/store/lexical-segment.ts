@@ -5,11 +5,17 @@
  *
  * Terms are 53-bit hashes (two 32-bit FNV-style hashes; the lowest bit names the column), which keeps the
  * dictionary a sorted Float64Array; a collision needs ~10^8 distinct terms to become likely.
+ *
+ * A segment holds at most 65,536 passages so that a posting's passage is a 16-bit local ordinal: three bytes a
+ * posting with its frequency instead of five, which is what keeps a million passages within memory.
  */
 
 export const FOLDED = 0;
 export const EXACT = 1;
 export type Column = typeof FOLDED | typeof EXACT;
+
+/** Most passages a segment holds (local ordinals are 16-bit). */
+export const SEGMENT_CAPACITY = 1 << 16;
 
 export interface Segment {
   /** Passage keys, ascending; a passage's local ordinal is its position here. */
@@ -20,7 +26,8 @@ export interface Segment {
   readonly terms: Float64Array;
   /** Postings of term i are at [starts[i], starts[i+1]). */
   readonly starts: Uint32Array;
-  readonly docs: Uint32Array;
+  /** Local ordinals. */
+  readonly docs: Uint16Array;
   readonly freqs: Uint8Array;
   /** Largest frequency of each term, for its score's upper bound. */
   readonly maxFreqs: Uint8Array;
@@ -106,6 +113,7 @@ class TermIds {
  * sort: one hash-table lookup per distinct term of a passage and no per-term arrays, which matters at a million passages.
  */
 export function buildSegment(passages: PassageTerms[]): Segment {
+  if (passages.length > SEGMENT_CAPACITY) throw new RangeError(`a segment holds at most ${SEGMENT_CAPACITY} passages`);
   const sorted = [...passages].sort((a, b) => a.key - b.key);
   const keys = Uint32Array.from(sorted, (p) => p.key);
   const lengths = Uint16Array.from(sorted, (p) => clamp16(p.folded.length + p.exact.length));
@@ -142,7 +150,7 @@ export function buildSegment(passages: PassageTerms[]): Segment {
   const starts = new Uint32Array(terms.length + 1);
   for (let j = 0; j < postingIds.length; j++) starts[rank[postingIds.data[j]!]! + 1]!++;
   for (let t = 0; t < terms.length; t++) starts[t + 1]! += starts[t]!;
-  const docs = new Uint32Array(postingIds.length);
+  const docs = new Uint16Array(postingIds.length);
   const freqs = new Uint8Array(postingIds.length);
   const maxFreqs = new Uint8Array(terms.length);
   const fill = starts.slice(0, terms.length);
@@ -187,6 +195,7 @@ export function mergeSegments(parts: { segment: Segment; deleted: ReadonlySet<nu
       if (!deleted.has(local)) live.push({ key, part, local });
     });
   });
+  if (live.length > SEGMENT_CAPACITY) throw new RangeError(`a segment holds at most ${SEGMENT_CAPACITY} passages`);
   live.sort((a, b) => a.key - b.key);
   const remap = parts.map(({ segment }) => new Int32Array(segment.keys.length).fill(-1));
   live.forEach((p, i) => {
@@ -220,7 +229,7 @@ export function mergeSegments(parts: { segment: Segment; deleted: ReadonlySet<nu
   const terms = new Float64Array(kept);
   const starts = new Uint32Array(kept + 1);
   const total = counts.reduce((n, c) => n + c, 0);
-  const docs = new Uint32Array(total);
+  const docs = new Uint16Array(total);
   const freqs = new Uint8Array(total);
   const maxFreqs = new Uint8Array(kept);
   let ti = 0;

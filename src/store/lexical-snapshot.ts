@@ -12,7 +12,8 @@ import type { Segment } from './lexical-segment.js';
 
 export const LEXICAL_MANIFEST = 'lexical.json';
 const SEGMENT_FILE = /^lexical-(\d+)\.seg$/;
-const MAGIC = 0x314c4e56; // "VNL1"
+// "VNL2": 16-bit postings. Files of an older layout fail this check and the index is rebuilt from the store.
+const MAGIC = 0x324c4e56;
 const HEADER = 16;
 
 interface LexicalManifest {
@@ -70,7 +71,7 @@ function decode(bytes: Buffer): Segment | null {
   const passages = bytes.readUInt32LE(4);
   const terms = bytes.readUInt32LE(8);
   const postings = bytes.readUInt32LE(12);
-  const size = HEADER + terms * 8 + passages * 4 + (terms + 1) * 4 + postings * 4 + passages * 2 + postings + terms;
+  const size = HEADER + terms * 8 + passages * 4 + (terms + 1) * 4 + postings * 2 + passages * 2 + postings + terms;
   if (bytes.length !== size) return null;
   const { buffer } = bytes;
   let at = bytes.byteOffset + HEADER;
@@ -83,7 +84,7 @@ function decode(bytes: Buffer): Segment | null {
     terms: take((b, o, n) => new Float64Array(b, o, n), terms, 8),
     keys: take((b, o, n) => new Uint32Array(b, o, n), passages, 4),
     starts: take((b, o, n) => new Uint32Array(b, o, n), terms + 1, 4),
-    docs: take((b, o, n) => new Uint32Array(b, o, n), postings, 4),
+    docs: take((b, o, n) => new Uint16Array(b, o, n), postings, 2),
     lengths: take((b, o, n) => new Uint16Array(b, o, n), passages, 2),
     freqs: take((b, o, n) => new Uint8Array(b, o, n), postings, 1),
     maxFreqs: take((b, o, n) => new Uint8Array(b, o, n), terms, 1),

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LexicalIndex } from '../../src/store/lexical-index.js';
-import type { PassageTerms } from '../../src/store/lexical-segment.js';
+import { SEGMENT_CAPACITY, type PassageTerms } from '../../src/store/lexical-segment.js';
 import { LEXICAL_MANIFEST, loadLexicalIndex, saveLexicalIndex } from '../../src/store/lexical-snapshot.js';
 import { tempDir } from '../support/fixtures.js';
 import { prng } from '../support/random.js';
@@ -109,6 +109,18 @@ describe('lexical index', () => {
     for (const q of randomQueries(20, 13)) expectSame(index.search(q, 10, allowed), bruteForce(passages, q, 10, allowed));
   });
 
+  it('splits more passages than a segment holds (16-bit ordinals) without losing or misplacing any', () => {
+    const index = new LexicalIndex();
+    const count = SEGMENT_CAPACITY + 5000;
+    const many = Array.from({ length: count }, (_, i): PassageTerms => ({ key: i + 1, folded: [`p${i}`, `m${i % 7}`], exact: [] }));
+    for (let i = 0; i < count; i += 9000) index.add(many.slice(i, i + 9000));
+    const parts = index.segments();
+    expect(parts.length).toBeGreaterThan(1);
+    for (const { segment } of parts) expect(segment.keys.length).toBeLessThanOrEqual(SEGMENT_CAPACITY);
+    expect(index.size).toBe(count);
+    for (const i of [0, 65535, 65536, 65537, count - 1]) expect(index.search({ folded: [`p${i}`], exact: [] }, 3).map((h) => h.key)).toEqual([i + 1]);
+  });
+
   it('answers an empty query, an unknown term and an empty index with nothing', () => {
     const index = new LexicalIndex();
     expect(index.search({ folded: ['w1'], exact: [] }, 10)).toEqual([]);
@@ -138,7 +150,13 @@ describe('lexical snapshot', () => {
     index.add(randomPassages(1500, 5).slice(0, 100));
     saveLexicalIndex(dir, index);
     const manifest = JSON.parse(readFileSync(join(dir, LEXICAL_MANIFEST), 'utf8')) as { segments: { file: string }[] };
-    writeFileSync(join(dir, manifest.segments[0]!.file), 'not a segment');
+    const file = join(dir, manifest.segments[0]!.file);
+    // A segment of the older layout (32-bit postings, magic "VNL1") is refused too, so the index is rebuilt.
+    const older = readFileSync(file);
+    older.write('VNL1', 0, 'latin1');
+    writeFileSync(file, older);
+    expect(loadLexicalIndex(dir)).toBeNull();
+    writeFileSync(file, 'not a segment');
     expect(loadLexicalIndex(dir)).toBeNull();
     writeFileSync(join(dir, LEXICAL_MANIFEST), '{"version":1,');
     expect(loadLexicalIndex(dir)).toBeNull();

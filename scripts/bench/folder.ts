@@ -11,7 +11,7 @@ import { indexTerms } from '../../src/core/lexical-terms.js';
 import type { PreparedDocument } from '../../src/core/types.js';
 import { DocumentStore } from '../../src/store/document-store.js';
 import { LexicalIndex } from '../../src/store/lexical-index.js';
-import type { PassageTerms } from '../../src/store/lexical-segment.js';
+import { hashTerms, type HashedPassage, type PassageTerms } from '../../src/store/lexical-segment.js';
 import { saveLexicalIndex } from '../../src/store/lexical-snapshot.js';
 import { STORE_FILE } from '../../src/store/open-index.js';
 import type { VectorIndex } from '../../src/store/vector-index.js';
@@ -31,6 +31,24 @@ export function sentenceTerms(r: Recombined): { folded: string[]; exact: string[
 export function passageTerms(r: Recombined, terms: { folded: string[]; exact: string[] }[], i: number, key: number): PassageTerms {
   const parts = r.passages[i]!.map((s) => terms[s]!);
   return { key, folded: parts.flatMap((p) => p.folded), exact: parts.flatMap((p) => p.exact) };
+}
+
+/**
+ * Passages' term hashes: their sentences' hashes, each computed once, put together; one buffer for a run of
+ * passages, so a million passages are not a million allocations.
+ */
+function passageHashes(r: Recombined, sentenceHashes: Float64Array[], from: number, keys: number[]): HashedPassage[] {
+  const sentencesOf = (j: number) => r.passages[from + j]!.map((s) => sentenceHashes[s]!);
+  const buffer = new Float64Array(keys.reduce((n, _, j) => n + sentencesOf(j).reduce((m, h) => m + h.length, 0), 0));
+  let at = 0;
+  return keys.map((key, j) => {
+    const start = at;
+    for (const h of sentencesOf(j)) {
+      buffer.set(h, at);
+      at += h.length;
+    }
+    return { key, hashes: buffer.subarray(start, at) };
+  });
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -54,12 +72,13 @@ export function writeFolder(dir: string, r: Recombined, count: number, terms: { 
   mkdirSync(dir, { recursive: true });
   const store = new DocumentStore(join(dir, STORE_FILE));
   const lexical = new LexicalIndex();
+  const sentenceHashes = terms.map((t) => hashTerms({ key: 0, ...t }).hashes);
   for (let from = 0; from < count; from += PER_DOCUMENT) {
     const to = Math.min(count, from + PER_DOCUMENT);
     const doc = documentOf(r, from, to);
     const keys = store.addDocument(doc, `bench/${from}`, doc.contentHash, { model: BENCH_MODEL, values: vectors.values.slice(from, to) });
     if (keys[0] !== from + 1) throw new Error('bench folders must be written into an empty store');
-    lexical.add(keys.map((key, j) => passageTerms(r, terms, from + j, key)));
+    lexical.addHashed(passageHashes(r, sentenceHashes, from, keys));
   }
   saveLexicalIndex(dir, lexical);
   vectors.index.save(dir);

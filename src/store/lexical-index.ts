@@ -9,7 +9,21 @@
  * scores are always those of the live passages.
  */
 import type { QueryTerms } from '../core/lexical-terms.js';
-import { buildSegment, EXACT, findKey, findTerm, FOLDED, mergeSegments, SEGMENT_CAPACITY, termHash, type PassageTerms, type Segment } from './lexical-segment.js';
+import {
+  buildSegment,
+  EXACT,
+  findKey,
+  findTerm,
+  FOLDED,
+  hashTerms,
+  mergeSegments,
+  passageLength,
+  SEGMENT_CAPACITY,
+  termHash,
+  type HashedPassage,
+  type PassageTerms,
+  type Segment,
+} from './lexical-segment.js';
 
 export interface LexicalHit {
   key: number;
@@ -132,7 +146,7 @@ export class LexicalIndex {
   private parts: SegmentPart[] = [];
   /** Per segment with deletions, its deleted passages' term counts; dropped when it has more deletions. */
   private discounts = new WeakMap<SegmentPart, Map<number, number>>();
-  private pending: PassageTerms[] = [];
+  private pending: HashedPassage[] = [];
   private live = 0;
   private totalLength = 0;
 
@@ -158,9 +172,14 @@ export class LexicalIndex {
   }
 
   add(passages: PassageTerms[]): void {
+    this.addHashed(passages.map(hashTerms));
+  }
+
+  /** Passages whose terms are hashed already (a bulk loader hashes each repeated sentence once). */
+  addHashed(passages: HashedPassage[]): void {
     for (const p of passages) {
       this.pending.push(p);
-      this.count(Math.min(p.folded.length + p.exact.length, 0xffff), 1);
+      this.count(passageLength(p), 1);
     }
     if (this.pending.length >= PENDING_LIMIT) this.flush();
   }
@@ -170,7 +189,7 @@ export class LexicalIndex {
     const at = this.pending.findIndex((p) => p.key === key);
     if (at >= 0) {
       const [p] = this.pending.splice(at, 1);
-      this.count(Math.min(p!.folded.length + p!.exact.length, 0xffff), -1);
+      this.count(passageLength(p!), -1);
       return true;
     }
     for (const part of this.parts) {

@@ -33,11 +33,17 @@ export interface Segment {
   readonly maxFreqs: Uint8Array;
 }
 
-/** One passage's terms as the builder takes them. */
+/** One passage's terms, as the indexer produces them. */
 export interface PassageTerms {
   key: number;
   folded: string[];
   exact: string[];
+}
+
+/** One passage's term hashes, both columns, in any order, repeats kept (their number is the passage's length). */
+export interface HashedPassage {
+  key: number;
+  hashes: Float64Array;
 }
 
 export function termHash(term: string, column: Column): number {
@@ -53,7 +59,15 @@ export function termHash(term: string, column: Column): number {
   return ((h1 >>> 1) * 0x200000 + ((h2 >>> 0) & 0x1fffff)) * 2 + column;
 }
 
-const clamp16 = (n: number) => Math.min(n, 0xffff);
+export function hashTerms({ key, folded, exact }: PassageTerms): HashedPassage {
+  const hashes = new Float64Array(folded.length + exact.length);
+  let i = 0;
+  for (const t of folded) hashes[i++] = termHash(t, FOLDED);
+  for (const t of exact) hashes[i++] = termHash(t, EXACT);
+  return { key, hashes };
+}
+
+export const passageLength = (p: HashedPassage): number => Math.min(p.hashes.length, 0xffff);
 
 /** A growable typed array. */
 class Column32 {
@@ -108,35 +122,43 @@ class TermIds {
 }
 
 /**
- * Builds a segment from passages (any key order). Each passage's term hashes are sorted to count frequencies; terms
- * get dense ids in a dictionary, postings are recorded as (id, passage, frequency) and grouped by id with a counting
- * sort: one hash-table lookup per distinct term of a passage and no per-term arrays, which matters at a million passages.
+ * Builds a segment from passages (any key order). Terms get dense ids in a dictionary; postings are recorded as
+ * (id, passage, frequency), a repeat within a passage found by remembering each id's last passage, then grouped by
+ * id with a counting sort: one hash-table lookup per token and no per-term arrays, which matters at a million passages.
  */
-export function buildSegment(passages: PassageTerms[]): Segment {
+export function buildSegment(passages: HashedPassage[]): Segment {
   if (passages.length > SEGMENT_CAPACITY) throw new RangeError(`a segment holds at most ${SEGMENT_CAPACITY} passages`);
   const sorted = [...passages].sort((a, b) => a.key - b.key);
   const keys = Uint32Array.from(sorted, (p) => p.key);
-  const lengths = Uint16Array.from(sorted, (p) => clamp16(p.folded.length + p.exact.length));
+  const lengths = Uint16Array.from(sorted, passageLength);
   const ids = new TermIds();
   const postingIds = new Column32();
   const postingDocs = new Column32();
   const postingFreqs = new Column32();
-  let scratch = new Float64Array(1024);
-  sorted.forEach((p, local) => {
-    const n = p.folded.length + p.exact.length;
-    if (scratch.length < n) scratch = new Float64Array(n * 2);
-    let i = 0;
-    for (const t of p.folded) scratch[i++] = termHash(t, FOLDED);
-    for (const t of p.exact) scratch[i++] = termHash(t, EXACT);
-    const own = scratch.subarray(0, n).sort();
-    for (let j = 0; j < n; ) {
-      const h = own[j]!;
-      let k = j + 1;
-      while (k < n && own[k] === h) k++;
-      postingIds.push(ids.id(h));
+  // For each term id: the last passage it occurred in, and that posting's position.
+  let seenIn = new Int32Array(1 << 16).fill(-1);
+  let postingOf = new Uint32Array(1 << 16);
+  sorted.forEach(({ hashes }, local) => {
+    for (let j = 0; j < hashes.length; j++) {
+      const id = ids.id(hashes[j]!);
+      if (id === seenIn.length) {
+        const grownSeen = new Int32Array(id * 2).fill(-1);
+        grownSeen.set(seenIn);
+        seenIn = grownSeen;
+        const grownPosting = new Uint32Array(id * 2);
+        grownPosting.set(postingOf);
+        postingOf = grownPosting;
+      }
+      if (seenIn[id] === local) {
+        const at = postingOf[id]!;
+        if (postingFreqs.data[at]! < 255) postingFreqs.data[at]!++;
+        continue;
+      }
+      seenIn[id] = local;
+      postingOf[id] = postingIds.length;
+      postingIds.push(id);
       postingDocs.push(local);
-      postingFreqs.push(Math.min(k - j, 255));
-      j = k;
+      postingFreqs.push(1);
     }
   });
   const { hashes } = ids;

@@ -8,7 +8,7 @@ import { hasFilters, matchesFilters, type SearchFilters } from '../core/filters.
 import { reciprocalRankFusion } from '../core/fuse.js';
 import { highlight, queryWords } from '../core/highlight.js';
 import { queryTerms } from '../core/lexical-terms.js';
-import { referencePattern } from '../core/references.js';
+import { referencePattern, type ReferencePattern } from '../core/references.js';
 import type { SearchMode, SearchResponse, SearchResult, StoredPassage } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { QueryVectorCache } from './query-vector-cache.js';
@@ -22,6 +22,8 @@ export interface SearchOptions {
 
 /** Each retriever contributes at least this many candidates to fusion. */
 const MIN_CANDIDATES = 50;
+/** Alone, the lexical ranking is first read this many times k deep; results rarely need more. */
+const SHALLOW_FACTOR = 2;
 
 const queryVectors = new QueryVectorCache();
 
@@ -49,11 +51,10 @@ async function denseCandidates(handle: IndexHandle, query: string, depth: number
  */
 function namedFirst(
   handle: IndexHandle,
-  query: string,
+  pattern: ReferencePattern | null,
   ranked: { key: number; score: number }[],
   allowedKeys: Set<number> | null,
 ): { ordered: { key: number; score: number }[]; named: string[] } {
-  const pattern = referencePattern(query);
   if (!pattern) return { ordered: ranked, named: [] };
   const namedDocuments = handle.store.documentsNumbered(pattern.numbers);
   const named = namedDocuments.flatMap((id) => handle.store.passageKeys(id).slice(0, 1));
@@ -76,15 +77,30 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const allowed = allowedDocuments(handle, options.filters);
   // The filter's passages, read once for both retrievers and the named-document step.
   const allowedKeys = allowed === null ? null : handle.store.passageKeysOf(allowed);
-  const lexical = mode === 'dense' || allowed?.length === 0 ? [] : handle.lexical.search(queryTerms(query), depth, allowedKeys);
+  const pattern = referencePattern(query);
+  const terms = queryTerms(query);
+  const lexicalTop = (n: number) => (mode === 'dense' || allowed?.length === 0 ? [] : handle.lexical.search(terms, n, allowedKeys));
+  // A lexical search alone reads its ranking 2k deep first, and the full depth only if diversifying uses that up: the
+  // top n is exact, so the deeper list begins with the same passages (ties broken by key alike) and the results are
+  // those of the full depth. (A named document reorders by rank position, which needs the full list.)
+  const shallow = mode === 'lexical' && pattern === null ? Math.min(depth, SHALLOW_FACTOR * options.k) : depth;
+  const lexical = lexicalTop(shallow);
   const dense = mode === 'lexical' || allowed?.length === 0 ? [] : await denseCandidates(handle, query, depth, allowedKeys);
   const ranked =
     mode === 'hybrid' ? reciprocalRankFusion([lexical.map((c) => c.key), dense.map((c) => c.key)]) : mode === 'dense' ? dense : lexical;
-  const { ordered, named } = namedFirst(handle, query, ranked, allowedKeys);
+  const { ordered, named } = namedFirst(handle, pattern, ranked, allowedKeys);
   const passages = new Map<number, StoredPassage>();
   // Passages are read from the store only as far down the ranking as the result list needs.
   function* candidates(): Generator<Candidate> {
-    for (const { key, score } of ordered.slice(0, depth)) {
+    let list = ordered;
+    let deep = shallow === depth;
+    for (let i = 0; ; i++) {
+      if (i === list.length && !deep && list.length === shallow) {
+        list = lexicalTop(depth);
+        deep = true;
+      }
+      if (i >= Math.min(list.length, depth)) return;
+      const { key, score } = list[i]!;
       const p = handle.store.getPassage(key);
       // A passage deleted between retrieval and lookup is simply left out.
       if (!p) continue;

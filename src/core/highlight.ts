@@ -3,7 +3,7 @@
  * words left out unless the query has nothing else), adjacent ones merged into phrases, as offsets into the stored
  * document text so a client can bold exactly those characters.
  */
-import { hasDiacritics, tokenize, toneKey } from './normalize.js';
+import { eachSyllable, fold, hasDiacritics, tokenize, toneKey, unifyIY } from './normalize.js';
 import { isStopword } from './stopwords.js';
 
 export type Highlight = [start: number, end: number];
@@ -24,12 +24,15 @@ export function queryWords(query: string, exact = false): Set<string> {
 /** Highlights of one passage; `offset` is where the passage starts in its document. */
 export function highlight(passageText: string, offset: number, words: Set<string>): Highlight[] {
   const spans: Highlight[] = [];
-  for (const t of tokenize(passageText)) {
-    if (!words.has(t.text)) continue;
+  const folded = fold(passageText);
+  // Folding and i/y unification keep lengths, so a syllable of another length than every query word is skipped unread.
+  const lengths = new Set([...words].map((w) => w.length));
+  eachSyllable(folded, (start, end) => {
+    if (!lengths.has(end - start) || !words.has(unifyIY(folded.slice(start, end)))) return;
     const last = spans[spans.length - 1];
     // Merge with the previous span when only spaces or hyphens lie between: `sinh hoạt chi bộ` is one mark.
-    if (last && /^[\s-]*$/u.test(passageText.slice(last[1] - offset, t.start))) last[1] = offset + t.end;
-    else spans.push([offset + t.start, offset + t.end]);
-  }
+    if (last && /^[\s-]*$/u.test(passageText.slice(last[1] - offset, start))) last[1] = offset + end;
+    else spans.push([offset + start, offset + end]);
+  });
   return spans;
 }

@@ -80,22 +80,27 @@ export function unifyIY(syllable: string): string {
   return syllable.endsWith('y') && FINAL_Y.test(syllable) ? `${syllable.slice(0, -1)}i` : syllable;
 }
 
-/** Syllables (runs of letters and digits) of an NFC text, folded, with their offsets in that text. */
-export function tokenize(nfcText: string): Token[] {
-  const folded = fold(nfcText);
-  const tokens: Token[] = [];
+/** Calls `visit` with the bounds of each syllable (run of letters and digits) of a text; allocates nothing. */
+export function eachSyllable(text: string, visit: (start: number, end: number) => void): void {
   let start = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    const cp = i < folded.length ? folded.codePointAt(i)! : -1;
+  for (let i = 0; i <= text.length; i++) {
+    const cp = i < text.length ? text.codePointAt(i)! : -1;
     const word = cp >= 0 && isWordCodePoint(cp);
     if (word && start < 0) start = i;
     else if (!word && start >= 0) {
-      tokens.push({ text: unifyIY(folded.slice(start, i)), start, end: i });
+      visit(start, i);
       start = -1;
     }
     // The low half of a surrogate pair belongs to the code point just read.
     if (cp > 0xffff) i++;
   }
+}
+
+/** Syllables (runs of letters and digits) of an NFC text, folded, with their offsets in that text. */
+export function tokenize(nfcText: string): Token[] {
+  const folded = fold(nfcText);
+  const tokens: Token[] = [];
+  eachSyllable(folded, (start, end) => tokens.push({ text: unifyIY(folded.slice(start, end)), start, end }));
   return tokens;
 }
 

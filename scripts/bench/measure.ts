@@ -16,9 +16,9 @@ export function summarise(samples: number[]): Summary {
 
 /**
  * Milliseconds each call of `fn` takes, over `runs` calls after `warmup` unmeasured ones; a slow subject stops
- * early once `budgetMs` is spent (after at least 10 calls), so one slow peer cannot stall a run.
+ * early once `budgetMs` is spent (after at least `minRuns` calls), so one slow peer cannot stall a run.
  */
-export async function timeEach(fn: (i: number) => unknown, runs: number, warmup = Math.min(20, runs), budgetMs = 60_000): Promise<number[]> {
+export async function timeEach(fn: (i: number) => unknown, runs: number, warmup = Math.min(20, runs), budgetMs = 60_000, minRuns = 10): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const out: number[] = [];
   const started = performance.now();
@@ -26,7 +26,7 @@ export async function timeEach(fn: (i: number) => unknown, runs: number, warmup 
     const t0 = performance.now();
     await fn(i);
     out.push(performance.now() - t0);
-    if (i >= 10 && performance.now() - started > budgetMs) break;
+    if (i + 1 >= minRuns && performance.now() - started > budgetMs) break;
   }
   return out;
 }

@@ -279,6 +279,18 @@ export class LexicalIndex {
   }
 }
 
+/** Per segment, each passage's BM25 length term `k1 (1 - b + b len / avgLen)`, for the average it was computed at. */
+const lengthNorms = new WeakMap<Segment, { averageLength: number; norms: Float64Array }>();
+
+function lengthNormsOf(segment: Segment, averageLength: number): Float64Array {
+  const cached = lengthNorms.get(segment);
+  if (cached?.averageLength === averageLength) return cached.norms;
+  const factor = (K1 * B) / averageLength;
+  const norms = Float64Array.from(segment.lengths, (length) => K1 * (1 - B) + factor * length);
+  lengthNorms.set(segment, { averageLength, norms });
+  return norms;
+}
+
 /** Passages scored together: the essential lists are summed into accumulators one window at a time. */
 const WINDOW = 4096;
 const accumulator = new Float64Array(WINDOW);
@@ -292,14 +304,16 @@ const touched = new Uint8Array(WINDOW);
  * enter the top k.
  */
 function scoreSegment({ segment, deleted }: SegmentPart, query: QueryTerm[], averageLength: number, top: TopK, allowed: ReadonlySet<number> | null): void {
-  const { docs, freqs, lengths, keys } = segment;
-  const cursors: { pos: number; end: number; idf: number; bound: number }[] = [];
+  const { docs, freqs, keys } = segment;
+  const norms = lengthNormsOf(segment, averageLength);
+  // `weight` is idf (k1 + 1): a posting scores weight f / (f + norm).
+  const cursors: { pos: number; end: number; weight: number; bound: number }[] = [];
   for (const { hash, idf } of query) {
     const at = findTerm(segment, hash);
     if (at < 0) continue;
     const maxFreq = segment.maxFreqs[at]!;
     // A passage of length 0 is the most a term can score at its highest frequency.
-    cursors.push({ pos: segment.starts[at]!, end: segment.starts[at + 1]!, idf, bound: (idf * maxFreq * (K1 + 1)) / (maxFreq + K1 * (1 - B)) });
+    cursors.push({ pos: segment.starts[at]!, end: segment.starts[at + 1]!, weight: idf * (K1 + 1), bound: (idf * maxFreq * (K1 + 1)) / (maxFreq + K1 * (1 - B)) });
   }
   cursors.sort((a, b) => a.bound - b.bound);
   const n = cursors.length;
@@ -307,8 +321,6 @@ function scoreSegment({ segment, deleted }: SegmentPart, query: QueryTerm[], ave
   cursors.forEach((c, i) => {
     cumulative[i] = c.bound + (i > 0 ? cumulative[i - 1]! : 0);
   });
-  const lengthFactor = (K1 * B) / averageLength;
-  const lengthBase = K1 * (1 - B);
   const checkDeleted = deleted.size > 0;
   let threshold = top.threshold;
   let essential = 0;
@@ -319,14 +331,14 @@ function scoreSegment({ segment, deleted }: SegmentPart, query: QueryTerm[], ave
     let any = false;
     for (let i = essential; i < n; i++) {
       const c = cursors[i]!;
-      const { idf } = c;
+      const { weight } = c;
       let pos = c.pos;
       for (; pos < c.end; pos++) {
         const doc = docs[pos]!;
         if (doc >= to) break;
         const f = freqs[pos]!;
         const slot = doc - from;
-        accumulator[slot]! += (idf * f * (K1 + 1)) / (f + lengthBase + lengthFactor * lengths[doc]!);
+        accumulator[slot]! += (weight * f) / (f + norms[doc]!);
         touched[slot] = 1;
         any = true;
       }
@@ -346,7 +358,7 @@ function scoreSegment({ segment, deleted }: SegmentPart, query: QueryTerm[], ave
         c.pos = advance(docs, c.pos, c.end, doc);
         if (c.pos < c.end && docs[c.pos] === doc) {
           const f = freqs[c.pos]!;
-          score += (c.idf * f * (K1 + 1)) / (f + lengthBase + lengthFactor * lengths[doc]!);
+          score += (c.weight * f) / (f + norms[doc]!);
         }
       }
       if (score > threshold) {

@@ -1,6 +1,7 @@
 /** Settings read from the environment, with the defaults a fresh clone runs on. */
 import { resolve } from 'node:path';
 import { parseApiKeys } from './serve/api-keys.js';
+import { defaultLexicalThreads } from './store/lexical-pool.js';
 
 /** Generous for people, and a brake on a runaway client. */
 export const DEFAULT_SEARCHES_PER_MINUTE = 6000;
@@ -13,6 +14,8 @@ export interface Config {
   apiKeys: string[];
   /** Searches per minute per client address; 0 turns the limit off. */
   searchesPerMinute: number;
+  /** Worker threads scoring lexical searches beside the request thread; 0 scores them on it. */
+  lexicalThreads: number;
 }
 
 function wholeNumber(raw: string | undefined, name: string, fallback: number): number {
@@ -32,5 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusDir: resolve(env.CORPUS_DIR ?? 'corpus'),
     apiKeys: parseApiKeys(env.API_KEYS),
     searchesPerMinute: wholeNumber(env.SEARCH_RATE_LIMIT, 'SEARCH_RATE_LIMIT', DEFAULT_SEARCHES_PER_MINUTE),
+    lexicalThreads: wholeNumber(env.LEXICAL_THREADS, 'LEXICAL_THREADS', defaultLexicalThreads()),
   };
 }

@@ -1,19 +1,21 @@
 /**
- * Run by the benchmark as a process of its own: opens an index folder as `npm start` does (store, lexical index,
- * HNSW), serves the API on a loopback port and prints one JSON line when ready: the port, the milliseconds since
+ * Run by the benchmark as a process of its own: opens an index folder as `npm start` does (store, lexical index and
+ * its search threads, HNSW), serves the API on a loopback port and prints one JSON line when ready: the port, the milliseconds since
  * the process started, and its resident memory.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/serve/app.js';
+import { defaultLexicalThreads } from '../../src/store/lexical-pool.js';
 import { openIndex } from '../../src/store/open-index.js';
 import { tableEmbedder } from './table-embedder.js';
 
 const [dir, size] = process.argv.slice(2);
 if (!dir || !size) throw new Error('usage: serve-index.ts DIR PASSAGES');
-const handle = openIndex(dir, { embedder: tableEmbedder(Number(size)) });
-const server = createServer(createApp(handle, { searchesPerMinute: 0 }).app).listen(0, '127.0.0.1', () => {
+const handle = openIndex(dir, { embedder: tableEmbedder(Number(size)), lexicalThreads: defaultLexicalThreads() });
+const { app, requests } = createApp(handle, { searchesPerMinute: 0 });
+const server = createServer(app).listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   process.stdout.write(`${JSON.stringify({ port, readyMs: performance.now(), rssMiB: process.memoryUsage().rss / 1048576 })}\n`);
 });
-process.on('SIGTERM', () => server.close(() => handle.close()));
+process.on('SIGTERM', () => server.close(() => void requests.idle().then(() => handle.close())));

@@ -5,12 +5,18 @@ import { createProgress } from './progress.js';
 
 export const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-export async function openConfiguredIndex(indexDir: string, options: { replaceOtherModels?: boolean } = {}): Promise<IndexHandle> {
+export async function openConfiguredIndex(indexDir: string, options: { replaceOtherModels?: boolean; lexicalThreads?: number } = {}): Promise<IndexHandle> {
   const { embedder, message } = await openEmbedder();
   log(message);
   const progress = createProgress('lexical index');
   try {
-    return openIndex(indexDir, { embedder, replaceOtherModels: options.replaceOtherModels ?? false, log, onIndexProgress: (done, total) => progress.update(done, total) });
+    return openIndex(indexDir, {
+      embedder,
+      replaceOtherModels: options.replaceOtherModels ?? false,
+      log,
+      onIndexProgress: (done, total) => progress.update(done, total),
+      lexicalThreads: options.lexicalThreads ?? 0,
+    });
   } finally {
     progress.stop();
   }

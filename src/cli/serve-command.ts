@@ -13,7 +13,7 @@ const MAX_HEADER_BYTES = 64 * 1024;
 
 runMain(async () => {
   const config = readConfig();
-  const handle = await openConfiguredIndex(config.indexDir);
+  const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads });
   if (handle.store.counts().documents === 0) {
     log(`empty index: ingesting ${config.corpusDir}`);
     const bar = createProgress('corpus');
@@ -21,7 +21,7 @@ runMain(async () => {
     bar.stop();
     log(formatSummary(summary));
   }
-  const { app, jobs } = createApp(handle, {
+  const { app, jobs, requests } = createApp(handle, {
     apiKeys: config.apiKeys,
     searchesPerMinute: config.searchesPerMinute,
     log: (line) => process.stdout.write(`${line}\n`),
@@ -43,10 +43,10 @@ runMain(async () => {
       process.exit(1);
     }
     stopping = true;
-    log('shutting down: finishing the current ingest job (press Ctrl-C again to stop at once)');
+    log('shutting down: finishing the requests being answered and the current ingest job (press Ctrl-C again to stop at once)');
     server.close();
     server.closeIdleConnections();
-    void jobs.idle().then(() => {
+    void Promise.all([requests.idle(), jobs.idle()]).then(() => {
       handle.close();
       log('index saved and closed');
       process.exit(0);

@@ -79,13 +79,15 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const allowedKeys = allowed === null ? null : handle.store.passageKeysOf(allowed);
   const pattern = referencePattern(query);
   const terms = queryTerms(query);
-  const lexicalTop = (n: number) => (mode === 'dense' || allowed?.length === 0 ? [] : handle.lexical.search(terms, n, allowedKeys));
+  const noLexical = mode === 'dense' || allowed?.length === 0;
   // A lexical search alone reads its ranking 2k deep first, and the full depth only if diversifying uses that up: the
   // top n is exact, so the deeper list begins with the same passages (ties broken by key alike) and the results are
   // those of the full depth. (A named document reorders by rank position, which needs the full list.)
   const shallow = mode === 'lexical' && pattern === null ? Math.min(depth, SHALLOW_FACTOR * options.k) : depth;
-  const lexical = lexicalTop(shallow);
+  // On a search thread the lexical search runs while this thread searches the vectors.
+  const lexicalHits = noLexical ? Promise.resolve([]) : handle.searchLexical(terms, shallow, allowedKeys);
   const dense = mode === 'lexical' || allowed?.length === 0 ? [] : await denseCandidates(handle, query, depth, allowedKeys);
+  const lexical = await lexicalHits;
   const ranked =
     mode === 'hybrid' ? reciprocalRankFusion([lexical.map((c) => c.key), dense.map((c) => c.key)]) : mode === 'dense' ? dense : lexical;
   const { ordered, named } = namedFirst(handle, pattern, ranked, allowedKeys);
@@ -96,7 +98,8 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     let deep = shallow === depth;
     for (let i = 0; ; i++) {
       if (i === list.length && !deep && list.length === shallow) {
-        list = lexicalTop(depth);
+        // Rare, and inside a synchronous walk: the deeper list is read on this thread.
+        list = handle.lexical.search(terms, depth, allowedKeys);
         deep = true;
       }
       if (i >= Math.min(list.length, depth)) return;

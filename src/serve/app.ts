@@ -8,6 +8,7 @@ import { citingDocuments, referencesOf } from '../store/citation-graph.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { requireApiKey } from './api-keys.js';
 import { errorHandler, HttpError, notFound, sendError } from './http-error.js';
+import { InFlight } from './in-flight.js';
 import { IngestJobs } from './ingest-jobs.js';
 import { OPENAPI } from './openapi.js';
 import { requestLog, type LogLine } from './request-log.js';
@@ -31,12 +32,14 @@ export const MAX_URL_LENGTH = 32 * 1024;
 export interface App {
   app: Express;
   jobs: IngestJobs;
+  requests: InFlight;
 }
 
 export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}): App {
   const { apiKeys, searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
   const jobs = new IngestJobs(handle);
   const writeAccess = requireApiKey(apiKeys);
+  const requests = new InFlight();
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -71,7 +74,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
 
   app.get('/api/search', searchLimit, async (req, res) => {
     const params = parseSearchParams(req.query as Record<string, unknown>);
-    res.json(await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters }));
+    res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters })));
   });
 
   app.get('/api/documents', (_req, res) => {
@@ -121,5 +124,5 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   app.use(webPages());
   app.use(notFound);
   app.use(errorHandler);
-  return { app, jobs };
+  return { app, jobs, requests };
 }

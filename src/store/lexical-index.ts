@@ -149,6 +149,7 @@ export class LexicalIndex {
   private pending: HashedPassage[] = [];
   private live = 0;
   private totalLength = 0;
+  private changes = 0;
 
   /** An index of saved segments. */
   static fromParts(parts: SegmentPart[]): LexicalIndex {
@@ -166,7 +167,13 @@ export class LexicalIndex {
     return this.live;
   }
 
+  /** Grows with every change, so a copy elsewhere (a search thread) knows when it is stale. */
+  get version(): number {
+    return this.changes;
+  }
+
   private count(length: number, sign: 1 | -1): void {
+    this.changes++;
     this.live += sign;
     this.totalLength += sign * length;
   }

@@ -14,6 +14,19 @@ export const FOLDED = 0;
 export const EXACT = 1;
 export type Column = typeof FOLDED | typeof EXACT;
 
+type SegmentArray = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+
+/** A zeroed array in shared memory: segments are searched by worker threads, which must see them without a copy. */
+function sharedArray<T extends SegmentArray>(Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return new Type(new SharedArrayBuffer(length * Type.BYTES_PER_ELEMENT));
+}
+
+function sharedFrom<T extends SegmentArray>(Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, values: ArrayLike<number>): T {
+  const out = sharedArray(Type, values.length);
+  out.set(values);
+  return out;
+}
+
 /** Most passages a segment holds (local ordinals are 16-bit). */
 export const SEGMENT_CAPACITY = 1 << 16;
 
@@ -129,8 +142,8 @@ class TermIds {
 export function buildSegment(passages: HashedPassage[]): Segment {
   if (passages.length > SEGMENT_CAPACITY) throw new RangeError(`a segment holds at most ${SEGMENT_CAPACITY} passages`);
   const sorted = [...passages].sort((a, b) => a.key - b.key);
-  const keys = Uint32Array.from(sorted, (p) => p.key);
-  const lengths = Uint16Array.from(sorted, passageLength);
+  const keys = sharedFrom(Uint32Array, sorted.map((p) => p.key));
+  const lengths = sharedFrom(Uint16Array, sorted.map(passageLength));
   const ids = new TermIds();
   const postingIds = new Column32();
   const postingDocs = new Column32();
@@ -168,13 +181,16 @@ export function buildSegment(passages: HashedPassage[]): Segment {
   order.forEach((id, r) => {
     rank[id] = r;
   });
-  const terms = Float64Array.from(order, (id) => hashes[id]!);
-  const starts = new Uint32Array(terms.length + 1);
+  const terms = sharedArray(Float64Array, order.length);
+  order.forEach((id, r) => {
+    terms[r] = hashes[id]!;
+  });
+  const starts = sharedArray(Uint32Array, terms.length + 1);
   for (let j = 0; j < postingIds.length; j++) starts[rank[postingIds.data[j]!]! + 1]!++;
   for (let t = 0; t < terms.length; t++) starts[t + 1]! += starts[t]!;
-  const docs = new Uint16Array(postingIds.length);
-  const freqs = new Uint8Array(postingIds.length);
-  const maxFreqs = new Uint8Array(terms.length);
+  const docs = sharedArray(Uint16Array, postingIds.length);
+  const freqs = sharedArray(Uint8Array, postingIds.length);
+  const maxFreqs = sharedArray(Uint8Array, terms.length);
   const fill = starts.slice(0, terms.length);
   // Postings were recorded passage by passage, so each term's list comes out in passage order.
   for (let j = 0; j < postingIds.length; j++) {
@@ -223,8 +239,8 @@ export function mergeSegments(parts: { segment: Segment; deleted: ReadonlySet<nu
   live.forEach((p, i) => {
     remap[p.part]![p.local] = i;
   });
-  const keys = Uint32Array.from(live, (p) => p.key);
-  const lengths = Uint16Array.from(live, (p) => parts[p.part]!.segment.lengths[p.local]!);
+  const keys = sharedFrom(Uint32Array, live.map((p) => p.key));
+  const lengths = sharedFrom(Uint16Array, live.map((p) => parts[p.part]!.segment.lengths[p.local]!));
 
   // Dictionary: the sorted union of the parts' terms.
   const all = new Float64Array(parts.reduce((n, p) => n + p.segment.terms.length, 0));
@@ -248,12 +264,12 @@ export function mergeSegments(parts: { segment: Segment; deleted: ReadonlySet<nu
     });
   }
   const kept = counts.reduce((n, c) => n + (c > 0 ? 1 : 0), 0);
-  const terms = new Float64Array(kept);
-  const starts = new Uint32Array(kept + 1);
+  const terms = sharedArray(Float64Array, kept);
+  const starts = sharedArray(Uint32Array, kept + 1);
   const total = counts.reduce((n, c) => n + c, 0);
-  const docs = new Uint16Array(total);
-  const freqs = new Uint8Array(total);
-  const maxFreqs = new Uint8Array(kept);
+  const docs = sharedArray(Uint16Array, total);
+  const freqs = sharedArray(Uint8Array, total);
+  const maxFreqs = sharedArray(Uint8Array, kept);
   let ti = 0;
   let at = 0;
   // When each part's keys all follow the previous part's (the usual case: newer segments hold newer passages), the

@@ -50,11 +50,14 @@ function writeSegment(path: string, s: Segment): void {
   }
 }
 
-/** The whole file in one 8-byte-aligned buffer (read in chunks: a single read stops at 2 GiB). */
+/**
+ * The whole file in one 8-byte-aligned buffer of shared memory, so worker threads can search the segment (read in
+ * chunks: a single read stops at 2 GiB).
+ */
 function readAligned(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const bytes = Buffer.from(new ArrayBuffer(fstatSync(fd).size));
+    const bytes = Buffer.from(new SharedArrayBuffer(fstatSync(fd).size));
     for (let at = 0; at < bytes.length; ) {
       const n = readSync(fd, bytes, at, Math.min(bytes.length - at, 1 << 30), at);
       if (n === 0) break;

@@ -9,7 +9,9 @@ import { UserError } from '../core/errors.js';
 import type { PreparedDocument, SearchMode } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import { DocumentStore } from './document-store.js';
-import type { LexicalIndex } from './lexical-index.js';
+import type { QueryTerms } from '../core/lexical-terms.js';
+import type { LexicalHit, LexicalIndex } from './lexical-index.js';
+import { LexicalPool } from './lexical-pool.js';
 import { saveLexicalIndex } from './lexical-snapshot.js';
 import { openLexicalIndex } from './open-lexical.js';
 import { documentTerms } from './passage-terms.js';
@@ -23,6 +25,8 @@ export interface IndexHandle {
   readonly embedder: Embedder | null;
   readonly vectors: VectorIndex | null;
   readonly lexical: LexicalIndex;
+  /** The lexical index's top k, on a search thread when the index was opened with some. */
+  searchLexical(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null): Promise<LexicalHit[]>;
   /** hybrid with a model, lexical without one. */
   readonly mode: SearchMode;
   /** Stores a document (one transaction) and indexes its passages; returns their keys. */
@@ -43,6 +47,8 @@ export interface OpenOptions {
   log?: (line: string) => void;
   /** Progress of (re)building the lexical index at open, when it is out of date. */
   onIndexProgress?: (done: number, total: number) => void;
+  /** Worker threads for lexical searches (a server passes `defaultLexicalThreads()`); 0, the default, searches inline. */
+  lexicalThreads?: number;
 }
 
 /** A vector index of every vector the store holds for a model. */
@@ -82,12 +88,14 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
       dirty = expected > 0;
     }
   }
+  const pool = options.lexicalThreads ? new LexicalPool(lexical, options.lexicalThreads, log) : null;
   const handle: IndexHandle = {
     dir,
     store,
     embedder,
     vectors,
     lexical,
+    searchLexical: (query, k, allowed) => (pool ? pool.search(query, k, allowed) : Promise.resolve(lexical.search(query, k, allowed))),
     mode: embedder ? 'hybrid' : 'lexical',
     addDocument(doc, sourcePath, fileHash, values) {
       const keys = store.addDocument(doc, sourcePath, fileHash, values);
@@ -117,6 +125,7 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
       dirty = lexicalDirty = false;
     },
     close() {
+      void pool?.close();
       handle.save();
       store.close();
     },

@@ -14,7 +14,8 @@ export interface CorpusIndex {
 /** `extra` files are ingested after the corpus (e.g. CITED_DIRECTIVE). */
 export async function buildCorpusIndex(withModel = true, extra: string[] = []): Promise<CorpusIndex> {
   const { dir, cleanup } = tempDir('vn-docsearch-index-');
-  const open = async () => openIndex(dir, { embedder: withModel ? await loadTinyEmbedder() : null });
+  // Opened with a lexical search thread, as the server opens its index, so searches take the same path.
+  const open = async () => openIndex(dir, { embedder: withModel ? await loadTinyEmbedder() : null, lexicalThreads: 1 });
   const handle = await open();
   const summary = await ingestPaths(handle, [CORPUS_DIR, ...extra]);
   return { dir, handle, summary, reopen: open, cleanup };

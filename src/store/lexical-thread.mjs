@@ -1,0 +1,6 @@
+// Entry of a lexical search thread. The service runs from its TypeScript sources through tsx, and a worker thread
+// does not inherit the main thread's module hooks, so it registers tsx before loading the worker module.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./lexical-worker.ts');

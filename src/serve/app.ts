@@ -43,6 +43,8 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Answers are computed per request; hashing every body for an ETag costs more than the rare conditional GET saves.
+  app.set('etag', false);
   if (log) app.use(requestLog(log));
   app.use((req, res, next) => (req.url.length > MAX_URL_LENGTH ? sendError(res, 414, 'uri_too_long', 'the request line is too long') : next()));
 

@@ -6,13 +6,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/serve/app.js';
-import { defaultLexicalThreads } from '../../src/store/lexical-pool.js';
+import { readConfig } from '../../src/config.js';
 import { openIndex } from '../../src/store/open-index.js';
 import { tableEmbedder } from './table-embedder.js';
 
 const [dir, size] = process.argv.slice(2);
 if (!dir || !size) throw new Error('usage: serve-index.ts DIR PASSAGES');
-const handle = openIndex(dir, { embedder: tableEmbedder(Number(size)), lexicalThreads: defaultLexicalThreads() });
+const handle = openIndex(dir, { embedder: tableEmbedder(Number(size)), lexicalThreads: readConfig().lexicalThreads });
 const { app, requests } = createApp(handle, { searchesPerMinute: 0 });
 const server = createServer(app).listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;

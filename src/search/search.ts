@@ -18,6 +18,8 @@ export interface SearchOptions {
   filters?: SearchFilters;
   /** Defaults to the index's mode; dense and hybrid fall back to lexical when no model is loaded. */
   mode?: SearchMode;
+  /** Other clients are being served: score the lexical part on a search thread, if the index has one, meanwhile. */
+  parallel?: boolean;
 }
 
 /** Each retriever contributes at least this many candidates to fusion. */
@@ -85,7 +87,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   // those of the full depth. (A named document reorders by rank position, which needs the full list.)
   const shallow = mode === 'lexical' && pattern === null ? Math.min(depth, SHALLOW_FACTOR * options.k) : depth;
   // On a search thread the lexical search runs while this thread searches the vectors.
-  const lexicalHits = noLexical ? Promise.resolve([]) : handle.searchLexical(terms, shallow, allowedKeys);
+  const lexicalHits = noLexical ? Promise.resolve([]) : handle.searchLexical(terms, shallow, allowedKeys, options.parallel ?? false);
   const dense = mode === 'lexical' || allowed?.length === 0 ? [] : await denseCandidates(handle, query, depth, allowedKeys);
   const lexical = await lexicalHits;
   const ranked =

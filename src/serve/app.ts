@@ -11,6 +11,7 @@ import { errorHandler, HttpError, notFound, sendError } from './http-error.js';
 import { InFlight } from './in-flight.js';
 import { IngestJobs } from './ingest-jobs.js';
 import { OPENAPI } from './openapi.js';
+import { OpenConnections } from './open-connections.js';
 import { requestLog, type LogLine } from './request-log.js';
 import { parseSearchParams } from './search-params.js';
 import { uploadHandlers } from './upload.js';
@@ -40,12 +41,14 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   const jobs = new IngestJobs(handle);
   const writeAccess = requireApiKey(apiKeys);
   const requests = new InFlight();
+  const connections = new OpenConnections();
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   // Answers are computed per request; hashing every body for an ETag costs more than the rare conditional GET saves.
   app.set('etag', false);
   if (log) app.use(requestLog(log));
+  app.use(connections.middleware);
   app.use((req, res, next) => (req.url.length > MAX_URL_LENGTH ? sendError(res, 414, 'uri_too_long', 'the request line is too long') : next()));
 
   app.get('/api/health', (_req, res) => {
@@ -76,7 +79,8 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
 
   app.get('/api/search', searchLimit, async (req, res) => {
     const params = parseSearchParams(req.query as Record<string, unknown>);
-    res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters })));
+    const parallel = connections.count > 1;
+    res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, parallel })));
   });
 
   app.get('/api/documents', (_req, res) => {

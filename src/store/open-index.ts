@@ -25,8 +25,8 @@ export interface IndexHandle {
   readonly embedder: Embedder | null;
   readonly vectors: VectorIndex | null;
   readonly lexical: LexicalIndex;
-  /** The lexical index's top k, on a search thread when the index was opened with some. */
-  searchLexical(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null): Promise<LexicalHit[]>;
+  /** The lexical index's top k; on a search thread when `onThread` and the index was opened with some. */
+  searchLexical(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null, onThread: boolean): Promise<LexicalHit[]>;
   /** hybrid with a model, lexical without one. */
   readonly mode: SearchMode;
   /** Stores a document (one transaction) and indexes its passages; returns their keys. */
@@ -95,7 +95,8 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
     embedder,
     vectors,
     lexical,
-    searchLexical: (query, k, allowed) => (pool ? pool.search(query, k, allowed) : Promise.resolve(lexical.search(query, k, allowed))),
+    searchLexical: (query, k, allowed, onThread) =>
+      pool && onThread ? pool.search(query, k, allowed) : Promise.resolve(lexical.search(query, k, allowed)),
     mode: embedder ? 'hybrid' : 'lexical',
     addDocument(doc, sourcePath, fileHash, values) {
       const keys = store.addDocument(doc, sourcePath, fileHash, values);

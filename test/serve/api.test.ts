@@ -95,6 +95,17 @@ describe('GET /api/search', () => {
     expect(typeof body.error.message).toBe('string');
   });
 
+  it('answers many clients at once (lexical scoring on the search thread) exactly as one at a time', async () => {
+    const paths = ['sinh hoạt chi bộ', 'xay dung dang', 'Ban Cán sự Đảng', 'vai trò của chi bộ'].flatMap((q) =>
+      ['hybrid', 'lexical'].map((mode) => `/api/search?q=${encodeURIComponent(q)}&k=5&mode=${mode}`),
+    );
+    paths.push(`/api/search?q=${encodeURIComponent('chi bộ')}&k=3&kind=${encodeURIComponent('bài viết')}`);
+    const alone: unknown[] = [];
+    for (const path of paths) alone.push((await get(path)).body);
+    const together = await Promise.all([...paths, ...paths].map(async (path) => (await get(path)).body));
+    expect(together).toEqual([...alone, ...alone]);
+  });
+
   it('accepts a query of exactly 2,000 characters', async () => {
     expect((await get(`/api/search?q=${'chi bộ '.repeat(400).slice(0, 2000)}`)).status).toBe(200);
   });

@@ -187,8 +187,9 @@ export class LexicalIndex {
     for (const p of passages) {
       this.pending.push(p);
       this.count(passageLength(p), 1);
+      // Flushed as it fills, so no segment outgrows its capacity however large the batch.
+      if (this.pending.length >= PENDING_LIMIT) this.flush();
     }
-    if (this.pending.length >= PENDING_LIMIT) this.flush();
   }
 
   /** Forgets a passage; false when it is not in the index. */

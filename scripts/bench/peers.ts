@@ -21,19 +21,24 @@ import { benchQueries } from './scale.js';
 import { passageText, type Recombined } from './synthetic.js';
 import { DIM, type VectorData } from './vectors.js';
 
-/** Heap and array buffers held after a full collection (run with --expose-gc), in MiB. */
-function heldMiB(): number {
+/**
+ * Heap and array buffers held after a full collection (run with --expose-gc), in MiB. Shared buffers are released a
+ * turn of the event loop after the collection that finds them unreachable, hence the pause and second collection.
+ */
+async function heldMiB(): Promise<number> {
+  globalThis.gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 50));
   globalThis.gc?.();
   const m = process.memoryUsage();
   return (m.heapUsed + m.arrayBuffers) / 1048576;
 }
 
-function measureBuild<T>(build: () => T): { value: T; seconds: number; mib: number } {
-  const before = heldMiB();
+async function measureBuild<T>(build: () => T): Promise<{ value: T; seconds: number; mib: number }> {
+  const before = await heldMiB();
   const t0 = performance.now();
   const value = build();
   const seconds = (performance.now() - t0) / 1000;
-  return { value, seconds, mib: heldMiB() - before };
+  return { value, seconds, mib: (await heldMiB()) - before };
 }
 
 interface Row {
@@ -70,7 +75,7 @@ export async function benchPeers(size: number, r: Recombined, terms: { folded: s
   const texts = Array.from({ length: size }, (_, i) => passageText(r, i));
   const rows: Row[] = [];
 
-  const lexical = measureBuild(() => {
+  const lexical = await measureBuild(() => {
     const index = new LexicalIndex();
     index.add(Array.from({ length: size }, (_, i) => passageTerms(r, terms, i, i + 1)));
     index.search({ folded: ['a'], exact: [] }, 1); // builds the segments
@@ -84,7 +89,7 @@ export async function benchPeers(size: number, r: Recombined, terms: { folded: s
     vector: await vectorFigures(data, runs, (q) => ours.search(q, 10).map((n) => n.key - 1)),
   });
 
-  const mini = measureBuild(() => {
+  const mini = await measureBuild(() => {
     const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
     index.addAll(texts.map((text, id) => ({ id, text })));
     return index;
@@ -96,7 +101,7 @@ export async function benchPeers(size: number, r: Recombined, terms: { folded: s
     lexical: summarise(await timeEach((i) => mini.value.search(queries[i % queries.length]!).slice(0, 10), runs)),
   });
 
-  const before = heldMiB();
+  const before = await heldMiB();
   const t0 = performance.now();
   const orama = create({ schema: { text: 'string', embedding: `vector[${DIM}]` } as const });
   await insertMultiple(orama, texts.map((text, i) => ({ id: String(i), text, embedding: Array.from(data.vectors[i]!) })), 1000);
@@ -104,7 +109,7 @@ export async function benchPeers(size: number, r: Recombined, terms: { folded: s
   rows.push({
     engine: 'Orama 3 (full-text; vector)',
     build: oramaBuild,
-    mib: heldMiB() - before,
+    mib: (await heldMiB()) - before,
     // At 100k one Orama full-text query takes minutes: three timed runs (a query as typed, bare, the next typed).
     lexical: summarise(await timeEach(async (i) => oramaSearch(orama, { term: queries[i % queries.length]!, limit: 10 }), runs, 1, 30_000, 3)),
     vector: await vectorFigures(data, quick ? 50 : 100, async (q) => {

@@ -179,17 +179,20 @@ export class LexicalIndex {
   }
 
   add(passages: PassageTerms[]): void {
-    this.addHashed(passages.map(hashTerms));
+    // Hashed one at a time: a large batch never holds every passage's hashes at once.
+    for (const p of passages) this.push(hashTerms(p));
   }
 
   /** Passages whose terms are hashed already (a bulk loader hashes each repeated sentence once). */
   addHashed(passages: HashedPassage[]): void {
-    for (const p of passages) {
-      this.pending.push(p);
-      this.count(passageLength(p), 1);
-      // Flushed as it fills, so no segment outgrows its capacity however large the batch.
-      if (this.pending.length >= PENDING_LIMIT) this.flush();
-    }
+    for (const p of passages) this.push(p);
+  }
+
+  private push(p: HashedPassage): void {
+    this.pending.push(p);
+    this.count(passageLength(p), 1);
+    // Flushed as it fills, so no segment outgrows its capacity however large the batch.
+    if (this.pending.length >= PENDING_LIMIT) this.flush();
   }
 
   /** Forgets a passage; false when it is not in the index. */

@@ -3,10 +3,11 @@
  * verifying each file's size and SHA-256; files are written under a temporary name and renamed only once verified.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { sha256File } from '../store/durable-file.js';
 import type { ModelSpec, PinnedFile } from './model-spec.js';
 
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
@@ -14,10 +15,6 @@ export const DEFAULT_ENDPOINT = 'https://huggingface.co';
 export interface FetchEvents {
   onFile?(file: PinnedFile, status: 'present' | 'downloading' | 'verified'): void;
   onBytes?(file: PinnedFile, received: number, total: number | null): void;
-}
-
-function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
 async function download(url: string, target: string, file: PinnedFile, events: FetchEvents): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Run by the benchmark as a process of its own: opens an index folder as `npm start` does (store, lexical index and
- * its search threads, HNSW), serves the API on a loopback port and prints one JSON line when ready: the port, the milliseconds since
- * the process started, and its resident memory.
+ * its search threads, HNSW), serves the API on a loopback port and prints one JSON line when ready: the port, the
+ * milliseconds since the process started, and its resident memory.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

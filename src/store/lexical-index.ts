@@ -330,7 +330,8 @@ function scoreSegment({ segment, deleted }: SegmentPart, query: QueryTerm[], ave
     if (at < 0) continue;
     const maxFreq = segment.maxFreqs[at]!;
     // A passage of length 0 is the most a term can score at its highest frequency.
-    cursors.push({ pos: segment.starts[at]!, end: segment.starts[at + 1]!, weight: idf * (K1 + 1), bound: (idf * maxFreq * (K1 + 1)) / (maxFreq + K1 * (1 - B)) });
+    const weight = idf * (K1 + 1);
+    cursors.push({ pos: segment.starts[at]!, end: segment.starts[at + 1]!, weight, bound: (weight * maxFreq) / (maxFreq + K1 * (1 - B)) });
   }
   cursors.sort((a, b) => a.bound - b.bound);
   const n = cursors.length;

@@ -135,9 +135,9 @@ class TermIds {
 }
 
 /**
- * Builds a segment from passages (any key order). Terms get dense ids in a dictionary; postings are recorded as
- * (id, passage, frequency), a repeat within a passage found by remembering each id's last passage, then grouped by
- * id with a counting sort: one hash-table lookup per token and no per-term arrays, which matters at a million passages.
+ * Builds a segment from passages (any key order). Each passage's term hashes are sorted to count frequencies; terms
+ * get dense ids in a dictionary, postings are recorded as (id, passage, frequency) and grouped by id with a counting
+ * sort: one hash-table lookup per distinct term of a passage and no per-term arrays, which matters at a million passages.
  */
 export function buildSegment(passages: HashedPassage[]): Segment {
   if (passages.length > SEGMENT_CAPACITY) throw new RangeError(`a segment holds at most ${SEGMENT_CAPACITY} passages`);
@@ -148,30 +148,20 @@ export function buildSegment(passages: HashedPassage[]): Segment {
   const postingIds = new Column32();
   const postingDocs = new Column32();
   const postingFreqs = new Column32();
-  // For each term id: the last passage it occurred in, and that posting's position.
-  let seenIn = new Int32Array(1 << 16).fill(-1);
-  let postingOf = new Uint32Array(1 << 16);
+  let scratch = new Float64Array(1024);
   sorted.forEach(({ hashes }, local) => {
-    for (let j = 0; j < hashes.length; j++) {
-      const id = ids.id(hashes[j]!);
-      if (id === seenIn.length) {
-        const grownSeen = new Int32Array(id * 2).fill(-1);
-        grownSeen.set(seenIn);
-        seenIn = grownSeen;
-        const grownPosting = new Uint32Array(id * 2);
-        grownPosting.set(postingOf);
-        postingOf = grownPosting;
-      }
-      if (seenIn[id] === local) {
-        const at = postingOf[id]!;
-        if (postingFreqs.data[at]! < 255) postingFreqs.data[at]!++;
-        continue;
-      }
-      seenIn[id] = local;
-      postingOf[id] = postingIds.length;
-      postingIds.push(id);
+    const n = hashes.length;
+    if (scratch.length < n) scratch = new Float64Array(n * 2);
+    scratch.set(hashes);
+    const own = scratch.subarray(0, n).sort();
+    for (let j = 0; j < n; ) {
+      const h = own[j]!;
+      let k = j + 1;
+      while (k < n && own[k] === h) k++;
+      postingIds.push(ids.id(h));
       postingDocs.push(local);
-      postingFreqs.push(1);
+      postingFreqs.push(Math.min(k - j, 255));
+      j = k;
     }
   });
   const { hashes } = ids;

@@ -63,7 +63,7 @@ function documentOf(r: Recombined, from: number, to: number): PreparedDocument {
     text += p;
   }
   const hash = sha256(text);
-  return { id: `bench-${from}`, contentHash: hash, format: 'txt', text, references: [], passages, abbreviations: [], title: null, date: null, kind: 'bài viết', number: null, issuer: null, term: null, author: null };
+  return { id: `bench-${from}`, contentHash: hash, format: 'txt', text, references: [], passages, abbreviations: [], title: null, date: null, kind: 'bài viết', number: null, issuer: null, term: null, author: null, signer: null, signerTitle: null, onBehalfOf: null, status: null };
 }
 
 /** Writes `dir` with the first `count` passages of `r`; `vectors` (keys = position + 1) is saved beside them. */

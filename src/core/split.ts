@@ -60,12 +60,12 @@ export function headingLevel(line: string): number | null {
   return /^[\p{Lu}“"]/u.test(line) ? 1 : null;
 }
 
-function toBlocks(text: string, from: number): Block[] {
+function toBlocks(text: string, from: number, to: number): Block[] {
   const blocks: Block[] = [];
   let pos = from;
-  while (pos < text.length) {
+  while (pos < to) {
     const nl = text.indexOf('\n', pos);
-    const end = nl === -1 ? text.length : nl;
+    const end = nl === -1 || nl > to ? to : nl;
     const line = text.slice(pos, end).trim();
     if (line !== '') {
       const start = pos + text.slice(pos, end).indexOf(line);
@@ -158,7 +158,11 @@ function commonPrefix(a: string[], b: string[]): string[] {
   return a.slice(0, i);
 }
 
-export function splitPassages(text: string, bodyStart = 0, options: SplitOptions = DEFAULT_SPLIT): PassageDraft[] {
+/**
+ * Passages of `text[bodyStart, bodyEnd)`: what lies outside (letterhead, title block, closing block) stays in the
+ * stored text but is never a passage.
+ */
+export function splitPassages(text: string, bodyStart = 0, options: SplitOptions = DEFAULT_SPLIT, bodyEnd = text.length): PassageDraft[] {
   const { minWords, maxWords } = options;
   const drafts: Draft[] = [];
   const path: { level: number; text: string }[] = [];
@@ -181,7 +185,7 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
     path.push(section);
   };
 
-  for (const block of toBlocks(text, bodyStart)) {
+  for (const block of toBlocks(text, bodyStart, bodyEnd)) {
     if (block.heading) {
       enter(block.heading);
       // Top-level headings always end the running passage; deeper ones unless it is too short to stand alone.

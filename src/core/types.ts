@@ -13,10 +13,23 @@ export interface DocumentFields {
   issuer: string | null;
   /** Khóa, e.g. `XII`. */
   term: string | null;
+  /** Who wrote or spoke (articles, speeches); for formal documents the signer, as on the signature block. */
   author: string | null;
+  /** Formal documents: the signer's name from the signature block (`Nguyễn Văn A`), else null. */
+  signer: string | null;
+  /** The signer's position lines (`PHÓ BÍ THƯ`, `K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN`), as printed, else null. */
+  signerTitle: string | null;
+  /** On whose behalf it is signed, from `TM.`/`T/M`/`KT.`/`Q.`/`TL.`/`TUQ.` lines (`Ban Thường vụ`), else null. */
+  onBehalfOf: string | null;
+  /** Validity as the source states it (legal portals' `Tình trạng`), else null. */
+  status: DocumentStatus | null;
 }
 
-export type SourceFormat = 'txt' | 'html' | 'pdf';
+/** Validity of a document: in force, not yet in force, partly in force, no longer in force. */
+export type DocumentStatus = 'in-force' | 'not-yet-in-force' | 'partly-in-force' | 'no-longer-in-force';
+
+/** Input formats, each read by its adapter in `ingest/`. */
+export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'doc';
 
 /** A passage as cut from a document: `text === document.text.slice(start, end)`. */
 export interface PassageDraft {

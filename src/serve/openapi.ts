@@ -19,6 +19,10 @@ const documentFields = {
   issuer: nullable('string'),
   term: nullable('string'),
   author: nullable('string'),
+  signer: nullable('string'),
+  signerTitle: nullable('string'),
+  onBehalfOf: nullable('string'),
+  status: { enum: ['in-force', 'not-yet-in-force', 'partly-in-force', 'no-longer-in-force', null] },
 };
 const fieldNames = Object.keys(documentFields);
 
@@ -112,7 +116,7 @@ const storedDocument = {
   properties: {
     id: { type: 'string' },
     ...documentFields,
-    format: { enum: ['txt', 'html', 'pdf'] },
+    format: { enum: ['txt', 'md', 'html', 'pdf', 'docx', 'doc'] },
     sources: { type: 'array', items: { type: 'string' } },
     passageCount: { type: 'integer', minimum: 0 },
     ingestedAt: { type: 'string' },

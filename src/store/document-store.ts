@@ -21,6 +21,10 @@ CREATE TABLE IF NOT EXISTS documents (
   issuer TEXT,
   term TEXT,
   author TEXT,
+  signer TEXT,
+  signer_title TEXT,
+  on_behalf_of TEXT,
+  status TEXT,
   text TEXT NOT NULL,
   ingested_at TEXT NOT NULL
 );
@@ -67,9 +71,16 @@ CREATE INDEX IF NOT EXISTS vectors_by_model ON vectors(model);
 `;
 
 /** Bumped whenever the tables or the lexical terms change shape; older index folders must be rebuilt. */
-export const SCHEMA_VERSION = '5';
-/** Version 4 kept lexical terms in an FTS5 table; now they live in the lexical index files beside the store. */
-const UPGRADABLE = '4';
+export const SCHEMA_VERSION = '6';
+/**
+ * Older versions upgraded in place: 4 kept lexical terms in an FTS5 table (now in the lexical index files beside
+ * the store); 5 lacked the signature-block and validity columns (added empty; `npm run reindex` fills them).
+ */
+const UPGRADES: Record<string, string> = {
+  '4': 'DROP TABLE IF EXISTS passage_terms;',
+  '5': '',
+};
+const ADDED_IN_6 = ['signer', 'signer_title', 'on_behalf_of', 'status'];
 
 export interface SourceRecord {
   documentId: string;
@@ -123,9 +134,14 @@ const toFields = (r: DocumentFields): DocumentFields => ({
   issuer: r.issuer,
   term: r.term,
   author: r.author,
+  signer: r.signer,
+  signerTitle: r.signerTitle,
+  onBehalfOf: r.onBehalfOf,
+  status: r.status,
 });
 
-const FIELD_COLUMNS = 'd.title, d.date, d.kind, d.number, d.issuer, d.term, d.author';
+const FIELD_COLUMNS =
+  'd.title, d.date, d.kind, d.number, d.issuer, d.term, d.author, d.signer, d.signer_title AS signerTitle, d.on_behalf_of AS onBehalfOf, d.status';
 
 const toDocument = (r: DocumentRow): StoredDocument => ({
   id: r.id,
@@ -159,16 +175,23 @@ export class DocumentStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     const fresh = this.sql("SELECT count(*) AS n FROM sqlite_master WHERE name = 'documents'").get() as { n: number };
+    if (fresh.n > 0) this.addMissingColumns();
     this.db.exec(SCHEMA);
     const version = this.getMeta('schema_version');
     if (version === null && fresh.n === 0) this.setMeta('schema_version', SCHEMA_VERSION);
-    else if (version === UPGRADABLE) {
-      this.db.exec('DROP TABLE IF EXISTS passage_terms');
+    else if (version !== null && version in UPGRADES) {
+      this.db.exec(UPGRADES[version]!);
       this.setMeta('schema_version', SCHEMA_VERSION);
     } else if (version !== SCHEMA_VERSION) {
       this.db.close();
       throw new UserError('index_outdated', `the index ${file} was built by an older version (schema ${version ?? '1'}); delete its folder and ingest again`);
     }
+  }
+
+  /** Columns added since schema 5, added empty to an older `documents` table before anything reads it. */
+  private addMissingColumns(): void {
+    const have = new Set((this.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).map((c) => c.name));
+    for (const column of ADDED_IN_6) if (!have.has(column)) this.db.exec(`ALTER TABLE documents ADD COLUMN ${column} TEXT`);
   }
 
   close(): void {
@@ -210,7 +233,7 @@ export class DocumentStore {
    */
   addDocument(doc: PreparedDocument, sourcePath: string, fileHash: string, vectors: { model: string; values: Float32Array[] } | null): number[] {
     const insertDoc = this.sql(
-      'INSERT INTO documents(id, content_hash, format, title, date, kind, number, issuer, term, author, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO documents(id, content_hash, format, title, date, kind, number, issuer, term, author, signer, signer_title, on_behalf_of, status, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertCitation = this.sql(
       'INSERT INTO citations(document_id, key, kind, number, issuer, term, date, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -220,7 +243,24 @@ export class DocumentStore {
     );
     const insertVector = this.sql('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?)');
     return this.db.transaction(() => {
-      insertDoc.run(doc.id, doc.contentHash, doc.format, doc.title, doc.date, doc.kind, doc.number, doc.issuer, doc.term, doc.author, doc.text, new Date().toISOString());
+      insertDoc.run(
+        doc.id,
+        doc.contentHash,
+        doc.format,
+        doc.title,
+        doc.date,
+        doc.kind,
+        doc.number,
+        doc.issuer,
+        doc.term,
+        doc.author,
+        doc.signer,
+        doc.signerTitle,
+        doc.onBehalfOf,
+        doc.status,
+        doc.text,
+        new Date().toISOString(),
+      );
       for (const r of doc.references) insertCitation.run(doc.id, r.key, r.kind, r.number, r.issuer, r.term, r.date, r.text, r.start, r.end);
       const keys = doc.passages.map((p, i) => {
         const key = Number(

@@ -4,7 +4,7 @@ import { findReferences } from '../../src/core/references.js';
 
 describe('groupReferences', () => {
   const text = 'Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị và Nghị quyết Trung ương 4. Sơ kết Chỉ thị 05-CT/TW hằng năm.';
-  const directive: LinkedDocument = { id: 'd05', title: 'Chỉ thị', date: '2016-05-15', kind: 'chỉ thị', number: '05-CT/TW', issuer: null, term: 'XII', author: null };
+  const directive: LinkedDocument = { id: 'd05', title: 'Chỉ thị', date: '2016-05-15', kind: 'chỉ thị', number: '05-CT/TW', issuer: null, term: 'XII', author: null, signer: null, signerTitle: null, onBehalfOf: null, status: null };
 
   it('lists each cited document once, in order of first mention, with every mention', () => {
     const groups = groupReferences(findReferences(text), new Map([['05-CT/TW', directive]]));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesFilters, parseTerm } from '../../src/core/filters.js';
 import type { DocumentFields } from '../../src/core/types.js';
 
-const doc = (term: string | null): DocumentFields => ({ title: null, date: null, kind: 'nghị quyết', number: null, issuer: null, term, author: null });
+const doc = (term: string | null): DocumentFields => ({ title: null, date: null, kind: 'nghị quyết', number: null, issuer: null, term, author: null, signer: null, signerTitle: null, onBehalfOf: null, status: null });
 
 describe('term filter', () => {
   it('reads a term however it is typed', () => {

@@ -38,7 +38,7 @@ describe('GET /api/search', () => {
     expect(body.results).toHaveLength(5);
     for (const r of body.results) {
       expect(Object.keys(r).sort()).toEqual(['document', 'highlights', 'passage', 'rank', 'score']);
-      expect(Object.keys(r.document).sort()).toEqual(['author', 'date', 'id', 'issuer', 'kind', 'number', 'source', 'term', 'title']);
+      expect(Object.keys(r.document).sort()).toEqual(['author', 'date', 'id', 'issuer', 'kind', 'number', 'onBehalfOf', 'signer', 'signerTitle', 'source', 'status', 'term', 'title']);
       expect(Object.keys(r.passage).sort()).toEqual(['end', 'id', 'section', 'start', 'text']);
     }
     expect(body.results[0].document).toMatchObject({ source: `corpus/${SEED.tccsd}.txt`, kind: 'bài viết', author: 'Hà Ban', date: '2018-11-13' });

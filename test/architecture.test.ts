@@ -10,12 +10,12 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-/** Relative imports of each source file, resolved to files. */
+/** Relative imports of each source file (static, side-effect and dynamic), resolved to files. */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
-    const deps = [...text.matchAll(/from '(\.[^']+)\.js'/g)].map((m) => resolve(dirname(file), `${m[1]}.ts`));
+    const deps = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)\.js'/g)].map((m) => resolve(dirname(file), `${m[1]}.ts`));
     graph.set(file, deps);
   }
   return graph;
@@ -41,7 +41,33 @@ describe('architecture', () => {
     expect(cycles).toEqual([]);
   });
 
-  it('keeps the core pure: no I/O and no imports from the outer layers', () => {
+  /** Imports from files of `from` into the folders of `forbidden`, as `file → dep` lines; `except` files are exempt. */
+  const crossings = (from: string, forbidden: string[], except: string[] = []): string[] => {
+    const out: string[] = [];
+    for (const [file, deps] of graph) {
+      const rel = file.slice(SRC.length + 1);
+      if (!rel.startsWith(`${from}/`) || except.includes(rel)) continue;
+      for (const dep of deps) {
+        const target = dep.slice(SRC.length + 1);
+        if (forbidden.some((folder) => target.startsWith(`${folder}/`))) out.push(`${rel} → ${target}`);
+      }
+    }
+    return out;
+  };
+
+  it('the commands never import HTTP code, except the one that starts the server', () => {
+    expect(crossings('cli', ['serve'], ['cli/serve-command.ts'])).toEqual([]);
+  });
+
+  it('ingest does not import the server or the commands', () => {
+    expect(crossings('ingest', ['serve', 'cli'])).toEqual([]);
+  });
+
+  it('the store does not import search, the server or the commands', () => {
+    expect(crossings('store', ['search', 'serve', 'cli'])).toEqual([]);
+  });
+
+  it('keeps the core pure: imports only core, and no I/O', () => {
     for (const [file, deps] of graph) {
       if (!file.startsWith(join(SRC, 'core'))) continue;
       for (const dep of deps) expect(dep.startsWith(join(SRC, 'core')), `${file} imports ${dep}`).toBe(true);

@@ -40,7 +40,7 @@ runMain(async () => {
     });
     files.stop();
     vectors.stop();
-    log(formatSummary(summary));
+    log(formatSummary(summary, { allSkipped: values.verbose }));
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
     handle.close();

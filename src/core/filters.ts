@@ -1,7 +1,7 @@
 /** Metadata filters of a search: which documents may answer it. Applied before ranking, never after truncation. */
 import { fold } from './normalize.js';
 import { normaliseTerm } from './references.js';
-import type { DocumentFields } from './types.js';
+import type { DocumentFields, DocumentStatus } from './types.js';
 
 export interface SearchFilters {
   kind?: string;
@@ -13,12 +13,22 @@ export interface SearchFilters {
   number?: string;
   /** Part of the author's name, diacritics ignored. */
   author?: string;
+  /** Part of the signer's name (formal documents' signature block), diacritics ignored. */
+  signer?: string;
+  /** Exactly this validity; documents whose status is unknown (null) are left out. */
+  status?: DocumentStatus;
   document?: string;
   /** Khóa: `XII`, `12` or `khóa XII`; a document of several terms (`XI, XII`) matches each of them. */
   term?: string;
 }
 
-export const FILTER_NAMES = ['kind', 'issuer', 'from', 'to', 'number', 'author', 'document', 'term'] as const;
+export const FILTER_NAMES = ['kind', 'issuer', 'from', 'to', 'number', 'author', 'signer', 'status', 'document', 'term'] as const;
+
+/** Every validity a document may state, in the order a person reads them (the `status` filter's values). */
+export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['in-force', 'not-yet-in-force', 'partly-in-force', 'no-longer-in-force'];
+
+/** The status a filter value names, or null when it names none (values are exact: `no-longer-in-force`). */
+export const parseStatus = (value: string): DocumentStatus | null => DOCUMENT_STATUSES.find((s) => s === value.trim()) ?? null;
 
 const TERM = /^(?:kh(?:oa|óa|oá)\s+)?([ivxlc]+|\d{1,2})$/iu;
 
@@ -42,6 +52,8 @@ export function matchesFilters(id: string, d: DocumentFields, f: SearchFilters):
   if (f.number && d.number?.toLowerCase() !== f.number.toLowerCase()) return false;
   if (f.issuer && !contains(d.issuer, f.issuer)) return false;
   if (f.author && !contains(d.author, f.author)) return false;
+  if (f.signer && !contains(d.signer, f.signer)) return false;
+  if (f.status && d.status !== f.status) return false;
   if (f.term && !termsOf(d.term).includes(parseTerm(f.term) ?? f.term)) return false;
   if ((f.from || f.to) && d.date === null) return false;
   if (f.from && d.date! < f.from) return false;

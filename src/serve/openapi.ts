@@ -290,6 +290,13 @@ export const OPENAPI = {
           { name: 'to', in: 'query', description: 'Documents dated on or before (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
           { name: 'number', in: 'query', description: 'Document number, e.g. "22-NQ/TW"', schema: { type: 'string' } },
           { name: 'author', in: 'query', description: 'Part of the author or speaker, diacritics ignored', schema: { type: 'string' } },
+          { name: 'signer', in: 'query', description: 'Part of the name on the signature block, diacritics ignored', schema: { type: 'string' } },
+          {
+            name: 'status',
+            in: 'query',
+            description: 'Validity as the source states it; documents of unknown status are left out; any other value is a 400 invalid_status',
+            schema: { enum: ['in-force', 'not-yet-in-force', 'partly-in-force', 'no-longer-in-force'] },
+          },
           { name: 'document', in: 'query', description: 'One document id', schema: { type: 'string' } },
           { name: 'term', in: 'query', description: 'Term (khóa): "XII", "12" or "khóa XII"', schema: { type: 'string' } },
         ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilters, parseTerm } from '../../src/core/filters.js';
+import { DOCUMENT_STATUSES, matchesFilters, parseStatus, parseTerm } from '../../src/core/filters.js';
 import type { DocumentFields } from '../../src/core/types.js';
 
 const doc = (term: string | null): DocumentFields => ({ title: null, date: null, kind: 'nghị quyết', number: null, issuer: null, term, author: null, signer: null, signerTitle: null, onBehalfOf: null, status: null });
@@ -17,5 +17,28 @@ describe('term filter', () => {
     expect(matchesFilters('a', doc('XI'), { term: 'XII' })).toBe(false);
     expect(matchesFilters('a', doc(null), { term: 'XII' })).toBe(false);
     expect(matchesFilters('a', doc(null), {})).toBe(true);
+  });
+});
+
+describe('signer and status filters', () => {
+  const signed: DocumentFields = { ...doc(null), kind: 'quyết định', signer: 'Đinh Văn Khải', signerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH', onBehalfOf: 'Ủy ban nhân dân', status: 'no-longer-in-force' };
+
+  it('matches part of the signer, diacritics and case ignored, and never a document without a signer', () => {
+    for (const typed of ['Đinh Văn Khải', 'dinh van khai', 'Khải', 'KHAI']) expect(matchesFilters('a', signed, { signer: typed }), typed).toBe(true);
+    expect(matchesFilters('a', signed, { signer: 'Khánh' })).toBe(false);
+    expect(matchesFilters('a', doc(null), { signer: 'Khải' })).toBe(false);
+  });
+
+  it('matches exactly one status, never a document whose status is unknown', () => {
+    expect(matchesFilters('a', signed, { status: 'no-longer-in-force' })).toBe(true);
+    expect(matchesFilters('a', signed, { status: 'partly-in-force' })).toBe(false);
+    expect(matchesFilters('a', signed, { status: 'in-force' })).toBe(false);
+    expect(matchesFilters('a', doc(null), { status: 'in-force' })).toBe(false);
+  });
+
+  it('reads only the four status values, as written', () => {
+    expect(DOCUMENT_STATUSES).toEqual(['in-force', 'not-yet-in-force', 'partly-in-force', 'no-longer-in-force']);
+    for (const s of DOCUMENT_STATUSES) expect(parseStatus(` ${s} `)).toBe(s);
+    for (const wrong of ['', 'In-Force', 'còn hiệu lực', 'expired', 'in force']) expect(parseStatus(wrong), wrong).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI } from '../../src/serve/openapi.js';
 import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
 import { CITED_DIRECTIVE } from '../support/fixtures.js';
+import { ingestFormalDecision } from '../support/formal-document.js';
 import { bearer, call, startServer, upload, waitForJob, type Reply, type TestServer } from '../support/http.js';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -27,6 +28,8 @@ let index: CorpusIndex;
 let server: TestServer;
 beforeAll(async () => {
   index = await buildCorpusIndex(true, [CITED_DIRECTIVE]);
+  // A decision whose signature and status are set, so those fields are checked with values, not only as null.
+  await ingestFormalDecision(index.handle);
   server = await startServer(index.handle, { apiKeys: ['k'] });
 });
 afterAll(async () => {
@@ -47,6 +50,10 @@ describe('responses match the OpenAPI document', () => {
     conforms('/api/search', 'get', await call(server.base, '/api/search?q=gi%C3%A1%20v%C3%A0ng&mode=lexical'));
     conforms('/api/search', 'get', await call(server.base, '/api/search?k=5'));
     conforms('/api/search', 'get', await call(server.base, '/api/search?q=x&term=m%C6%B0%E1%BB%9Di'));
+    const filtered = await call(server.base, '/api/search?q=ti%E1%BA%BFp%20c%C3%B4ng%20d%C3%A2n&status=no-longer-in-force&signer=khai');
+    expect(filtered.body.results.length).toBeGreaterThan(0);
+    conforms('/api/search', 'get', filtered);
+    conforms('/api/search', 'get', await call(server.base, '/api/search?q=x&status=expired'));
   });
 
   it('the citation graph: what a document cites and what cites it', async () => {
@@ -65,6 +72,9 @@ describe('responses match the OpenAPI document', () => {
   it('documents, one document, health, jobs, upload and delete', async () => {
     const list = await call(server.base, '/api/documents');
     conforms('/api/documents', 'get', list);
+    const signed = list.body.documents.find((d: { signer: string | null }) => d.signer !== null);
+    expect(signed).toBeDefined();
+    conforms('/api/documents/{id}', 'get', await call(server.base, `/api/documents/${signed.id}`));
     conforms('/api/documents/{id}', 'get', await call(server.base, `/api/documents/${list.body.documents[0].id}`));
     conforms('/api/documents/{id}', 'get', await call(server.base, '/api/documents/nope'));
     conforms('/api/health', 'get', await call(server.base, '/api/health'));

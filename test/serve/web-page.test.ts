@@ -6,21 +6,27 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { STATUS_LABELS } from '../../src/cli/format-results.js';
 import { fold } from '../../src/core/normalize.js';
+import type { StoredDocument } from '../../src/core/types.js';
 import { launchChromium } from '../support/browser.js';
 import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
 import { CITED_DIRECTIVE, SEED } from '../support/fixtures.js';
+import { ingestFormalDecision } from '../support/formal-document.js';
 import { call, startServer, type TestServer } from '../support/http.js';
 
 let index: CorpusIndex;
 let server: TestServer;
 let browser: Browser;
+/** A decision with a signature block and a stated validity, as the store returns it. */
+let decision: StoredDocument;
 let context: BrowserContext | undefined;
 /** Script errors and failed requests of the pages a test opened: each test ends with none. */
 let problems: string[] = [];
 
 beforeAll(async () => {
   index = await buildCorpusIndex(true, [CITED_DIRECTIVE]);
+  decision = index.handle.store.getDocument(await ingestFormalDecision(index.handle))!;
   // Keys configured: the page must still work, since reading needs none.
   server = await startServer(index.handle, { apiKeys: ['secret'] });
   browser = await launchChromium();
@@ -146,6 +152,34 @@ describe('the search page', () => {
     await expect.poll(() => page.getByLabel('Loại văn bản').inputValue()).toBe('chỉ thị');
   });
 
+  it('marks each result of a stated validity, and filters by validity through the URL', async () => {
+    const label = STATUS_LABELS[decision.status!];
+    const page = await newPage();
+    await page.goto(server.base + '/');
+    await searchFor(page, 'tiep cong dan');
+    const ofDecision = page.locator('.result').filter({ has: page.locator(`h3 a[href^="/documents/${decision.id}?"]`) });
+    expect(await ofDecision.first().locator('.meta .validity').textContent()).toBe(label);
+    // Documents whose source states no validity carry no mark.
+    const results = await page.locator('.result').count();
+    expect(await page.locator('.result .validity').count()).toBeLessThan(results);
+
+    await page.getByLabel('Tình trạng hiệu lực').selectOption(decision.status!);
+    await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await page.waitForURL(/status=/);
+    expect(new URL(page.url()).searchParams.get('status')).toBe(decision.status);
+    await expect.poll(async () => {
+      const marks = await page.locator('.result').evaluateAll((items) => items.map((li) => li.querySelector('.meta .validity')?.textContent ?? null));
+      return marks.length > 0 && marks.every((m) => m === label);
+    }).toBe(true);
+    await page.reload();
+    await page.locator('.result').first().waitFor();
+    expect(await page.getByLabel('Tình trạng hiệu lực').inputValue()).toBe(decision.status);
+
+    page.removeAllListeners('console'); // the 400 of the API call is expected here
+    await page.goto(server.base + '/?q=x&status=expired');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Tình trạng hiệu lực không hợp lệ: hãy chọn một tình trạng trong danh sách.');
+  });
+
   it('shows more results on request, in the URL, with the focus on the first new one', async () => {
     const page = await newPage();
     await page.goto(server.base + '/?q=' + encodeURIComponent('xây dựng Đảng'));
@@ -183,7 +217,7 @@ describe('the search page', () => {
       if (order[order.length - 1] !== focus.name) order.push(focus.name);
       expect(focus.outline, `${focus.name} shows its focus`).not.toBe('none');
     }
-    expect(order).toEqual(['skip-link', 'brand', 'q', 'BUTTON', 'kind', 'issuer', 'term', 'from', 'to', 'clear-filters', 'citation', 'result']);
+    expect(order).toEqual(['skip-link', 'brand', 'q', 'BUTTON', 'kind', 'issuer', 'term', 'from', 'to', 'validity', 'clear-filters', 'citation', 'result']);
   });
 });
 
@@ -209,6 +243,24 @@ describe('the document page', () => {
     // And back along the other edge: the article's references link to the directive.
     const references = page.getByRole('region', { name: 'Văn bản được dẫn chiếu' });
     expect(await references.getByRole('link', { name: 'Chỉ thị 05-CT/TW' }).getAttribute('href')).toBe(`/documents/${directiveId()}`);
+  });
+
+  it('shows who signed it, in what position, on whose behalf, and its validity', async () => {
+    const page = await newPage();
+    await page.goto(`${server.base}/documents/${decision.id}`);
+    await page.locator('#metadata dt').first().waitFor();
+    const rows = Object.fromEntries(
+      await page.locator('#metadata > div').evaluateAll((divs) => divs.map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent])),
+    );
+    expect(rows).toMatchObject({
+      'Người ký': decision.signer,
+      'Chức vụ người ký': decision.signerTitle,
+      'Thay mặt': decision.onBehalfOf,
+      'Tình trạng hiệu lực': STATUS_LABELS[decision.status!],
+    });
+    // The signer is the formal document's author: named once.
+    if (decision.author === decision.signer) expect(rows['Tác giả']).toBeUndefined();
+    expect(await page.locator('#metadata .validity').getAttribute('class')).toBe(`validity validity-${decision.status}`);
   });
 
   it('says so for an unknown document and for offsets outside the text', async () => {

@@ -1,7 +1,7 @@
 /** The document page: metadata, citation graph, outline and full text, with the cited characters highlighted. */
 import { documentPath, getJson } from './api.js';
 import { byId, el } from './dom.js';
-import { capitalise, documentName, errorMessage, formatDate } from './labels.js';
+import { capitalise, documentName, errorMessage, formatDate, statusMark } from './labels.js';
 import { citedRange } from './links.js';
 import { buildOutline } from './outline.js';
 import { renderCitedBy, renderReferences } from './render-citations.js';
@@ -16,14 +16,19 @@ const status = byId('status', HTMLParagraphElement);
 
 /** @param {DocumentResponse} doc */
 function renderMetadata(doc) {
-  /** @type {[string, string | null][]} */
+  /** @type {[string, string | Node | null][]} */
   const rows = [
     ['Loại văn bản', capitalise(doc.kind)],
     ['Số hiệu', doc.number],
     ['Ngày', doc.date && formatDate(doc.date)],
     ['Cơ quan ban hành', doc.issuer],
     ['Khóa', doc.term],
-    ['Tác giả', doc.author],
+    ['Tình trạng hiệu lực', statusMark(doc.status)],
+    // A formal document's author is its signer, shown once, on the signature rows.
+    ['Tác giả', doc.author === doc.signer ? null : doc.author],
+    ['Người ký', doc.signer],
+    ['Chức vụ người ký', doc.signerTitle],
+    ['Thay mặt', doc.onBehalfOf],
     ['Nguồn', doc.sources.join(', ') || null],
   ];
   return rows.flatMap(([term, value]) => (value ? [el('div', {}, el('dt', {}, term), el('dd', {}, value))] : []));

@@ -1,5 +1,6 @@
 /** Vietnamese wording of metadata, dates and errors, shared by the pages. */
 import { ApiError } from './api.js';
+import { el } from './dom.js';
 
 /** @param {string} text */
 export const capitalise = (text) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
@@ -21,6 +22,25 @@ export function metadataLine(doc) {
   return [capitalise(doc.kind), doc.number && `Số ${doc.number}`, doc.date && formatDate(doc.date), doc.term && `Khóa ${doc.term}`].filter(Boolean).join(' · ');
 }
 
+/** @typedef {NonNullable<import('./api.js').DocumentFields['status']>} DocumentStatus */
+
+/**
+ * How Vietnamese legal portals word each validity (`Tình trạng`), as the status filter offers them.
+ * @type {Record<DocumentStatus, string>}
+ */
+export const STATUS_LABELS = {
+  'in-force': 'Còn hiệu lực',
+  'not-yet-in-force': 'Chưa có hiệu lực',
+  'partly-in-force': 'Hết hiệu lực một phần',
+  'no-longer-in-force': 'Hết hiệu lực',
+};
+
+/**
+ * The validity as a mark (`Hết hiệu lực`), styled by status, or null when the source states none.
+ * @param {DocumentStatus | null} status
+ */
+export const statusMark = (status) => (status ? el('span', { class: `validity validity-${status}` }, STATUS_LABELS[status]) : null);
+
 /** @type {Record<string, string>} */
 const ERROR_MESSAGES = {
   network: 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.',
@@ -29,6 +49,7 @@ const ERROR_MESSAGES = {
   invalid_date: 'Ngày không hợp lệ: hãy chọn ngày theo dạng ngày/tháng/năm.',
   invalid_term: 'Khóa không hợp lệ: hãy nhập số La Mã hoặc số, ví dụ XII hoặc 12.',
   invalid_filter: 'Một bộ lọc quá dài (tối đa 200 ký tự).',
+  invalid_status: 'Tình trạng hiệu lực không hợp lệ: hãy chọn một tình trạng trong danh sách.',
   document_not_found: 'Không tìm thấy văn bản này trong kho. Có thể văn bản đã bị xóa.',
 };
 

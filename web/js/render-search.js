@@ -1,6 +1,6 @@
 /** The search results as DOM: the extractive answer with its [n] citations, and the cited passages. */
 import { el, markedText } from './dom.js';
-import { documentName, metadataLine } from './labels.js';
+import { documentName, metadataLine, statusMark } from './labels.js';
 import { citedUrl } from './links.js';
 
 /** @typedef {import('./api.js').SearchResponse} SearchResponse */
@@ -56,7 +56,7 @@ export function renderResult(result, citationNumber) {
         ' ',
         el('a', { href: citedUrl(doc.id, passage.start, passage.end) }, documentName(doc)),
       ),
-      el('p', { class: 'meta' }, metadataLine(doc), doc.author && ` · ${doc.author}`),
+      el('p', { class: 'meta' }, metadataLine(doc), doc.author && ` · ${doc.author}`, doc.status && ' ', statusMark(doc.status)),
       passage.section && el('p', { class: 'section-path' }, el('span', { class: 'visually-hidden' }, 'Mục: '), passage.section),
       el('blockquote', { class: 'passage' }, markedText(passage.text, passage.start, result.highlights)),
     ),

@@ -3,7 +3,7 @@ import { getJson } from './api.js';
 import { byId, el } from './dom.js';
 import { capitalise, errorMessage } from './labels.js';
 import { citationNumbers, renderAnswer, renderResult } from './render-search.js';
-import { FILTERS, LAST_SEARCH_KEY, MAX_RESULTS, PAGE_SIZE, pageUrl, readState, searchPath } from './search-state.js';
+import { FILTERS, LAST_SEARCH_KEY, MAX_RESULTS, noFilters, PAGE_SIZE, pageUrl, readState, searchPath } from './search-state.js';
 
 /** @typedef {import('./search-state.js').SearchState} SearchState */
 /** @typedef {import('./api.js').SearchResponse} SearchResponse */
@@ -25,6 +25,8 @@ const filterFields = {
   term: byId('term', HTMLInputElement),
   from: byId('from', HTMLInputElement),
   to: byId('to', HTMLInputElement),
+  // `#status` is the announcement line; the validity filter's control is `#validity`.
+  status: byId('validity', HTMLSelectElement),
 };
 
 /** @type {AbortController | null} */
@@ -32,7 +34,8 @@ let inFlight = null;
 
 /** @returns {SearchState} */
 function formState() {
-  return { q: query.value.trim(), filters: { kind: kind.value, issuer: filterFields.issuer.value.trim(), term: filterFields.term.value.trim(), from: filterFields.from.value, to: filterFields.to.value }, k: PAGE_SIZE };
+  const { issuer, term, from, to, status: validity } = filterFields;
+  return { q: query.value.trim(), filters: { kind: kind.value, issuer: issuer.value.trim(), term: term.value.trim(), from: from.value, to: to.value, status: validity.value }, k: PAGE_SIZE };
 }
 
 /** @param {string} value */
@@ -60,7 +63,7 @@ function showWelcome() {
       'div',
       { class: 'notice' },
       el('p', {}, 'Thử tìm: '),
-      el('ul', { class: 'examples' }, ...EXAMPLES.map((q) => el('li', {}, el('a', { href: pageUrl({ q, filters: { kind: '', issuer: '', term: '', from: '', to: '' }, k: PAGE_SIZE }) }, q)))),
+      el('ul', { class: 'examples' }, ...EXAMPLES.map((q) => el('li', {}, el('a', { href: pageUrl({ q, filters: noFilters(), k: PAGE_SIZE }) }, q)))),
     ),
   );
   list.replaceChildren();

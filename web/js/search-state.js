@@ -1,7 +1,7 @@
 /** A search as the page's URL holds it: the query, the filters and how many results are shown. */
 
 /** The API's filters the form offers, in form order. */
-export const FILTERS = /** @type {const} */ (['kind', 'issuer', 'term', 'from', 'to']);
+export const FILTERS = /** @type {const} */ (['kind', 'issuer', 'term', 'from', 'to', 'status']);
 export const PAGE_SIZE = 10;
 /** The API's largest `k`. */
 export const MAX_RESULTS = 100;
@@ -11,6 +11,9 @@ export const LAST_SEARCH_KEY = 'last-search';
 
 /** @typedef {{ q: string, filters: Record<typeof FILTERS[number], string>, k: number }} SearchState */
 
+/** Every filter empty. @returns {SearchState['filters']} */
+export const noFilters = () => ({ kind: '', issuer: '', term: '', from: '', to: '', status: '' });
+
 /** @param {string} search a URL's query string */
 export function readState(search) {
   const params = new URLSearchParams(search);
@@ -18,7 +21,7 @@ export function readState(search) {
   /** @type {SearchState} */
   const state = {
     q: (params.get('q') ?? '').trim(),
-    filters: { kind: '', issuer: '', term: '', from: '', to: '' },
+    filters: noFilters(),
     k: Number.isInteger(k) && k >= PAGE_SIZE && k <= MAX_RESULTS ? k : PAGE_SIZE,
   };
   for (const name of FILTERS) state.filters[name] = (params.get(name) ?? '').trim();

@@ -1,0 +1,69 @@
+/**
+ * Validates a search request as people give it (the API's query string, the search command's options): the query,
+ * `k`, the mode and the filters. Pure; a bad value throws a UserError whose code the API answers with a 400.
+ */
+import { UserError } from './errors.js';
+import { DOCUMENT_STATUSES, FILTER_NAMES, parseStatus, parseTerm, type SearchFilters } from './filters.js';
+import type { SearchMode } from './types.js';
+
+export const MAX_QUERY_CHARS = 2000;
+export const MAX_K = 100;
+export const DEFAULT_K = 10;
+const MODES: SearchMode[] = ['hybrid', 'lexical', 'dense'];
+
+export interface SearchRequest {
+  q: string;
+  k: number;
+  mode: SearchMode | undefined;
+  filters: SearchFilters;
+}
+
+const MAX_FILTER_CHARS = 200;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function readFilters(query: Record<string, unknown>): SearchFilters {
+  const filters: SearchFilters = {};
+  for (const name of FILTER_NAMES) {
+    const value = single(query[name], name)?.trim();
+    if (!value) continue;
+    if (value.length > MAX_FILTER_CHARS) throw new UserError('invalid_filter', `"${name}" is over ${MAX_FILTER_CHARS} characters`);
+    if ((name === 'from' || name === 'to') && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+      throw new UserError('invalid_date', `"${name}" must be a date written YYYY-MM-DD`);
+    }
+    if (name === 'term') {
+      const term = parseTerm(value);
+      if (!term) throw new UserError('invalid_term', '"term" must be a term (khóa) such as XII, 12 or "khóa XII"');
+      filters.term = term;
+    } else if (name === 'status') {
+      const status = parseStatus(value);
+      if (!status) throw new UserError('invalid_status', `"status" must be one of ${DOCUMENT_STATUSES.join(', ')}`);
+      filters.status = status;
+    } else {
+      filters[name] = value;
+    }
+  }
+  return filters;
+}
+
+function single(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new UserError('invalid_parameter', `"${name}" must be given once, as text`);
+  return value;
+}
+
+/** Reads `q`, `k`, `mode` and the filters of FILTER_NAMES from a record of strings; throws UserError on a bad value. */
+export function parseSearchRequest(query: Record<string, unknown>): SearchRequest {
+  const q = single(query.q, 'q')?.trim();
+  if (!q) throw new UserError('missing_query', 'the "q" parameter is required');
+  if (q.length > MAX_QUERY_CHARS) throw new UserError('query_too_long', `the query is over ${MAX_QUERY_CHARS} characters`);
+  const kText = single(query.k, 'k');
+  const k = kText === undefined ? DEFAULT_K : Number(kText);
+  if (!/^\d+$/.test(kText ?? String(DEFAULT_K)) || k < 1 || k > MAX_K) {
+    throw new UserError('invalid_k', `"k" must be a whole number from 1 to ${MAX_K}`);
+  }
+  const modeText = single(query.mode, 'mode');
+  if (modeText !== undefined && !MODES.includes(modeText as SearchMode)) {
+    throw new UserError('invalid_mode', `"mode" must be one of ${MODES.join(', ')}`);
+  }
+  return { q, k, mode: modeText as SearchMode | undefined, filters: readFilters(query) };
+}

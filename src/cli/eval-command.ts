@@ -3,16 +3,21 @@
  *   mode the installed model allows, per query kind.
  * `npm run eval -- --vire FILE [--mode M] [--json]`: the ViRE protocol on one of its CSVs.
  * `npm run eval -- --alqac DIR [--mode M] [--json]`: ALQAC 2022 over all articles.
+ * `npm run eval -- --metadata FILE [--corpus DIR] [--json] [--verbose]`: document metadata against a labeled set
+ *   (paths in it relative to --corpus, by default ../shared/corpus); per-field accuracy, references, headings.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
 import type { SearchMode } from '../core/types.js';
 import { openEmbedder } from '../embed/open-embedder.js';
 import { loadAlqac, loadVire } from '../eval/benchmarks.js';
 import { evaluateBenchmark, evaluateQueries, type DevQuery } from '../eval/evaluate.js';
+import { evaluateMetadata, parseMetadataSet } from '../eval/metadata-eval.js';
 import type { Metrics } from '../eval/metrics.js';
 import { openIndex } from '../store/open-index.js';
+import { formatMetadataReport } from './format-metadata-report.js';
 import { log, runMain } from './open-configured-index.js';
 import { createProgress } from './progress.js';
 
@@ -44,9 +49,22 @@ runMain(async () => {
       alqac: { type: 'string' },
       index: { type: 'string' },
       mode: { type: 'string' },
+      metadata: { type: 'string' },
+      corpus: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
+  if (values.metadata) {
+    // Metadata needs no model and no index: each labeled file goes through extractText and prepareDocument.
+    const labels = parseMetadataSet(readFileSync(values.metadata, 'utf8'), values.metadata);
+    const bar = createProgress('metadata');
+    const report = await evaluateMetadata(labels, resolve(values.corpus ?? '../shared/corpus'), (d, t) => bar.update(d, t));
+    bar.stop();
+    if (values.json) process.stdout.write(`${JSON.stringify(values.verbose ? report : { ...report, misses: undefined })}\n`);
+    else process.stdout.write(formatMetadataReport(report, values.verbose));
+    return;
+  }
   const mode = (values.mode ?? 'hybrid') as SearchMode;
   if (!MODES.includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}`);
   const { embedder, message } = await openEmbedder();
@@ -65,7 +83,7 @@ runMain(async () => {
     return;
   }
   if (!values.queries) {
-    log('usage: npm run eval -- --queries FILE [--index DIR] [--json] | --vire FILE [--mode M] [--json] | --alqac DIR [--mode M] [--json]');
+    log('usage: npm run eval -- --queries FILE [--index DIR] [--json] | --vire FILE [--mode M] [--json] | --alqac DIR [--mode M] [--json] | --metadata FILE [--corpus DIR] [--json] [--verbose]');
     return 2;
   }
   const queries = readQueries(values.queries);

@@ -5,7 +5,7 @@
  * the marks are read line by line here:
  * - ATX headings (`## Tiêu đề`) become heading lines of their own, without `#`s;
  * - table rows become one line each, `| cell | cell |`; delimiter rows (`|---|`) and lines of bars only become
- *   blank lines;
+ *   blank lines, and a cell's closing bar left at the end of a line of text goes;
  * - emphasis marks (`*`, `**`, `_`, `__`) go, wherever they open or close; a lone `*`/`_` between spaces, `(*)`,
  *   a run of 4+ underscores (a blank to fill in) and `snake_case` stay;
  * - links and images keep their text (`[Nghị quyết](https://…)` → `Nghị quyết`), their addresses go, as do
@@ -41,12 +41,17 @@ function isEmphasis(line: string, run: string, start: number): boolean {
   return true;
 }
 
+/** Escaped punctuation is held as a private-use character while marks are read, so `\*` is never emphasis. */
+const hide = (c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0));
+const HIDDEN = /[\uE021-\uE07E]/gu;
+
 function stripInline(line: string): string {
   let text = line
+    .replace(ESCAPE, (_m, c: string) => hide(c))
     .replace(LINK, (_m, _image: string, label: string) => label)
     .replace(AUTOLINK, (_m, url: string) => url);
   text = text.replace(EMPHASIS, (run: string, offset: number) => (isEmphasis(text, run, offset) ? '' : run));
-  return text.replace(ESCAPE, '$1');
+  return text.replace(HIDDEN, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
 }
 
 /** A table row as `| cell | cell |`, or '' for a delimiter row or a line of bars only. */
@@ -80,7 +85,11 @@ export function readMarkdown(markdown: string): string {
     if (heading) out.push('', stripInline(heading[2]!).trim(), '');
     else if (EMPTY_HEADING.test(line) || REFERENCE_DEFINITION.test(line)) out.push('');
     else if (/^\s*\|/u.test(line)) out.push(tableRow(line));
-    else out.push(stripInline(line.replace(/^(\s*)[*+][ \t]+(?=\S)/u, '$1- ')));
+    else {
+      // A cell's closing bar left at the end of a line of text (`Số: …/ĐA |`) is markup too.
+      const text = stripInline(line.replace(/^(\s*)[*+][ \t]+(?=\S)/u, '$1- ')).replace(/[ \t]+\|$/u, '');
+      out.push(/^[\s|]*$/u.test(text) ? '' : text);
+    }
   }
   return out.map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/gu, '\n\n').trim();
 }

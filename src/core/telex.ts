@@ -10,6 +10,38 @@
  */
 import { isVietnameseSyllable } from './vietnamese-score.js';
 
+const ONSETS = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'qu', 'th', 'tr', ...'bcdđghklmnprstvx', ''];
+const CODAS = ['ch', 'ng', 'nh', 'c', 'm', 'n', 'p', 't', ''];
+/** Vowel nuclei of Vietnamese with their marks, toneless: open (no final consonant), closed, or either. */
+const OPEN = new Set('ai ao au âu ay ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu oai oay oeo uây uôi ươi ươu iêu yêu uya uyu'.split(' '));
+const CLOSED = new Set('ă â iê yê uô ươ oă uâ uyê oo'.split(' '));
+const EITHER = new Set('a e ê i o ô ơ u ư y oa oe uê uy uơ'.split(' '));
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/**
+ * Whether a lower-case syllable is spelled as Vietnamese is, marks included: an onset, a nucleus from the language's
+ * inventory (`ươ` needs a final consonant, `ưe` does not exist), a coda, and after `c ch p t` only the sắc or nặng
+ * tone. Stricter than isVietnameseSyllable, which reads folded letters and would take `neư` for `neu`.
+ */
+export function isWellFormedSyllable(syllable: string): boolean {
+  const decomposed = syllable.normalize('NFD');
+  const tones = decomposed.match(TONES) ?? [];
+  if (tones.length > 1) return false;
+  const bare = decomposed.replace(TONES, '').normalize('NFC');
+  for (const onset of ONSETS) {
+    if (!bare.startsWith(onset)) continue;
+    for (const coda of CODAS) {
+      if (!bare.endsWith(coda) || bare.length < onset.length + coda.length + 1) continue;
+      const nucleus = bare.slice(onset.length, bare.length - coda.length);
+      const fits = coda === '' ? OPEN.has(nucleus) || EITHER.has(nucleus) : CLOSED.has(nucleus) || EITHER.has(nucleus);
+      if (!fits) continue;
+      if (/^(c|ch|p|t)$/u.test(coda) && tones.length === 1 && tones[0] !== '\u0301' && tones[0] !== '\u0323') continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 const TELEX_TONE: Record<string, string> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' };
 const VNI_TONE: Record<string, string> = { '1': '\u0301', '2': '\u0300', '3': '\u0309', '4': '\u0303', '5': '\u0323' };
 const CIRCUMFLEX: Record<string, string> = { a: 'â', e: 'ê', o: 'ô' };
@@ -72,6 +104,8 @@ function typed(keys: string): string | null {
       tone = TELEX_TONE[k]!;
       changed = true;
     } else if (VNI_TONE[k] && seenVowel) {
+      // One tone per syllable: `U23`, `A12` are codes, not VNI.
+      if (tone) return null;
       tone = VNI_TONE[k]!;
       changed = true;
     } else if (k === 'd' && prev === 'd' && letters.length === 1) {
@@ -109,7 +143,7 @@ function typed(keys: string): string | null {
     if (at < 0) return null;
     syllable = (syllable.slice(0, at + 1) + tone + syllable.slice(at + 1)).normalize('NFC');
   }
-  return isVietnameseSyllable(syllable) ? syllable.normalize('NFC') : null;
+  return isWellFormedSyllable(syllable) ? syllable.normalize('NFC') : null;
 }
 
 /**
@@ -118,22 +152,35 @@ function typed(keys: string): string | null {
  * A first capital is kept (`Hoaf` → `Hoà`… placed as `Hòa`).
  */
 export function fromTelex(word: string): string | null {
-  if (!/^[A-Za-z][A-Za-z0-9]*$/u.test(word) || !/[aeiouyAEIOUY]/u.test(word)) return null;
+  // Letters and VNI digits; a code such as `A2` or `E1` (one letter) is not a typed syllable.
+  if (!/^[A-Za-z][A-Za-z0-9]*$/u.test(word) || !/[A-Za-z].*[A-Za-z]/u.test(word) || !/[aeiouyAEIOUY]/u.test(word)) return null;
   if (/[A-Z].*[A-Z]/u.test(word) || isVietnameseSyllable(word)) return null;
   const syllable = typed(word.toLowerCase());
   if (syllable === null) return null;
   return /^[A-Z]/u.test(word) ? syllable[0]!.toUpperCase() + syllable.slice(1) : syllable;
 }
 
-/** A query with its Telex- or VNI-typed words converted (`sinh hoatj chi booj` → `sinh hoạt chi bộ`), or null when none is. */
+/** Standalone words: parts of numbers and references (`22-NQ/TW`, `QH15`) are not words typed alone. */
+const WORD = /(?<![\p{L}\p{N}\p{M}/.-])[A-Za-z][A-Za-z0-9]*(?![\p{L}\p{N}\p{M}/-])/gu;
+
+/**
+ * A query with its Telex- or VNI-typed words converted (`sinh hoatj chi booj` → `sinh hoạt chi bộ`), or null when
+ * none is. All or nothing: when a plain lower-case or capitalised word is neither a syllable nor convertible
+ * (`history`, `Power`), the query is in another language or not typed in Telex, and nothing is converted, so
+ * `history of the party` keeps its `of`.
+ */
 export function correctTelexQuery(query: string): string | null {
-  let changed = false;
-  // Standalone words only: parts of numbers and references (`22-NQ/TW`, `QH15`) are not words typed alone.
-  const corrected = query.replace(/(?<![\p{L}\p{N}\p{M}/.-])[A-Za-z][A-Za-z0-9]*(?![\p{L}\p{N}\p{M}/-])/gu, (word) => {
+  let converted = 0;
+  let foreign = 0;
+  const corrected = query.replace(WORD, (word) => {
     const syllable = fromTelex(word);
-    if (syllable === null) return word;
-    changed = true;
-    return syllable;
+    if (syllable !== null) {
+      converted++;
+      return syllable;
+    }
+    // Codes and abbreviations (`A2`, `QH15`, `UBND`) neither convert nor count against.
+    if (/^[A-Za-z]?[a-z]+$/u.test(word) && !isVietnameseSyllable(word)) foreign++;
+    return word;
   });
-  return changed ? corrected : null;
+  return converted > 0 && foreign === 0 ? corrected : null;
 }

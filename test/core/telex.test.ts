@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctTelexQuery, fromTelex } from '../../src/core/telex.js';
+import { correctTelexQuery, fromTelex, isWellFormedSyllable } from '../../src/core/telex.js';
 
 describe('queries typed with the input method off', () => {
   it.each([
@@ -24,6 +24,20 @@ describe('queries typed with the input method off', () => {
     expect(fromTelex('trung')).toBeNull();
     expect(fromTelex('TW')).toBeNull();
     expect(fromTelex('bch')).toBeNull();
+  });
+
+  it('converts nothing in a query with a foreign word, nor codes and English words that cannot be Vietnamese', () => {
+    expect(correctTelexQuery('history of the party')).toBeNull();
+    expect(correctTelexQuery('Power of Siberia')).toBeNull();
+    expect(correctTelexQuery('giải A2 U23')).toBeNull();
+    expect(fromTelex('news')).toBeNull();
+    expect(fromTelex('New')).toBeNull();
+    expect(fromTelex('hoatf')).toBeNull(); // a closed -t syllable takes only sắc or nặng
+  });
+
+  it('tells well-formed syllables by their marked nucleus', () => {
+    for (const ok of ['bộ', 'hoạt', 'quyết', 'ương', 'người', 'khuếch', 'xoăn', 'thuở', 'boong', 'giữ']) expect(isWellFormedSyllable(ok), ok).toBe(true);
+    for (const bad of ['neư', 'ưay', 'pởe', 'tưin', 'lă', 'ươ', 'hoàt']) expect(isWellFormedSyllable(bad), bad).toBe(false);
   });
 
   it('converts only into well-formed syllables', () => {

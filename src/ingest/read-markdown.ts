@@ -4,7 +4,7 @@
  * after a space, where CommonMark would leave them as text). A Markdown parser keeps such marks as literal text, so
  * the marks are read line by line here:
  * - ATX headings (`## Tiêu đề`) become heading lines of their own, without `#`s;
- * - table rows become one line each, `| cell | cell |`; delimiter rows (`|---|`) and lines of bars only become
+ * - table rows become one line each, `| cell | cell |`, without trailing empty cells; delimiter rows (`|---|`) and lines of bars only become
  *   blank lines, and a cell's closing bar left at the end of a line of text goes;
  * - emphasis marks (`*`, `**`, `_`, `__`) go, wherever they open or close; a lone `*`/`_` between spaces, `(*)`,
  *   a run of 4+ underscores (a blank to fill in) and `snake_case` stay;
@@ -63,6 +63,8 @@ function tableRow(line: string): string {
     .split(/(?<!\\)\|/u)
     .map((c) => stripInline(c).trim());
   if (cells.every((c) => /^:?-*:?$/u.test(c))) return '';
+  // Empty cells closing a row (`| Tỉnh | |||`) are the extract's layout, not columns a reader needs.
+  while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
   return `| ${cells.join(' | ')} |`;
 }
 

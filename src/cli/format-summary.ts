@@ -1,11 +1,7 @@
 /** The closing lines of an ingest run: counts, then the files skipped on purpose and the files that failed, with reasons. */
 import type { IngestSummary } from '../ingest/ingest-files.js';
 
-/** A file the folder walk left out on purpose (`README.md`, `LICENSE`, a hidden file), and why. */
-export interface SkippedFile {
-  path: string;
-  reason: string;
-}
+export type { SkippedFile } from '../ingest/list-files.js';
 
 /** Skipped files listed unless asked for all of them: they are expected, so a long list would hide the failures. */
 export const SKIPPED_SHOWN = 20;
@@ -20,7 +16,7 @@ function table(rows: { path: string; reason: string }[]): string[] {
  * The summary printed after `npm run ingest`. `skipped` is optional so the summary of a walker that reports none
  * prints as before; `allSkipped` lists every skipped file instead of the first SKIPPED_SHOWN.
  */
-export function formatSummary(s: IngestSummary & { skipped?: SkippedFile[] }, { allSkipped = false } = {}): string {
+export function formatSummary(s: Omit<IngestSummary, 'skipped'> & { skipped?: IngestSummary['skipped'] }, { allSkipped = false } = {}): string {
   const skipped = s.skipped ?? [];
   const lines = [
     `added ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}, same content as another file ${s.linked}, failed ${s.failed.length}` +

@@ -3,10 +3,28 @@
  * and is length-preserving so that offsets found in folded text are offsets in the stored text.
  */
 
-/** Canonical stored form: NFC, Windows/Mac line endings unified, no BOM, no NULs, no-break and other odd spaces as plain spaces. */
+/**
+ * Characters that print nothing and only steer line breaking or joining: zero-width space U+200B, soft hyphen
+ * U+00AD, word joiner U+2060, BOM / zero-width no-break space U+FEFF, Mongolian vowel separator U+180E. Web pages
+ * and Word files put them inside words and numbers (`Đả\u200Bng`, `chuy\u00ADển`, `01-KL/\u2060TW`), where they
+ * would split a syllable or a document number in two.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B\u2060\uFEFF]/gu;
+/** Zero-width non-joiner and joiner inside a word: meaningless in Vietnamese (between emoji, U+200D is kept). */
+const JOINER_IN_WORD = /(?<=[\p{L}\p{N}\p{M}])[\u200C\u200D]+(?=[\p{L}\p{N}\p{M}])/gu;
+
+/** The text without its invisible format characters (see INVISIBLE); queries are cleaned the same way as documents. */
+export function removeInvisible(text: string): string {
+  return text.replace(INVISIBLE, '').replace(JOINER_IN_WORD, '');
+}
+
+/**
+ * Canonical stored form: NFC, Windows/Mac line endings unified, no BOM, no NULs, no invisible format characters
+ * (removeInvisible: they carry no letter, and every reader of the text — matching, highlights, references, titles —
+ * then sees words whole), no-break and other odd spaces as plain spaces.
+ */
 export function toStoredText(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/, '')
+  return removeInvisible(raw)
     .replace(/\r\n?/g, '\n')
     .replace(/\u0000/g, '')
     .replace(/[\u00A0\u2000-\u200A\u202F\u3000]/g, ' ')

@@ -103,7 +103,10 @@ export interface SearchResult {
 }
 
 export interface SearchResponse {
+  /** The query as typed. */
   query: string;
+  /** The query searched instead when words were typed with the input method off (Telex/VNI), else null. */
+  correctedQuery: string | null;
   mode: SearchMode;
   answer: Answer | null;
   results: SearchResult[];

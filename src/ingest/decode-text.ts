@@ -1,15 +1,17 @@
 /**
- * Bytes of a text or HTML file to Unicode: UTF-8, UTF-16 with a BOM, and the legacy encodings older government
- * files still use: Windows-1258, and TCVN3 (ABC, .VnTime fonts) or VNI-Windows, whether as raw bytes or already
- * turned into UTF-8 mojibake (`NghÞ quyÕt`). Each candidate is scored as Vietnamese; a file no candidate reads
- * confidently is refused rather than stored as garbage.
+ * Bytes of a text or HTML file to Unicode: UTF-8, UTF-16 with or without a BOM, and the legacy encodings older
+ * government files still use: Windows-1258, and TCVN3 (ABC, .VnTime fonts) or VNI-Windows, whether as raw bytes or
+ * already turned into UTF-8 mojibake (`NghÞ quyÕt`), and VIQR, Vietnamese typed in ASCII (`Co^ng ta'c`). Each
+ * candidate is scored as Vietnamese; a file no candidate reads confidently is refused rather than stored as garbage.
  */
 import iconv from 'iconv-lite';
 import { UserError } from '../core/errors.js';
 import { decodeTcvn3, decodeVni } from '../core/legacy-fonts.js';
+import { decodeViqr, viqrMarkCount } from '../core/viqr.js';
+import { wordCount } from '../core/normalize.js';
 import { legacyCharRatio, vietnameseScore } from '../core/vietnamese-score.js';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni' | 'viqr';
 
 export interface DecodedText {
   text: string;
@@ -20,6 +22,13 @@ export interface DecodedText {
 export const MIN_CONFIDENCE = 0.8;
 /** Above this share of Latin-1 symbols, UTF-8 text is suspected to be legacy-font mojibake. */
 const MOJIBAKE_SUSPICION = 0.03;
+/** Above this many VIQR mark sequences per word, ASCII text is suspected to be VIQR. */
+const VIQR_SUSPICION = 0.1;
+/** UTF-16 without a BOM: share of code units whose one byte is zero (ASCII letters, spaces, digits), at least… */
+const UTF16_ZERO_HALF = 0.25;
+/** …while the other byte is almost never zero. */
+const UTF16_OTHER_HALF = 0.02;
+const UTF16_SAMPLE_BYTES = 8192;
 
 
 function best(candidates: DecodedText[]): { candidate: DecodedText; score: number } | null {
@@ -31,9 +40,23 @@ function best(candidates: DecodedText[]): { candidate: DecodedText; score: numbe
   return top;
 }
 
-/** UTF-8 text that may carry TCVN3 or VNI mojibake. */
+/** ASCII-looking text that may be VIQR: decoded when the decoding reads as Vietnamese clearly better. */
+function repairViqr(text: string): DecodedText {
+  const words = wordCount(text);
+  if (words === 0 || viqrMarkCount(text) < VIQR_SUSPICION * words) return { text, encoding: 'utf-8' };
+  const asIs = vietnameseScore(text) ?? 1;
+  const decoded = decodeViqr(text);
+  const score = vietnameseScore(decoded) ?? 0;
+  if (score >= MIN_CONFIDENCE && score > asIs + 0.1) return { text: decoded, encoding: 'viqr' };
+  if (asIs < 0.5) {
+    throw new UserError('unknown_encoding', 'the text looks like VIQR (Vietnamese typed as `Co^ng ta\'c`) but could not be converted with confidence');
+  }
+  return { text, encoding: 'utf-8' };
+}
+
+/** UTF-8 text that may carry TCVN3 or VNI mojibake, or be VIQR. */
 function repairMojibake(text: string): DecodedText {
-  if (legacyCharRatio(text) < MOJIBAKE_SUSPICION) return { text, encoding: 'utf-8' };
+  if (legacyCharRatio(text) < MOJIBAKE_SUSPICION) return repairViqr(text);
   const asIs = vietnameseScore(text) ?? 1;
   const top = best([
     { text: decodeTcvn3(text), encoding: 'tcvn3' },
@@ -63,9 +86,40 @@ function decodeLegacyBytes(bytes: Uint8Array): DecodedText {
   return top.candidate;
 }
 
+/**
+ * Byte order of UTF-16 text written without a BOM, or null: most code units of Vietnamese text are ASCII (one zero
+ * byte: odd positions in LE, even in BE) or in U+0100–U+1EFF (no zero byte), and the sample must decode without
+ * unpaired surrogates or control characters other than tab, line and page breaks.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = bytes.subarray(0, Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1);
+  const units = sample.length / 2;
+  if (units < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const order = oddZeros >= UTF16_ZERO_HALF * units && evenZeros <= UTF16_OTHER_HALF * units ? 'utf-16le'
+    : evenZeros >= UTF16_ZERO_HALF * units && oddZeros <= UTF16_OTHER_HALF * units ? 'utf-16be' : null;
+  if (!order) return null;
+  let text: string;
+  try {
+    // A sample cut inside a surrogate pair loses its last unit only.
+    text = new TextDecoder(order, { fatal: true }).decode(sample.length === bytes.length ? sample : sample.subarray(0, sample.length - 2));
+  } catch {
+    return null;
+  }
+  return /[\u0000-\u0008\u000B\u000E-\u001F\uFFFE\uFFFF]/u.test(text) ? null : order;
+}
+
+/** Unicode text of a file's bytes and the encoding it was read in; `unknown_encoding` when none reads confidently. */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

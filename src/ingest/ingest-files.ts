@@ -10,7 +10,7 @@ import type { PreparedDocument } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { dropOrphans } from './remove-document.js';
 import { embedMissingVectors } from './embed-missing.js';
-import { listFiles } from './list-files.js';
+import { listFiles, type SkippedFile } from './list-files.js';
 import { extractText, hashBytes, readFileBytes } from './read-document.js';
 import { sourceKey } from './source-key.js';
 
@@ -28,6 +28,9 @@ export interface IngestSummary {
   unchanged: number;
   linked: number;
   failed: IngestFailure[];
+  /** Folder entries left out as not documents (hidden files, README, LICENSE). */
+  /** Folder entries left out on purpose (hidden, README, LICENSE), with the reason. */
+  skipped: SkippedFile[];
   /** Passages written by this run. */
   passages: number;
   /** Vectors computed for passages stored earlier without one. */
@@ -97,8 +100,8 @@ export interface IngestListeners {
 
 export async function ingestPaths(handle: IndexHandle, paths: string[], { onProgress, onFileDone }: IngestListeners = {}): Promise<IngestSummary> {
   const started = performance.now();
-  const { files, missing } = await listFiles(paths, [handle.dir]);
-  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, linked: 0, failed: [], passages: 0, backfilled: 0, seconds: 0 };
+  const { files, missing, skipped } = await listFiles(paths, [handle.dir]);
+  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, linked: 0, failed: [], skipped, passages: 0, backfilled: 0, seconds: 0 };
   for (const path of missing) summary.failed.push({ path, code: 'not_found', message: 'no such file or folder' });
   let sinceSave = 0;
   for (const [i, path] of files.entries()) {

@@ -22,12 +22,24 @@ function checkSize(bytes: number): void {
 export async function extractText(bytes: Uint8Array, fileName: string): Promise<{ format: SourceFormat; text: string }> {
   checkSize(bytes.length);
   const format = detectFormat(bytes, fileName);
-  // The PDF and HTML parsers load on first use: together they are about a second of start-up a server need not pay.
+  // The parsers load on first use: together they are about a second of start-up a server need not pay.
   if (format === 'pdf') {
     const { readPdf } = await import('./read-pdf.js');
     return { format, text: repairExtractedText(await readPdf(bytes)) };
   }
+  if (format === 'docx') {
+    const { readDocx } = await import('./read-docx.js');
+    return { format, text: repairExtractedText(await readDocx(bytes)) };
+  }
+  if (format === 'doc') {
+    const { readDoc } = await import('./read-doc.js');
+    return { format, text: repairExtractedText(await readDoc(bytes)) };
+  }
   const { text } = decodeText(bytes);
+  if (format === 'md') {
+    const { readMarkdown } = await import('./read-markdown.js');
+    return { format, text: readMarkdown(text) };
+  }
   if (format !== 'html') return { format, text };
   const { readHtml } = await import('./read-html.js');
   return { format, text: readHtml(text) };

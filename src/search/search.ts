@@ -8,6 +8,8 @@ import { hasFilters, matchesFilters, type SearchFilters } from '../core/filters.
 import { reciprocalRankFusion } from '../core/fuse.js';
 import { highlight, queryWords } from '../core/highlight.js';
 import { queryTerms } from '../core/lexical-terms.js';
+import { removeInvisible } from '../core/normalize.js';
+import { correctTelexQuery } from '../core/telex.js';
 import { referencePattern, type ReferencePattern } from '../core/references.js';
 import type { SearchMode, SearchResponse, SearchResult, StoredPassage } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
@@ -72,8 +74,18 @@ function namedFirst(
   };
 }
 
+/**
+ * The query as typed (NFC, trimmed, invisible characters dropped as in stored text) and the query searched: the same,
+ * or, when words were typed with the input method off (`sinh hoatj chi booj`), their Vietnamese (`sinh hoạt chi bộ`).
+ */
+export function readQuery(rawQuery: string): { typed: string; query: string; correctedQuery: string | null } {
+  const typed = removeInvisible(rawQuery.normalize('NFC')).trim();
+  const correctedQuery = correctTelexQuery(typed);
+  return { typed, query: correctedQuery ?? typed, correctedQuery };
+}
+
 export async function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
-  const query = rawQuery.normalize('NFC').trim();
+  const { typed, query, correctedQuery } = readQuery(rawQuery);
   const mode = effectiveMode(handle, options.mode);
   const depth = Math.max(MIN_CANDIDATES, options.k * 3);
   const allowed = allowedDocuments(handle, options.filters);
@@ -136,5 +148,5 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     query,
     results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text, start: r.passage.start })),
   );
-  return { query, mode, answer, results };
+  return { query: typed, correctedQuery, mode, answer, results };
 }

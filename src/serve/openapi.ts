@@ -125,10 +125,14 @@ const storedDocument = {
 
 const searchResponse = {
   type: 'object',
-  required: ['query', 'mode', 'answer', 'results'],
+  required: ['query', 'correctedQuery', 'mode', 'answer', 'results'],
   additionalProperties: false,
   properties: {
-    query: { type: 'string' },
+    query: { type: 'string', description: 'The query as typed.' },
+    correctedQuery: {
+      type: ['string', 'null'],
+      description: 'Did you mean: the query searched instead when its words were typed with the Vietnamese input method off (Telex `hoatj`, VNI `hoa5t`), else null.',
+    },
     mode: { enum: ['hybrid', 'lexical', 'dense'] },
     answer: {
       oneOf: [

@@ -23,9 +23,10 @@ describe('detectFormat', () => {
     expect(() => detectFormat(bytes, 'x')).toThrow(expect.objectContaining({ code }));
   });
 
-  it('refuses a real DOCX with advice', () => {
+  it('tells a real DOCX, and refuses a ZIP that is not one with advice', () => {
     const docx = readFileSync(join(SHARED_DIR, 'corpus', 'decrees', 'ND100-2019.docx'));
-    expect(() => detectFormat(docx, 'ND100-2019.docx')).toThrow(/convert it to PDF or text/);
+    expect(detectFormat(docx, 'ND100-2019.docx')).toBe('docx');
+    expect(() => detectFormat(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'bang.xlsx')).toThrow(/not a Word document \(DOCX\); save it as DOCX, PDF or text/);
   });
 });
 

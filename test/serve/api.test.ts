@@ -31,7 +31,8 @@ describe('GET /api/search', () => {
   it('answers with exactly the documented shape', async () => {
     const { status, body } = await get(`/api/search?q=${encodeURIComponent('sinh hoạt chi bộ')}&k=5`);
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['answer', 'mode', 'query', 'results']);
+    expect(Object.keys(body).sort()).toEqual(['answer', 'correctedQuery', 'mode', 'query', 'results']);
+    expect(body.correctedQuery).toBeNull();
     expect(body.mode).toBe('hybrid');
     expect(Object.keys(body.answer).sort()).toEqual(['citations', 'sentences', 'text']);
     expect(Object.keys(body.answer.citations[0]).sort()).toEqual(['documentId', 'n', 'passageId']);
@@ -43,6 +44,14 @@ describe('GET /api/search', () => {
     }
     expect(body.results[0].document).toMatchObject({ source: `corpus/${SEED.tccsd}.txt`, kind: 'bài viết', author: 'Hà Ban', date: '2018-11-13' });
     expect(body.results.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('searches a query typed with the input method off as Vietnamese, and says so', async () => {
+    const typed = (await get(`/api/search?q=${encodeURIComponent('sinh hoatj chi booj')}&k=5`)).body;
+    const plain = (await get(`/api/search?q=${encodeURIComponent('sinh hoạt chi bộ')}&k=5`)).body;
+    expect(typed.query).toBe('sinh hoatj chi booj');
+    expect(typed.correctedQuery).toBe('sinh hoạt chi bộ');
+    expect(typed.results).toEqual(plain.results);
   });
 
   it('cites passages whose offsets slice GET /api/documents/:id text exactly', async () => {

@@ -80,17 +80,20 @@ function render(state, response, focusFrom) {
   list.replaceChildren();
   answerBox.replaceChildren();
   more.hidden = response.results.length < state.k || state.k >= MAX_RESULTS;
+  // A query typed with the input method off was searched as Vietnamese: say which words were searched.
+  const q = response.correctedQuery ?? state.q;
+  const corrected = response.correctedQuery ? `Đã tìm “${response.correctedQuery}” thay cho “${state.q}”. ` : '';
   if (response.results.length === 0) {
-    say(`Không tìm thấy văn bản nào phù hợp với “${state.q}”${filtered ? ' trong phạm vi bộ lọc đã chọn' : ''}.`);
+    say(`${corrected}Không tìm thấy văn bản nào phù hợp với “${q}”${filtered ? ' trong phạm vi bộ lọc đã chọn' : ''}.`);
     answerBox.append(el('div', { class: 'notice' }, el('p', {}, 'Hãy kiểm tra chính tả, thử từ ngữ khác' + (filtered ? ' hoặc bỏ bớt bộ lọc.' : '.'))));
     return;
   }
   const numbers = citationNumbers(response.answer);
   if (response.answer) {
-    say(`Tìm thấy ${response.results.length} đoạn trích liên quan nhất đến “${state.q}”.`);
+    say(`${corrected}Tìm thấy ${response.results.length} đoạn trích liên quan nhất đến “${q}”.`);
     answerBox.append(renderAnswer(response.answer, response.results));
   } else {
-    say(`Không tìm thấy nội dung phù hợp với “${state.q}”. Dưới đây là ${response.results.length} đoạn gần nhất về từ ngữ.`);
+    say(`${corrected}Không tìm thấy nội dung phù hợp với “${q}”. Dưới đây là ${response.results.length} đoạn gần nhất về từ ngữ.`);
     answerBox.append(el('div', { class: 'notice' }, el('p', {}, 'Không đoạn nào trả lời trực tiếp câu hỏi. Hãy thử từ ngữ khác, kiểm tra chính tả hoặc bỏ bớt bộ lọc.')));
   }
   list.append(...response.results.map((r) => renderResult(r, numbers.get(r.passage.id))));

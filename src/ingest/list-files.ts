@@ -49,5 +49,5 @@ export async function listFiles(paths: string[], excludeDirs: string[] = []): Pr
     else if (info.isDirectory()) await walk(p, listing, exclude);
     else listing.files.push(p);
   }
-  return { files: [...new Set(listing.files)].sort(), missing: listing.missing, skipped: [...new Map(listing.skipped.map((f) => [f.path, f])).values()].sort((a, b) => a.path.localeCompare(b.path)) };
+  return { files: [...new Set(listing.files)].sort(), missing: listing.missing, skipped: [...new Map(listing.skipped.map((f) => [f.path, f])).values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }

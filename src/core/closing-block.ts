@@ -49,7 +49,7 @@ export function isRecipientsLine(text: string): boolean {
   return RECIPIENTS.test(text.trim());
 }
 
-const isPosition = (t: string) => isCaps(t) && t.split(' ').length <= 10 && !/[.;:,]$/u.test(t) && (POSITION.test(t) || isSignatureLead(t));
+const isPosition = (t: string) => isCaps(t) && t.split(' ').length <= 10 && !/[.;:]$/u.test(t) && (POSITION.test(t) || isSignatureLead(t));
 
 function isName(t: string, afterTitles: boolean): boolean {
   if (NAME.test(t)) return !/^(Nơi|Lưu|Kính|Như|Các|Ban|Bộ|Sở|Ủy|Văn|Đảng|Thường|Chi|Tỉnh|Huyện)(?![\p{L}\p{N}])/u.test(t);
@@ -81,6 +81,11 @@ function signatureAt(lines: TextLine[], i: number, formal: boolean): Signature |
       titles.push(lines[j]!.text);
       continue;
     }
+    // `KT. TRƯỞNG BAN CHÍNH SÁCH,` / `THUẾ QUỐC TẾ`: a position wrapped after a comma.
+    if (titles.length > 0 && titles[titles.length - 1]!.endsWith(',') && isCaps(t) && t.split(' ').length <= 8) {
+      titles[titles.length - 1] += ` ${lines[j]!.text}`;
+      continue;
+    }
     // `TM. ỦY BAN NHÂN` / `DÂN`: a wrapped body line.
     if (behalf !== null && titles.length === 0 && isCaps(t) && t.split(' ').length <= 2 && !BODY.test(t)) {
       behalf += ` ${t}`;
@@ -93,7 +98,11 @@ function signatureAt(lines: TextLine[], i: number, formal: boolean): Signature |
   let k = j;
   while (k < lines.length && k <= j + 1 && SIGNED.test(lines[k]!.text)) k++;
   const nameLine = lines[k]?.text;
-  if (nameLine !== undefined && isName(nameLine, titles.length > 0 || behalf !== null)) return { signer: nameLine, titles, behalf, next: k + 1 };
+  const afterTitles = titles.length > 0 || behalf !== null;
+  if (nameLine !== undefined && isName(nameLine, afterTitles)) return { signer: nameLine, titles, behalf, next: k + 1 };
+  // `Phùng` / `Thị Hồng Hà`: a name wrapped over two lines.
+  const joined = nameLine !== undefined && lines[k + 1] ? `${nameLine} ${lines[k + 1]!.text}` : null;
+  if (joined && /^\p{Lu}\p{Ll}*$/u.test(nameLine!) && isName(joined, afterTitles)) return { signer: joined, titles, behalf, next: k + 2 };
   // A signature without a name (the name was not printed, or the copy ends): only when it is a clear lead.
   if (isSignatureLead(first)) return { signer: null, titles, behalf, next: k };
   return null;
@@ -103,7 +112,9 @@ function signatureAt(lines: TextLine[], i: number, formal: boolean): Signature |
 function recipientsAt(lines: TextLine[], i: number): number | null {
   if (!RECIPIENTS.test(lines[i]!.text)) return null;
   let j = i + 1;
-  while (j < lines.length && (LIST_ITEM.test(lines[j]!.text) || /^[\p{Ll}]/u.test(lines[j]!.text))) j++;
+  // Items start with a dash; a wrapped item goes on in lower case or ends with `;`, `,` or `.`.
+  const continues = (t: string) => LIST_ITEM.test(t) || /^\p{Ll}/u.test(t) || (/[;,.]$/u.test(t) && t.split(' ').length <= 15 && !isSignatureLead(t));
+  while (j < lines.length && j - i < 60 && continues(lines[j]!.text)) j++;
   return j;
 }
 

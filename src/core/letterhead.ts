@@ -45,7 +45,7 @@ const BODY_START =
   /^(ĐẢNG BỘ|ĐẢNG (ỦY|UỶ)|ĐẢNG ĐOÀN|(TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|XÃ|PHƯỜNG) (ỦY|UỶ)|BAN |BỘ |(ỦY|UỶ) BAN|UBND|HĐND|HỘI ĐỒNG|CHI BỘ|CHI (ỦY|UỶ)|VĂN PHÒNG|SỞ |CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|MẶT TRẬN|ĐOÀN |CÔNG AN|HỌC VIỆN|TRƯỜNG |VIỆN |CỤC |TỔNG CỤC|TÒA ÁN|KIỂM TOÁN|THƯỜNG TRỰC|LIÊN ĐOÀN|HỘI )/u;
 /** Kind lines open the title block: the letterhead never runs into them. */
 export const KIND_START =
-  /^(NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ ĐỊNH|THÔNG TƯ|KẾ HOẠCH|THÔNG BÁO|BÁO CÁO|LUẬT|THÔNG TRI|TỜ TRÌNH|ĐỀ ÁN|CHƯƠNG TRÌNH|CÔNG VĂN|LỜI KÊU GỌI|ĐIỀU LỆ|PHÁP LỆNH)(?![\p{L}\p{N}])/u;
+  /^(NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ ĐỊNH|THÔNG TƯ|KẾ HOẠCH|THÔNG BÁO|BÁO CÁO|LUẬT|THÔNG TRI|TỜ TRÌNH|ĐỀ ÁN|CHƯƠNG TRÌNH|CÔNG VĂN|CÔNG ĐIỆN|LỜI KÊU GỌI|ĐIỀU LỆ|PHÁP LỆNH)(?![\p{L}\p{N}])/u;
 /** How far into the text a letterhead is looked for (legal portals put a field table and a summary first). */
 const MAX_SCAN_LINES = 80;
 const MAX_BODY_LINES = 5;

@@ -20,6 +20,7 @@ export type DocumentKind =
   | 'báo cáo'
   | 'luật'
   | 'công văn'
+  | 'công điện'
   | 'thông tri'
   | 'tờ trình'
   | 'đề án'
@@ -43,6 +44,7 @@ const CODE_KIND: Record<string, DocumentKind> = {
   TB: 'thông báo',
   BC: 'báo cáo',
   CV: 'công văn',
+  CĐ: 'công điện',
   TTr: 'tờ trình',
   CTr: 'chương trình',
   ĐA: 'đề án',
@@ -66,6 +68,7 @@ const KIND_WORDS: [RegExp, DocumentKind][] = [
   [/^thông báo/iu, 'thông báo'],
   [/^báo cáo/iu, 'báo cáo'],
   [/^công văn/iu, 'công văn'],
+  [/^công điện/iu, 'công điện'],
   [/^thông tri/iu, 'thông tri'],
   [/^tờ trình/iu, 'tờ trình'],
   [/^đề án/iu, 'đề án'],

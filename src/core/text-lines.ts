@@ -105,7 +105,7 @@ export function sentenceCaseBody(caps: string): string {
         i++;
       } else out.push(low);
       place = true;
-    } else if ((i === 1 && ['ban', 'bộ'].includes(words[0]!.toLocaleLowerCase('vi'))) || (words[i - 1] === 'ban' && words[i - 2]?.toLocaleLowerCase('vi') === 'ủy' && low !== 'nhân'))
+    } else if ((i === 1 && ['ban', 'bộ', 'cục', 'sở'].includes(words[0]!.toLocaleLowerCase('vi'))) || (words[i - 1] === 'ban' && words[i - 2]?.toLocaleLowerCase('vi') === 'ủy' && low !== 'nhân'))
       out.push(capital(w));
     else out.push(w);
   }

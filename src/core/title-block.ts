@@ -23,9 +23,9 @@ export interface TitleBlock {
 }
 
 /** Section headings and legal divisions: the body has begun. */
-const HEADING = /^(?:[IVXLC]+\s*[.\-–)]|\d+(?:\.\d+)*\s*[.)/-]|[a-zđ]\)|Điều\s+\d|Chương\s+[IVXLC\d]|CHƯƠNG\s|Phần\s|PHẦN\s|Mục\s+\d|MỤC\s|MỞ ĐẦU$|[-–+•])/u;
+const HEADING = /^(?:[IVXLC]+\s*[.\-–)]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)|Điều\s+\d|Chương\s+[IVXLC\d]|CHƯƠNG\s|Phần\s|PHẦN\s|Mục\s+\d|MỤC\s|MỞ ĐẦU$|[-–+•])/u;
 /** Lines that open a body, a preamble or a greeting. */
-const BODY_OPENING = /^(Căn cứ|Xét|Theo đề nghị|Thực hiện|Kính gửi|Tại phiên họp|Tại Hội nghị|Trong|Ngày\s+\d)/iu;
+const BODY_OPENING = /^(Căn cứ|Xét|Theo đề nghị|Thực hiện|Triển khai|Kính gửi|Tại phiên họp|Tại Hội nghị|Trong|Ngày\s+\d)/u;
 const CONTINUES_SUBJECT = /^(về|v\/v|về việc|ban hành|quy định|phê duyệt|sửa đổi)(?![\p{L}\p{N}])/iu;
 const MAX_SUBJECT_LINES = 8;
 
@@ -37,7 +37,7 @@ function closeUpLetterSpaced(text: string): string | null {
   return null;
 }
 
-const KIND_WORDS = ['NGHỊ QUYẾT', 'CHỈ THỊ', 'KẾT LUẬN', 'QUY ĐỊNH', 'QUY CHẾ', 'HƯỚNG DẪN', 'QUYẾT ĐỊNH', 'NGHỊ ĐỊNH', 'THÔNG TƯ', 'KẾ HOẠCH', 'THÔNG BÁO', 'BÁO CÁO', 'THÔNG TRI', 'TỜ TRÌNH', 'ĐỀ ÁN', 'CHƯƠNG TRÌNH', 'LỜI KÊU GỌI', 'ĐIỀU LỆ', 'LUẬT'];
+const KIND_WORDS = ['CÔNG ĐIỆN', 'NGHỊ QUYẾT', 'CHỈ THỊ', 'KẾT LUẬN', 'QUY ĐỊNH', 'QUY CHẾ', 'HƯỚNG DẪN', 'QUYẾT ĐỊNH', 'NGHỊ ĐỊNH', 'THÔNG TƯ', 'KẾ HOẠCH', 'THÔNG BÁO', 'BÁO CÁO', 'THÔNG TRI', 'TỜ TRÌNH', 'ĐỀ ÁN', 'CHƯƠNG TRÌNH', 'LỜI KÊU GỌI', 'ĐIỀU LỆ', 'LUẬT'];
 
 /** The kind line as it is to be written, or null when the line is not one. */
 function kindLine(text: string): string | null {
@@ -45,6 +45,9 @@ function kindLine(text: string): string | null {
   if (spaced) return spaced;
   return KIND_START.test(text) && isCaps(text) && text.split(' ').length <= 30 ? text : null;
 }
+
+/** Capitals, digits and punctuation only (`2026 - 2030` continues a caps subject). */
+const noLower = (text: string) => !/\p{Ll}/u.test(text);
 
 /** Who enacts, named over the preamble: `ỦY BAN NHÂN DÂN TỈNH …`, `CHỦ TỊCH …`, `BAN BÍ THƯ`, `THỦ TƯỚNG CHÍNH PHỦ`. */
 const AUTHORITY =
@@ -87,15 +90,23 @@ export function readTitleBlock(lines: TextLine[], from: number, subject: string 
       continue;
     }
     if (mode === null) {
-      if (isCaps(text) && !isAuthorityLine(lines, i) && !/[.;:]$/u.test(text)) mode = 'caps';
+      // The subject always comes before the authority line, so only a `CHỦ TỊCH …` line can end the block here.
+      if (noLower(text) && !/^(CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG)(?![\p{L}])/u.test(text) && !/[.;:]$/u.test(text)) mode = 'caps';
       else if (CONTINUES_SUBJECT.test(text) && !/[;]$/u.test(text)) mode = 'lower';
       else break;
     } else if (mode === 'caps') {
-      if (!isCaps(text) || isAuthorityLine(lines, i) || kindLine(text)) break;
+      // A subject line left hanging on `CỦA`, `VÀ`, `SỐ` … goes on, whatever the next line starts with.
+      const hanging = /(?:CỦA|VÀ|SỐ|TẠI|VỀ|CHO|VỚI|TRONG|Ở|NGÀY|,)$/u.test(lines[i - 1]!.text);
+      if (!noLower(text) || (!hanging && (isAuthorityLine(lines, i) || KIND_WORDS.includes(text)))) break;
     } else if (!/^\p{Ll}/u.test(text) || /[.;:]$/u.test(lines[i - 1]!.text)) break;
     parts.push(text);
     subjectLines++;
   }
-  const last = lines[i - 1]!;
-  return { title: parts.join(' ').replace(/\s+/g, ' ').trim(), kind, of, next: i, start: first.start, end: last.end };
+  // The enacting authority (`THỦ TƯỚNG CHÍNH PHỦ`, `CHỦ TỊCH ỦY BAN NHÂN DÂN …` over two lines) belongs to the header.
+  let end = i;
+  let k = end;
+  while (k < lines.length && k - end < 2 && isCaps(lines[k]!.text) && lines[k]!.text.split(' ').length <= 20) k++;
+  if (k > end && BODY_OPENING.test(lines[k]?.text ?? '')) end = k;
+  const last = lines[end - 1]!;
+  return { title: parts.join(' ').replace(/\s+/g, ' ').trim(), kind, of, next: end, start: first.start, end: last.end };
 }

@@ -77,12 +77,18 @@ function signatureAt(lines: TextLine[], i: number, formal: boolean): Signature |
       behalf = lead[2]!;
       continue;
     }
+    // `KT. TRƯỞNG BAN CHÍNH SÁCH,` / `THUẾ QUỐC TẾ`: a position wrapped after a comma.
+    if (titles.length > 0 && titles[titles.length - 1]!.endsWith(',') && isCaps(t) && t.split(' ').length <= 8) {
+      titles[titles.length - 1] += ` ${lines[j]!.text}`;
+      continue;
+    }
     if (isPosition(t)) {
       titles.push(lines[j]!.text);
       continue;
     }
-    // `KT. TRƯỞNG BAN CHÍNH SÁCH,` / `THUẾ QUỐC TẾ`: a position wrapped after a comma.
-    if (titles.length > 0 && titles[titles.length - 1]!.endsWith(',') && isCaps(t) && t.split(' ').length <= 8) {
+    // `K/T CHÁNH` / `VĂN PHÒNG` / `PHÓ CHÁNH VĂN PHÒNG`: a short wrapped piece, known by what follows it.
+    const following = lines[j + 1]?.text ?? '';
+    if (titles.length > 0 && isCaps(t) && t.split(' ').length <= 3 && (isPosition(following) || SIGNED.test(following) || NAME.test(following))) {
       titles[titles.length - 1] += ` ${lines[j]!.text}`;
       continue;
     }

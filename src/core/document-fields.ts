@@ -13,7 +13,7 @@ import { documentTerm } from './party-terms.js';
 import { readPortalFields } from './portal-fields.js';
 import { findReferences, kindOfNumber, kindOfWords, type Reference } from './references.js';
 import { readTitleBlock, type TitleBlock } from './title-block.js';
-import { sentenceCaseBody, textLines } from './text-lines.js';
+import { sentenceCaseBody, textLines, type TextLine } from './text-lines.js';
 import type { DocumentFields } from './types.js';
 
 export interface DocumentReading extends DocumentFields {
@@ -44,6 +44,12 @@ export function resolveIssuer(letterhead: Letterhead | null, of: string | null, 
   if (b && head && SUB_ORGAN.test(b) && !fold(head).startsWith(fold(sentenceCaseBody(b)))) return `${sentenceCaseBody(b)} ${head}`;
   if (head) return head;
   return b && /^(BAN|BỘ|ỦY BAN|HỘI ĐỒNG|ĐẢNG ỦY|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|CHÍNH PHỦ|QUỐC HỘI)(?![\p{L}\p{N}])/u.test(b) ? sentenceCaseBody(b) : null;
+}
+
+/** A legal portal's own headline for the document, on the line after its field table (when the letterhead is missing). */
+function portalHeadline(lines: TextLine[], after: number): string | null {
+  const line = lines.find((l) => l.start >= after);
+  return line && line.text.split(' ').length <= 40 && !/[.;:]$/u.test(line.text) ? line.text : null;
 }
 
 const skipSpace = (text: string, at: number) => {
@@ -78,7 +84,7 @@ export function readDocument(text: string): DocumentReading {
     .map((l) => l.trim())
     .filter(Boolean);
   return {
-    title: title?.title ?? (letterhead ? null : front.title),
+    title: title?.title ?? (letterhead ? null : portal ? portalHeadline(lines, portal.end) : front.title),
     date,
     kind,
     number,

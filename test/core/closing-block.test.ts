@@ -39,6 +39,12 @@ describe('readClosingBlock', () => {
     });
   });
 
+  it('joins position lines wrapped into short pieces', () => {
+    expect(read('K/T CHÁNH\nVĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nLê Khánh Toàn')).toMatchObject({ signer: 'Lê Khánh Toàn', signerTitle: 'K/T CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG' });
+    expect(read('K/T TRƯỞNG\nBAN\nPHÓ TRƯỞNG BAN THƯỜNG TRỰC\nHoàng Đăng Quang')).toMatchObject({ signer: 'Hoàng Đăng Quang', signerTitle: 'K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN THƯỜNG TRỰC' });
+    expect(read('KT. BỘ TRƯỞNG,\nCHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nPhạm Mạnh Cường')).toMatchObject({ signerTitle: 'KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM' });
+  });
+
   it('needs a T/M-type lead outside formal documents, and finds none in body text', () => {
     expect(read('BÍ THƯ\nLê Thị Hoa', false)).toBeNull();
     expect(read('Thực hiện nghiêm túc.\nCông tác cán bộ')).toBeNull();

@@ -37,6 +37,8 @@ const LIST_ITEM = /^([-–+•]|Lưu\b|Như(?![\p{L}]))/u;
 const NAME = /^(\p{Lu}[\p{Ll}\p{M}]*)(\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u;
 const CAPS_NAME = /^(\p{Lu}+)(\s+\p{Lu}+){1,5}$/u;
 const MAX_TITLE_LINES = 5;
+/** How many unrecognised lines may end a `Nơi nhận:` list before the signature block. */
+const MAX_LIST_TAIL = 6;
 
 /** Lines that open a signature block: `T/M …`, `KT. …` and the like. Used by cleaning to keep such blocks. */
 export function isSignatureLead(text: string): boolean {
@@ -135,8 +137,9 @@ export function readClosingBlock(lines: TextLine[], from: number, formal: boolea
     const recipients = recipientsAt(lines, j);
     if (recipients !== null) {
       j = recipients;
-      if (j < lines.length) {
-        sig = signatureAt(lines, j, formal);
+      // The list may wrap in ways the item rule misses: the signature block follows within a few lines.
+      for (let k = j; k < Math.min(lines.length, j + MAX_LIST_TAIL) && sig === null; k++) {
+        sig = signatureAt(lines, k, formal);
         if (sig) j = sig.next;
       }
     } else {

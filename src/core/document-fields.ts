@@ -71,7 +71,9 @@ export function readDocument(text: string): DocumentReading {
 
   const front = extractFrontMatter(text);
   const number = letterhead?.number ?? portal?.number ?? null;
-  const date = letterhead?.date ?? portal?.date ?? front.date;
+  // A formal document's date is its own place-and-date line (or the portal's field); the first date of its text
+  // may be a meeting's or a cited document's.
+  const date = letterhead?.date ?? portal?.date ?? (formal ? null : front.date);
   const issuer = formal ? (resolveIssuer(letterhead, title?.of ?? null, closing?.onBehalfOfCaps ?? null) ?? portal?.issuedBy ?? null) : null;
   const signer = closing?.signer ?? portal?.signer ?? null;
   const kind = formal

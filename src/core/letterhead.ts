@@ -122,7 +122,10 @@ export function issuerOfBodies(bodies: string[]): string | null {
 function joinBodies(fragments: string[]): string[] {
   const bodies: string[] = [];
   for (const f of fragments) {
-    if (bodies.length === 0 || BODY_START.test(modernTone(f))) bodies.push(f);
+    const prev = bodies[bodies.length - 1];
+    // `VĂN PHÒNG` / `CHÍNH PHỦ`: an office named after the body it serves is one body.
+    const office = prev !== undefined && /(^|\s)VĂN PHÒNG$/u.test(prev) && /^(CHÍNH PHỦ|QUỐC HỘI|CHỦ TỊCH NƯỚC|TRUNG ƯƠNG)/u.test(f);
+    if (prev === undefined || (BODY_START.test(modernTone(f)) && !office)) bodies.push(f);
     else bodies[bodies.length - 1] += ` ${f}`;
   }
   return bodies.map((b) => b.replace(/\s+/g, ' ').trim());

@@ -171,6 +171,16 @@ describe('real formal documents from the corpus', () => {
     ],
     ['ec00bd6f58be7864.md', { kind: 'quyết định', number: '2597/QĐ-TTg', issuer: 'Thủ tướng Chính phủ', date: '2025-11-27', signer: 'Trần Hồng Hà', signerTitle: 'KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG' }],
     ['3eb6b0065020aac4.md', { kind: 'công văn', title: 'V/v chính sách thuế', issuer: 'Cục Thuế', signer: 'Phạm Thị Minh Hiền', signerTitle: 'TL. CỤC TRƯỞNG / KT. TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ / PHÓ TRƯỞNG BAN' }],
+    [
+      '405a6cabda393030.md',
+      { kind: 'thông báo', number: '659/TB-VPCP', issuer: 'Văn phòng Chính phủ', date: '2025-11-29', signer: 'Đỗ Ngọc Huỳnh', signerTitle: 'KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM' },
+    ],
+    ['74e2ddc7b11340da.md', { number: '624/TB-VPCP', issuer: 'Văn phòng Chính phủ', signer: 'Phạm Mạnh Cường', signerTitle: 'KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM' }],
+    // Joint conclusions of the Politburo and the Secretariat, signed `T/M BỘ CHÍNH` / `TRỊ`.
+    ['265ff514762b4c47.md', { kind: 'kết luận', number: '221-KL/TW', issuer: 'Bộ Chính trị', date: '2025-11-28', term: 'XIII', signer: 'Trần Cẩm Tú', onBehalfOf: 'Bộ Chính trị' }],
+    ['6e4d7759e03163f7.md', { number: '07-KL/VPTW', issuer: 'Văn phòng Trung ương Đảng', term: 'XIII', signer: 'Lê Khánh Toàn', signerTitle: 'K/T CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG' }],
+    // The page lacks its letterhead: no issuer, no number, and no date taken from a cited document (26/5/2025).
+    ['aa9bb8226e3d4c71.md', { title: 'HƯỚNG DẪN XÂY DỰNG, KIỆN TOÀN ĐỘI NGŨ BÁO CÁO VIÊN CÁC CẤP', number: null, issuer: null, date: null, term: null, signer: 'Phạm Tất Thắng' }],
   ])('%s', (name, fields) => {
     const doc = corpusDoc(name);
     expect(doc).toMatchObject(fields);

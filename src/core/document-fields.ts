@@ -7,7 +7,7 @@
 import { articleKind, findAuthor } from './article-byline.js';
 import { readClosingBlock, type ClosingBlock } from './closing-block.js';
 import { readLetterhead, type Letterhead } from './letterhead.js';
-import { extractFrontMatter } from './metadata.js';
+import { extractFrontMatter, findPublicationDate } from './metadata.js';
 import { fold } from './normalize.js';
 import { documentTerm } from './party-terms.js';
 import { readPortalFields } from './portal-fields.js';
@@ -57,8 +57,11 @@ const skipSpace = (text: string, at: number) => {
   return at;
 };
 
-/** Reads fields, body start, closing span and references of a cleaned (stored) text. */
-export function readDocument(text: string): DocumentReading {
+/**
+ * Reads fields, body start, closing span and references of a cleaned (stored) text. `sourceText` is the NFC text
+ * before cleaning, when known: a page's publication line may sit among the furniture that cleaning drops.
+ */
+export function readDocument(text: string, sourceText: string = text): DocumentReading {
   const lines = textLines(text);
   const portal = readPortalFields(lines);
   const letterhead = readLetterhead(lines);
@@ -73,7 +76,7 @@ export function readDocument(text: string): DocumentReading {
   const number = letterhead?.number ?? portal?.number ?? null;
   // A formal document's date is its own place-and-date line (or the portal's field); the first date of its text
   // may be a meeting's or a cited document's.
-  const date = letterhead?.date ?? portal?.date ?? (formal ? null : front.date);
+  const date = letterhead?.date ?? portal?.date ?? (formal ? null : (findPublicationDate(text) ?? findPublicationDate(sourceText) ?? front.date));
   const issuer = formal ? (resolveIssuer(letterhead, title?.of ?? null, closing?.onBehalfOfCaps ?? null) ?? portal?.issuedBy ?? null) : null;
   const signer = closing?.signer ?? portal?.signer ?? null;
   const kind = formal

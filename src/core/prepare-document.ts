@@ -25,12 +25,13 @@ function bodyPassages(text: string, bodyStart: number, closing: { start: number;
 
 export function prepareDocument(extractedText: string, format: SourceFormat): PreparedDocument {
   // Markup and furniture lines go first, so that what remains shows whether its lines were hard-wrapped.
-  const cleaned = removeBoilerplate(toStoredText(extractedText));
+  const source = toStoredText(extractedText);
+  const cleaned = removeBoilerplate(source);
   // PDF layers are unwrapped by their reader.
   const text = format === 'pdf' ? cleaned : unwrapLines(cleaned, { everyLine: isHardWrapped(cleaned) });
   if (wordCount(text) === 0) throw new UserError('empty_document', 'the document has no text content');
   const contentHash = createHash('sha256').update(text).digest('hex');
-  const { bodyStart, closing, references, ...fields } = readDocument(text);
+  const { bodyStart, closing, references, ...fields } = readDocument(text, source);
   let passages = bodyPassages(text, bodyStart, closing);
   // A document that is only a title still deserves to be found.
   if (passages.length === 0) passages = splitPassages(text, 0);

@@ -187,14 +187,12 @@ function readFrom(lines: TextLine[], anchor: number): Letterhead | null {
       const rest = numberLine[1] ?? '';
       number = numberIn(rest);
       awaitingNumber = number === null && rest === '';
-      // Two columns flattened: `Số 88-KL/TW Hà Nội, ngày 12 tháng 9 năm 2022`.
-      const dateAt = rest.search(/[\p{Lu}][\p{L} .]{0,40},\s*ngày\s+\d|ngày\s+\d{1,2}\s+tháng/u);
-      if (dateAt > 0 && date === null) {
-        const pd = PLACE_DATE.exec(rest.slice(dateAt));
-        if (pd) {
-          place = pd[1]?.trim() ?? null;
-          date = findDate(pd[2]!);
-        }
+      // Two columns flattened: `Số 88-KL/TW Hà Nội, ngày 12 tháng 9 năm 2022`: the date line follows the number.
+      const after = number !== null && rest.includes(number) ? rest.slice(rest.indexOf(number) + number.length).trim() : '';
+      const pd = date === null && after !== '' ? PLACE_DATE.exec(after) : null;
+      if (pd) {
+        place = pd[1]?.trim() ?? null;
+        date = findDate(pd[2]!);
       }
       i++;
       end = i;

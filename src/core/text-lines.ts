@@ -59,6 +59,23 @@ export function modernTone(text: string): string {
   return text.replace(/UỶ/gu, 'ỦY').replace(/uỷ/gu, 'ủy').replace(/Uỷ/gu, 'Ủy');
 }
 
+/** Abbreviated bodies as letterheads and signature lines print them: `UBND TỈNH …`, `HĐND`, `BCH`, `MTTQ`. */
+const BODY_ABBREVIATIONS: [RegExp, string][] = [
+  [/(^|\s)UBND(?=\s|$)/gu, '$1ỦY BAN NHÂN DÂN'],
+  [/(^|\s)HĐND(?=\s|$)/gu, '$1HỘI ĐỒNG NHÂN DÂN'],
+  [/(^|\s)BCH(?=\s|$)/gu, '$1BAN CHẤP HÀNH'],
+  [/(^|\s)MTTQ(?=\s|$)/gu, '$1MẶT TRẬN TỔ QUỐC'],
+  [/(^|\s)TW(?=\s|$)/gu, '$1TRUNG ƯƠNG'],
+  [/(^|\s)TP\.?(?=\s)/gu, '$1THÀNH PHỐ'],
+];
+
+/** `UBND TỈNH ĐẮK LẮK` → `ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK`. */
+export function expandBodyAbbreviations(caps: string): string {
+  let s = caps;
+  for (const [re, full] of BODY_ABBREVIATIONS) s = s.replace(re, full);
+  return s;
+}
+
 /** Administrative words: what follows them is a place name. */
 const ADMIN = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'thành', 'thị', 'đặc']);
 /** Two-word administrative words. */
@@ -82,7 +99,7 @@ const capital = (w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
  * every word is part of a place name, capital.
  */
 export function sentenceCaseBody(caps: string): string {
-  let s = modernTone(caps).toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  let s = expandBodyAbbreviations(modernTone(caps)).toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
   for (const [re, v] of ALWAYS_CAPITAL) s = s.replace(re, v);
   const words = s.split(' ');
   const out: string[] = [];

@@ -25,6 +25,13 @@ describe('readLetterhead', () => {
     expect(head).toMatchObject({ issuer: 'Ban Chấp hành Trung ương', bodies: ['BAN CHẤP HÀNH TRUNG ƯƠNG'], number: '88-KL/TW', date: '2022-09-12' });
   });
 
+  it('takes apart a flattened two-column state letterhead with an abbreviated body', () => {
+    const text = 'UBND TỈNH ĐẮK LẮK CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND Đắk Lắk, ngày 3 tháng 4 năm 2024\n\nKẾ HOẠCH';
+    const head = read(text)!;
+    expect(head).toMatchObject({ issuer: 'Ủy ban nhân dân tỉnh Đắk Lắk', number: '12/KH-UBND', place: 'Đắk Lắk', date: '2024-04-03' });
+    expect(text.slice(head.end)).toBe('\n\nKẾ HOẠCH');
+  });
+
   it('folds the parent into a bare organ', () => {
     expect(read(caseText('term-from-citation/huong-dan-2024.txt'))!.issuer).toBe('Ban Tổ chức Trung ương');
     expect(read(caseText('formal-title/nghi-quyet-dang-uy.txt'))).toMatchObject({ issuer: 'Huyện ủy Phú Lộc', bodies: ['ĐẢNG BỘ TỈNH BÌNH AN', 'HUYỆN ỦY PHÚ LỘC'], number: '15-NQ/HU' });

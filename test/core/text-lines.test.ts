@@ -22,5 +22,7 @@ describe('sentenceCaseBody', () => {
     ['THỦ TƯỚNG CHÍNH PHỦ', 'Thủ tướng Chính phủ'],
     ['ĐẢNG ỦY XÃ AN PHÚ', 'Đảng ủy xã An Phú'],
     ['BỘ CHÍNH TRỊ', 'Bộ Chính trị'],
+    ['UBND TỈNH ĐẮK LẮK', 'Ủy ban nhân dân tỉnh Đắk Lắk'],
+    ['HĐND TP. HÀ NỘI', 'Hội đồng nhân dân Thành phố Hà Nội'],
   ])('%s → %s', (caps, expected) => expect(sentenceCaseBody(caps)).toBe(expected));
 });

@@ -10,13 +10,15 @@ const NAME = '\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){1,4}';
 const HONORIFIC = '(?:(?:đồng chí|Đồng chí|đ\\/c|Đ\\/c|PGS\\.?|GS\\.?|TS\\.?|ThS\\.?|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá)\\s*)*';
 
 const AUTHOR_PATTERNS: RegExp[] = [
-  new RegExp(`Tác giả(?: bài viết)?\\s*:?\\s*${HONORIFIC}(${NAME})`, 'u'),
+  new RegExp(`Tác giả(?: bài viết)?:\\s*${HONORIFIC}(${NAME})`, 'u'),
+  // `Tác giả Nguyễn Văn A` alone on its line (in running text `Tác giả X nhận định` cites, it does not sign).
+  new RegExp(`^Tác giả\\s+${HONORIFIC}(${NAME})\\s*$`, 'mu'),
   new RegExp(`(?:Tham luận|[Bb]ài phát biểu|[Pp]hát biểu|[Bb]ài viết) của\\s+${HONORIFIC}(${NAME})`, 'u'),
   new RegExp(`^(?:Tin(?:,| và)\\s*ảnh|Tin|Bài(?: và ảnh)?|Bài, ảnh)\\s*:\\s*${HONORIFIC}(${NAME})`, 'mu'),
 ];
 const BYLINE = new RegExp(`^${HONORIFIC}(${NAME})\\s*(?:[,–-]|$)`, 'u');
 /** `Theo Nguyễn Văn A` on a short line of its own. */
-const THEO = new RegExp(`^Theo\\s+${HONORIFIC}(${NAME})\\s*(?:[-–(,]|$)`, 'u');
+const THEO = new RegExp(`^Theo\\s+${HONORIFIC}(${NAME})\\s*(?:[-–(]|$)`, 'u');
 /** A closing signature: a name, then a dash or comma and a position, on a short line of its own. */
 const SIGNATURE = new RegExp(`^(${NAME})\\s*(?:[-–,(]\\s*\\S.*)?$`, 'u');
 

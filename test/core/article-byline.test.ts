@@ -16,10 +16,12 @@ describe('findAuthor', () => {
     ['Hội nghị sơ kết\nNgày 5/9, Đảng ủy xã tổ chức hội nghị.\nTác giả bài viết: Đồng chí Phạm Nguyễn Hoàng Vũ', 'Phạm Nguyễn Hoàng Vũ'],
     ['Hội nghị sơ kết\nNgày 5/9, Đảng ủy xã tổ chức hội nghị.\nTheo Nguyễn Thế Dương', 'Nguyễn Thế Dương'],
     ['Hội nghị sơ kết\nNgày 5/9, Đảng ủy xã tổ chức hội nghị.\nHà Ban - Ban Tuyên giáo', 'Hà Ban'],
+    ['Hội nghị sơ kết\nNgày 5/9, Đảng ủy xã tổ chức hội nghị.\nTác giả Trần Văn Bình', 'Trần Văn Bình'],
   ])('%s', (text, name) => expect(author(text)).toBe(name));
 
   it('does not take a source or a sentence for a byline', () => {
     expect(author('Tin tức\nChính phủ họp phiên thường kỳ.\nTheo Cổng Thông tin điện tử Chính phủ')).toBeNull();
+    expect(author('Lịch sử\nTác giả Louise Brown nhận định: Mặt trận được điều khiển từ Hà Nội.\nXem thêm')).toBeNull();
     expect(author('Tin tức\nTheo Quy định số 89-QĐ/TW ngày 4 tháng 8 năm 2017 của Ban Chấp hành Trung ương Đảng thì tiêu chuẩn chung gồm nhiều điều.')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * "to be continued" and source lines, duplicated image captions. Works line by line on NFC text, and keeps
  * every letter of the lines it keeps.
  */
+import { isRecipientsLine, isSignatureLead } from './closing-block.js';
 import { wordCount } from './normalize.js';
 
 /** Lines that are furniture wherever they stand. */
@@ -104,6 +105,8 @@ function dropTrailingList(lines: string[]): string[] {
   });
   const tail = lines.slice(lastBody + 1).filter((l) => l !== '');
   if (lastBody === -1 || tail.length < 3 || !tail.every(isCaptionLike)) return lines;
+  // A signature block (`T/M BAN THƯỜNG VỤ` / `PHÓ BÍ THƯ` / name) or a `Nơi nhận:` list is content, not links.
+  if (tail.some((l) => isSignatureLead(l) || isRecipientsLine(l))) return lines;
   const keep = lines.slice(0, lastBody + 1);
   if (CREDIT.test(tail[0]!) && wordCount(tail[0]!) <= 20) keep.push('', tail[0]!);
   return keep;

@@ -21,6 +21,29 @@ const DATE_STAMP_LINE =
 /** A byline right under the title: who wrote or spoke, not a section heading. */
 const BYLINE = /^(Đồng chí|Đ\/c|PGS|GS|TS|ThS|Tác giả|Bài và ảnh|Theo)(?=[\s,:])[^.!?]*$/u;
 
+/** A publication line: `Ngày đăng: 26/06/2025 15:42`, `Ngày đăng bài viết gốc: …`, `Đăng ngày …`, `Cập nhật lúc …`. */
+const PUBLICATION_LINE = /^[*_\s]*(Ngày đăng(?: bài viết gốc| bài gốc| bài)?|Đăng ngày|Ngày xuất bản|Ngày cập nhật|Cập nhật(?: lúc| ngày)?)\s*:?\s*(.*)$/iu;
+/** `Cập nhật` also heads portal lists of other documents: it counts only among a page's first lines. */
+const HEAD_UPDATE_LINES = 10;
+
+/**
+ * The publication date of an article from its own publication line, wherever the page prints it (news sites put
+ * `Ngày đăng` under the headline or after the body); the date may stand on the next line. Null when there is none.
+ */
+export function findPublicationDate(cleanText: string): string | null {
+  const lines = cleanText.split('\n').map((l) => l.trim()).filter(Boolean);
+  for (let i = 0; i < lines.length; i++) {
+    const m = PUBLICATION_LINE.exec(lines[i]!);
+    if (!m) continue;
+    if (/^cập nhật|^ngày cập nhật/iu.test(m[1]!) && i >= HEAD_UPDATE_LINES) continue;
+    // `Cập nhật các dự thảo …` is a headline, not a stamp: the date must come right after the label.
+    const rest = m[2]!.trim();
+    const date = rest === '' ? findDate(lines[i + 1] ?? '') : /^[\d(]|^ngày\s+\d/iu.test(rest.replace(/^[*_\s]+/u, '')) ? findDate(rest) : null;
+    if (date) return date;
+  }
+  return null;
+}
+
 export function isDateStampLine(line: string): boolean {
   return DATE_STAMP_LINE.test(line.trim());
 }

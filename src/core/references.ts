@@ -19,6 +19,12 @@ export type DocumentKind =
   | 'thông báo'
   | 'báo cáo'
   | 'luật'
+  | 'công văn'
+  | 'công điện'
+  | 'thông tri'
+  | 'tờ trình'
+  | 'đề án'
+  | 'chương trình'
   | 'tham luận'
   | 'phát biểu'
   | 'bài viết';
@@ -37,6 +43,11 @@ const CODE_KIND: Record<string, DocumentKind> = {
   KH: 'kế hoạch',
   TB: 'thông báo',
   BC: 'báo cáo',
+  CV: 'công văn',
+  CĐ: 'công điện',
+  TTr: 'tờ trình',
+  CTr: 'chương trình',
+  ĐA: 'đề án',
 };
 
 const KIND_CODE = Object.fromEntries(Object.entries(CODE_KIND).map(([code, kind]) => [kind, code])) as Partial<Record<DocumentKind, string>>;
@@ -54,6 +65,14 @@ const KIND_WORDS: [RegExp, DocumentKind][] = [
   [/^thông tư/iu, 'thông tư'],
   [/^kế hoạch/iu, 'kế hoạch'],
   [/^luật/iu, 'luật'],
+  [/^thông báo/iu, 'thông báo'],
+  [/^báo cáo/iu, 'báo cáo'],
+  [/^công văn/iu, 'công văn'],
+  [/^công điện/iu, 'công điện'],
+  [/^thông tri/iu, 'thông tri'],
+  [/^tờ trình/iu, 'tờ trình'],
+  [/^đề án/iu, 'đề án'],
+  [/^chương trình/iu, 'chương trình'],
 ];
 
 export function kindOfWords(words: string): DocumentKind | null {
@@ -94,6 +113,8 @@ export function kindOfNumber(number: string): DocumentKind | null {
   const state = /\/([^/-]+)-[^/]+$/u.exec(number);
   // In Party numbering QĐ is a regulation (quy định); in state numbering a decision (quyết định).
   if (party?.[1] === 'QĐ') return 'quy định';
+  // Likewise TT is a circular (thông tri) in Party numbering, a ministry circular (thông tư) in state numbering.
+  if (party?.[1] === 'TT') return 'thông tri';
   const code = party?.[1] ?? state?.[1];
   return code ? (CODE_KIND[code] ?? null) : null;
 }

@@ -18,9 +18,28 @@ export interface UnwrapOptions {
    * is joined to the next only when that one continues in lower case.
    */
   everyLine: boolean;
+  /**
+   * Typical length (characters) of a full line of the layout, when known (a PDF page): a line shorter than
+   * WRAPPED_SHARE of it ends its paragraph, as a headline over the first paragraph does.
+   */
+  lineWidth?: number;
 }
 
-export function unwrapLines(text: string, { everyLine }: UnwrapOptions): string {
+/** Share of the layout's line width below which a PDF line is not wrapped but ends a paragraph or a title. */
+const WRAPPED_SHARE = 0.7;
+
+/** The layout width of a page's text: the 90th percentile of its line lengths, in characters. */
+export function typicalLineWidth(text: string): number {
+  const lengths = text
+    .split('\n')
+    .map((l) => l.trim().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  return lengths.length === 0 ? 0 : lengths[Math.floor((lengths.length - 1) * 0.9)]!;
+}
+
+export function unwrapLines(text: string, { everyLine, lineWidth }: UnwrapOptions): string {
+  const minWrapped = Math.max(MIN_WRAPPED_LENGTH, lineWidth ? lineWidth * WRAPPED_SHARE : 0);
   const lines = text.split('\n').map((l) => l.replace(/[ \t\u00A0]+/g, ' ').trim());
   const paragraphs: string[] = [];
   let cur = '';
@@ -35,7 +54,7 @@ export function unwrapLines(text: string, { everyLine }: UnwrapOptions): string 
     const lowerNext = /^\p{Ll}/u.test(line) && !ENDS_PARAGRAPH.test(cur);
     // A wrapped line runs close to the layout's width; short lines are headers, titles and signatures.
     const wrapped =
-      last.length >= MIN_WRAPPED_LENGTH && !(curIsHeading || ENDS_PARAGRAPH.test(cur) || OPENS_ITEM.test(line) || ALL_CAPS.test(line) || ALL_CAPS.test(last));
+      last.length >= minWrapped && !(curIsHeading || ENDS_PARAGRAPH.test(cur) || OPENS_ITEM.test(line) || ALL_CAPS.test(line) || ALL_CAPS.test(last));
     if (cur && !(lowerNext || (everyLine && wrapped))) {
       paragraphs.push(cur);
       cur = line;

@@ -4,7 +4,7 @@
  */
 import { PDFParse, PasswordException } from 'pdf-parse';
 import { UserError } from '../core/errors.js';
-import { unwrapLines } from '../core/unwrap.js';
+import { typicalLineWidth, unwrapLines } from '../core/unwrap.js';
 
 export const PDF_TIMEOUT_MS = 60_000;
 
@@ -24,7 +24,11 @@ export async function readPdf(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Pr
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const result = await withTimeout(parser.getText({ pageJoiner: '' }), timeoutMs);
-    const text = result.pages.map((p) => unwrapLines(p.text, { everyLine: true })).filter((t) => t !== '').join('\n\n');
+    // A line well short of the page's width ends a paragraph or a headline: it is not joined to the next one.
+    const text = result.pages
+      .map((p) => unwrapLines(p.text, { everyLine: true, lineWidth: typicalLineWidth(p.text) }))
+      .filter((t) => t !== '')
+      .join('\n\n');
     if (text.replace(/\s/g, '').length < 20) {
       throw new UserError('no_text_layer', 'the PDF has no text layer (a scanned document?); run OCR on it first');
     }

@@ -42,6 +42,13 @@ describe('removeBoilerplate', () => {
     });
   }
 
+  it('keeps a closing signature block of three short lines (signature-block-dropped)', () => {
+    const body = 'Ban Thường vụ Đảng ủy thống nhất kết luận như sau: đồng ý giới thiệu đồng chí Bí thư Chi bộ thôn Đông tham gia lớp bồi dưỡng kết nạp đảng.';
+    for (const block of [['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Đỗ Thị Mai'], ['Nơi nhận:', '- Như trên;', '- Lưu VP.']]) {
+      expect(removeBoilerplate([body, '', ...block].join('\n'))).toBe([body, '', ...block].join('\n'));
+    }
+  });
+
   it('drops the rating score that precedes a votes line', () => {
     expect(removeBoilerplate('Tiêu đề\n\n4\n(208 votes)\n\nNội dung.')).toBe('Tiêu đề\n\nNội dung.');
   });

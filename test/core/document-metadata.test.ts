@@ -68,7 +68,10 @@ describe('formal documents', () => {
     expect(doc).toMatchObject({
       number: '35-CT/TW',
       kind: 'chỉ thị',
-      issuer: 'Ban Chấp hành Trung ương',
+      // The letterhead says Ban Chấp hành Trung ương, the `CỦA …` and `T/M …` lines Bộ Chính trị: the issuer is the latter.
+      issuer: 'Bộ Chính trị',
+      onBehalfOf: 'Bộ Chính trị',
+      term: 'XIII',
       date: '2024-06-14',
       title: 'CHỈ THỊ CỦA BỘ CHÍNH TRỊ VỀ TỔ CHỨC ĐẠI HỘI ĐẢNG BỘ CÁC CẤP TIẾN TỚI ĐẠI HỘI ĐẠI BIỂU TOÀN QUỐC LẦN THỨ XIV CỦA ĐẢNG',
     });

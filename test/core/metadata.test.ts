@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../src/core/prepare-document.js';
 import { findDate } from '../../src/core/dates.js';
+import { findPublicationDate } from '../../src/core/metadata.js';
 import { readCorpusFile, SEED } from '../support/fixtures.js';
 
 describe('front matter of the seed articles', () => {
@@ -34,4 +35,25 @@ describe('findDate', () => {
     ['31/02/2020', null],
     ['1.128 đảng viên', null],
   ])('%s → %s', (text, iso) => expect(findDate(text)).toBe(iso));
+});
+
+describe('findPublicationDate', () => {
+  it.each([
+    ['Tiêu đề\n\nNội dung bài.\n\nNgày đăng: 26/06/2025 15:42', '2025-06-26'],
+    ['Tiêu đề\n\nNội dung bài.\n\n**Ngày đăng bài gốc: 24/03/2025**', '2025-03-24'],
+    ['Tiêu đề\n\nNgày đăng bài viết gốc: 14:30 | 17/03/2025', '2025-03-17'],
+    ['Tiêu đề\nCập nhật:\n09/12/2025\nNội dung.', '2025-12-09'],
+    ['Tiêu đề\n\nCập nhật các dự thảo sáp nhập tỉnh mới nhất 2025 từ ngày 1/7/2025', null],
+  ])('%s', (text, iso) => expect(findPublicationDate(text)).toBe(iso));
+
+  it('dates an article by its publication line, not by the first date of its body', () => {
+    const page = [
+      'Thông qua Nghị quyết kéo dài thời hạn miễn thuế',
+      'Nghị quyết có hiệu lực từ ngày 01/01/2026, kéo dài thời hạn miễn thuế sử dụng đất nông nghiệp đến hết năm 2030.',
+      'Theo Cổng Thông tin điện tử Chính phủ',
+      'Link bài viết gốc: https://xaydungchinhsach.chinhphu.vn/bai-viet.htm',
+      'Ngày đăng: 26/06/2025 15:42',
+    ].join('\n\n');
+    expect(prepareDocument(page, 'txt').date).toBe('2025-06-26');
+  });
 });

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../src/core/prepare-document.js';
 import { readPdf } from '../../src/ingest/read-pdf.js';
-import { unwrapLines } from '../../src/core/unwrap.js';
+import { typicalLineWidth, unwrapLines } from '../../src/core/unwrap.js';
 import { SHARED_DIR } from '../support/fixtures.js';
 
 const decree = (name: string) => readFileSync(join(SHARED_DIR, 'corpus', 'decrees', name));
+const caseFile = (path: string) => readFileSync(join(SHARED_DIR, 'cases', path));
 
 describe('readPdf', () => {
   it('reads a text PDF with a signature block into passages', async () => {
@@ -21,6 +22,33 @@ describe('readPdf', () => {
   it('reads a browser-printed PDF', async () => {
     const text = await readPdf(decree('nd100_2019.pdf'));
     expect(text.normalize('NFC')).toMatch(/100\/2019\/NĐ-CP/);
+  });
+
+  it('reads the letterhead, title block and signature of a decree', async () => {
+    const doc = prepareDocument(await readPdf(decree('nd100_2019.pdf')), 'pdf');
+    expect(doc).toMatchObject({
+      title: 'NGHỊ ĐỊNH QUY ĐỊNH XỬ PHẠT VI PHẠM HÀNH CHÍNH TRONG LĨNH VỰC GIAO THÔNG ĐƯỜNG BỘ VÀ ĐƯỜNG SẮT',
+      kind: 'nghị định',
+      number: '100/2019/NĐ-CP',
+      issuer: 'Chính phủ',
+      date: '2019-12-30',
+      signer: 'Nguyễn Xuân Phúc',
+      signerTitle: 'THỦ TƯỚNG',
+      onBehalfOf: 'Chính phủ',
+    });
+    expect(doc.passages[0]!.text.startsWith('Căn cứ Luật Tổ chức Chính phủ')).toBe(true);
+  });
+
+  it('keeps a headline apart from the first paragraph (pdf-title-merged)', async () => {
+    const doc = prepareDocument(await readPdf(caseFile('pdf-title-merged/neu-guong-unicode.pdf')), 'pdf');
+    expect(doc.title).toBe('Phát huy vai trò nêu gương của cán bộ, đảng viên');
+    expect(doc.passages[0]!.text.startsWith('Thực hiện Quy định số 08-QĐi/TW')).toBe(true);
+    expect(doc.text).not.toContain('đảng viên Thực hiện');
+  });
+
+  it('closes up a letter-spaced kind line (letter-spaced-heading)', async () => {
+    const doc = prepareDocument(await readPdf(caseFile('letter-spaced-heading/nghi-quyet-gian-chu.pdf')), 'pdf');
+    expect(doc).toMatchObject({ title: 'NGHỊ QUYẾT VỀ PHÁT TRIỂN ĐẢNG VIÊN TRONG ĐOÀN VIÊN THANH NIÊN GIAI ĐOẠN 2023 - 2025', issuer: 'Đảng ủy xã Minh Tân', date: '2023-07-10' });
   });
 
   it('says a scanned PDF has no text layer', async () => {
@@ -43,6 +71,12 @@ describe('unwrapLines', () => {
     expect(unwrapLines('Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về\nxử phạt vi phạm hành chính.\na) Người điều khiển\nxe mô tô;', { everyLine: true })).toBe(
       'Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định về xử phạt vi phạm hành chính.\n\na) Người điều khiển xe mô tô;',
     );
+  });
+
+  it('with a known line width, ends a paragraph at a line well short of it', () => {
+    const page = 'Phát huy vai trò nêu gương của cán bộ, đảng viên\nThực hiện Quy định số 08-QĐi/TW của Ban Chấp hành Trung ương về trách nhiệm nêu gương,\nĐảng ủy xã đã chỉ đạo các chi bộ đưa nội dung nêu gương vào sinh hoạt định kỳ.';
+    expect(unwrapLines(page, { everyLine: true, lineWidth: typicalLineWidth(page) }).split('\n\n')[0]).toBe('Phát huy vai trò nêu gương của cán bộ, đảng viên');
+    expect(unwrapLines(page, { everyLine: true }).split('\n\n')[0]).not.toBe('Phát huy vai trò nêu gương của cán bộ, đảng viên');
   });
 
   it('in text files joins only lines that continue in lower case', () => {

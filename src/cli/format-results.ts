@@ -9,9 +9,9 @@ export const STATUS_LABELS: Record<DocumentStatus, string> = {
   'no-longer-in-force': 'Hết hiệu lực',
 };
 
-/** `Người ký: Nguyễn Văn A (PHÓ BÍ THƯ, T/M Ban Thường vụ) · Hết hiệu lực`, or null when the document states neither. */
+/** `Người ký: Nguyễn Văn A (PHÓ BÍ THƯ; thay mặt Ban Thường vụ) · Hết hiệu lực`, or null when the document states neither. */
 export function signatureLine(d: DocumentFields): string | null {
-  const role = [d.signerTitle, d.onBehalfOf && `T/M ${d.onBehalfOf}`].filter(Boolean).join(', ');
+  const role = [d.signerTitle, d.onBehalfOf && `thay mặt ${d.onBehalfOf}`].filter(Boolean).join('; ');
   const signer = d.signer ? `Người ký: ${d.signer}${role ? ` (${role})` : ''}` : null;
   const parts = [signer, d.status && STATUS_LABELS[d.status]].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : null;

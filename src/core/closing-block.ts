@@ -11,7 +11,10 @@ export interface ClosingBlock {
   signer: string | null;
   /** Position lines as printed, joined with ` / ` (`K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN`), or null. */
   signerTitle: string | null;
-  /** The body of a `T/M`/`TM.` line in sentence case (`Bộ Chính trị`, `Ban Thường vụ`), or null. */
+  /**
+   * On whose behalf it is signed: the body of a `T/M`/`TM.` line in sentence case (`Bộ Chính trị`, `Ban Thường vụ`),
+   * else the position a `KT.`/`Q.`/`TL.`/`TUQ.` line signs for (`Chủ tịch`, `Thủ tướng`), else null.
+   */
   onBehalfOf: string | null;
   /** The `T/M` body as printed in capitals (`BAN THƯỜNG VỤ`), for the issuer; or null. */
   onBehalfOfCaps: string | null;
@@ -63,6 +66,25 @@ interface Signature {
   titles: string[];
   behalf: string | null;
   next: number;
+}
+
+/**
+ * Whom a `KT.`/`K/T` (ký thay), `Q.` (quyền), `TL.` (thừa lệnh) or `TUQ.` (thừa ủy quyền) line signs for, as a
+ * position in sentence case per comma-separated part: `KT. BỘ TRƯỞNG, CHỦ NHIỆM` → `Bộ trưởng, Chủ nhiệm`. Null for
+ * a plain position line. Source: Nghị định 30/2020/NĐ-CP, Phụ lục I (thể thức chữ ký).
+ */
+function signedFor(firstTitle: string | undefined): string | null {
+  const lead = firstTitle ? LEAD.exec(modernTone(firstTitle)) : null;
+  if (!lead || ON_BEHALF.test(lead[1]!)) return null;
+  const position = lead[2]!.replace(/[,;]\s*$/u, '').trim();
+  if (!isCaps(position)) return null;
+  return position
+    .split(/,\s*/u)
+    .map((part) => {
+      const lower = part.toLocaleLowerCase('vi');
+      return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+    })
+    .join(', ');
 }
 
 /** A signature block starting at line i, or null. */
@@ -153,7 +175,7 @@ export function readClosingBlock(lines: TextLine[], from: number, formal: boolea
     return {
       signer: sig?.signer ?? null,
       signerTitle: sig && sig.titles.length > 0 ? sig.titles.join(' / ') : null,
-      onBehalfOf: behalf && BODY.test(behalf) ? sentenceCaseBody(behalf) : null,
+      onBehalfOf: behalf && BODY.test(behalf) ? sentenceCaseBody(behalf) : signedFor(sig?.titles[0]),
       onBehalfOfCaps: behalf,
       next: j,
       start: lines[i]!.start,

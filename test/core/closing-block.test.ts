@@ -20,7 +20,7 @@ describe('readClosingBlock', () => {
   });
 
   it('reads K/T position lines and a bare position line', () => {
-    expect(read('K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nPhạm Minh Đức')).toMatchObject({ signer: 'Phạm Minh Đức', signerTitle: 'K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN', onBehalfOf: null });
+    expect(read('K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nPhạm Minh Đức')).toMatchObject({ signer: 'Phạm Minh Đức', signerTitle: 'K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN', onBehalfOf: 'Trưởng ban' });
     expect(read('T/M HUYỆN ỦY\nBÍ THƯ\nLê Thị Hoa')).toMatchObject({ signer: 'Lê Thị Hoa', signerTitle: 'BÍ THƯ', onBehalfOf: 'Huyện ủy' });
     expect(read('CHỦ TỊCH\n(Đã ký)\nNguyễn Văn An')).toMatchObject({ signer: 'Nguyễn Văn An', signerTitle: 'CHỦ TỊCH' });
   });

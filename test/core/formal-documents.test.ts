@@ -76,7 +76,7 @@ describe('term-from-citation: the term comes from the document, never from what 
       author: 'Phạm Minh Đức',
       signer: 'Phạm Minh Đức',
       signerTitle: 'K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN',
-      onBehalfOf: null,
+      onBehalfOf: 'Trưởng ban',
     });
   });
 });

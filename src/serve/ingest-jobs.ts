@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../core/errors.js';
 import { commitFile, type FileOutcome, type PreparedFile } from '../ingest/ingest-files.js';
+import { asDiskFull } from '../store/disk-full.js';
 import type { IndexHandle } from '../store/open-index.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -25,6 +26,8 @@ export interface Job {
   finishedAt: string | null;
   progress: { done: number; total: number };
   files: JobFile[];
+  /** Set when the files were stored but the index files could not be saved afterwards (e.g. `disk_full`). */
+  warning?: { code: string; message: string };
 }
 
 export interface Upload {
@@ -51,7 +54,8 @@ export class IngestJobs {
       files: uploads.map((u) => ({ name: u.name, status: 'queued', outcome: null, documentId: null, passages: 0, error: null })),
     };
     this.jobs.set(job.id, job);
-    this.tail = this.tail.then(() => this.run(job, uploads));
+    // A job that throws must not stop the ones after it: its failure is recorded on the job, never propagated.
+    this.tail = this.tail.then(() => this.run(job, uploads)).catch((err: unknown) => this.abandon(job, err));
     this.evict();
     return job;
   }
@@ -78,14 +82,30 @@ export class IngestJobs {
       try {
         const result = await commitFile(this.handle, upload.prepared, `uploads/${upload.name}`);
         Object.assign(file, { status: 'done', outcome: result.outcome, documentId: result.documentId, passages: result.passages });
-      } catch (err) {
+      } catch (raw) {
+        const err = asDiskFull(raw, 'the store');
         file.status = 'failed';
         file.error = { code: err instanceof UserError ? err.code : 'ingest_failed', message: (err as Error).message };
       }
       job.progress.done = i + 1;
     }
-    this.handle.save();
+    try {
+      this.handle.save();
+    } catch (err) {
+      // The documents are committed to the store (and searchable); only the derived index files lag, and the next
+      // save or open writes them. The job says so instead of crashing the server.
+      job.warning = { code: err instanceof UserError ? err.code : 'ingest_failed', message: (err as Error).message };
+    }
     job.status = job.files.every((f) => f.status === 'failed') ? 'failed' : 'done';
+    job.finishedAt = new Date().toISOString();
+  }
+
+  /** A job whose run threw outside the per-file handling: every unfinished file fails with the reason. */
+  private abandon(job: Job, raw: unknown): void {
+    const err = asDiskFull(raw, 'the store');
+    const error = { code: err instanceof UserError ? err.code : 'ingest_failed', message: (err as Error).message };
+    for (const f of job.files) if (f.status === 'queued' || f.status === 'running') Object.assign(f, { status: 'failed', error });
+    job.status = 'failed';
     job.finishedAt = new Date().toISOString();
   }
 

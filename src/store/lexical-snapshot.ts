@@ -127,13 +127,15 @@ export function saveLexicalIndex(dir: string, index: LexicalIndex): void {
     let file = savedAs.get(segment);
     if (!file) {
       file = `lexical-${next++}.seg`;
-      writeFileDurably(join(dir, file), (tmp) => writeSegment(tmp, segment));
+      const bytes = encode(segment).reduce((n, chunk) => n + chunk.length, 0);
+      writeFileDurably(join(dir, file), (tmp) => writeSegment(tmp, segment), bytes);
       savedAs.set(segment, file);
     }
     return { file, passages: segment.keys.length, deleted: [...deleted].sort((a, b) => a - b) };
   });
   const manifest: LexicalManifest = { version: 1, segments, savedAt: new Date().toISOString() };
-  writeFileDurably(join(dir, LEXICAL_MANIFEST), (tmp) => writeFileSync(tmp, JSON.stringify(manifest)));
+  const json = JSON.stringify(manifest);
+  writeFileDurably(join(dir, LEXICAL_MANIFEST), (tmp) => writeFileSync(tmp, json), Buffer.byteLength(json));
   const named = new Set(segments.map((s) => s.file));
   for (const f of existing) if (!named.has(f)) rmSync(join(dir, f), { force: true });
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { PreparedDocument, SearchMode } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
+import { asDiskFull, diskFull, isDiskFull, nearlyFull } from './disk-full.js';
 import { DocumentStore } from './document-store.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
 import type { LexicalHit, LexicalIndex } from './lexical-index.js';
@@ -61,7 +62,13 @@ export function buildVectorIndex(store: DocumentStore, model: string, dimension:
 export function openIndex(dir: string, options: OpenOptions): IndexHandle {
   mkdirSync(dir, { recursive: true });
   const log = options.log ?? (() => undefined);
-  const store = new DocumentStore(join(dir, STORE_FILE));
+  let store: DocumentStore;
+  try {
+    store = new DocumentStore(join(dir, STORE_FILE));
+  } catch (err) {
+    // SQLite cannot create its WAL files on a full disk and says only "disk I/O error".
+    throw isDiskFull(err) || nearlyFull(dir) ? diskFull(`${STORE_FILE} (opening it needs a little space for its journal)`) : err;
+  }
   const { embedder } = options;
   let vectors: VectorIndex | null = null;
   let dirty = false;
@@ -99,7 +106,12 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
       pool && onThread ? pool.search(query, k, allowed) : Promise.resolve(lexical.search(query, k, allowed)),
     mode: embedder ? 'hybrid' : 'lexical',
     addDocument(doc, sourcePath, fileHash, values) {
-      const keys = store.addDocument(doc, sourcePath, fileHash, values);
+      let keys: number[];
+      try {
+        keys = store.addDocument(doc, sourcePath, fileHash, values);
+      } catch (err) {
+        throw asDiskFull(err, STORE_FILE);
+      }
       lexical.add(documentTerms(doc, keys));
       lexicalDirty = true;
       if (vectors && values) {
@@ -109,7 +121,12 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
       return keys;
     },
     removeDocument(documentId) {
-      const keys = store.deleteDocument(documentId);
+      let keys: number[];
+      try {
+        keys = store.deleteDocument(documentId);
+      } catch (err) {
+        throw asDiskFull(err, STORE_FILE);
+      }
       for (const key of keys) {
         lexical.remove(key);
         vectors?.remove(key);
@@ -127,10 +144,19 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
     },
     close() {
       void pool?.close();
-      handle.save();
-      store.close();
+      try {
+        handle.save();
+      } finally {
+        store.close();
+      }
     },
   };
-  handle.save();
+  try {
+    handle.save();
+  } catch (err) {
+    // The store is whole and the indexes in memory are up to date: serve them; the next open repairs the files again.
+    if (!isDiskFull(err)) throw err;
+    log(`${(err as Error).message} (the repaired indexes are kept in memory and saved at the next write)`);
+  }
   return handle;
 }

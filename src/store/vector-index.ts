@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { sha256File, writeFileDurably } from './durable-file.js';
+import { hnswFileProblem } from './hnsw-file.js';
 
 const { HierarchicalNSW } = hnswlib;
 
@@ -82,6 +83,8 @@ export class VectorIndex {
     // Files are replaced atomically, so a size that matches means the file the manifest describes; manifests from
     // before sizes were recorded are checked by hash.
     if (manifest.bytes !== undefined ? statSync(indexPath).size !== manifest.bytes : sha256File(indexPath) !== manifest.sha256) return null;
+    // hnswlib reads without bounds checks: a file whose layout does not add up is never handed to it.
+    if (hnswFileProblem(indexPath) !== null) return null;
     // efSearch is a query-time setting: the current default applies to indexes saved with an older one.
     const vi = new VectorIndex(model, dimension, { ...manifest.params, efSearch: DEFAULT_HNSW.efSearch });
     try {
@@ -145,7 +148,8 @@ export class VectorIndex {
 
   save(dir: string): void {
     const file = join(dir, INDEX_FILE);
-    writeFileDurably(file, (tmp) => this.index.writeIndexSync(tmp));
+    // hnswlib reports nothing when the disk fills mid-write: the file's layout is checked before it replaces the old one.
+    writeFileDurably(file, (tmp) => this.index.writeIndexSync(tmp), hnswFileProblem);
     const sha256 = sha256File(file);
     const bytes = statSync(file).size;
     const manifest: VectorManifest = {
@@ -157,6 +161,7 @@ export class VectorIndex {
       params: this.params,
       savedAt: new Date().toISOString(),
     };
-    writeFileDurably(join(dir, MANIFEST_FILE), (tmp) => writeFileSync(tmp, JSON.stringify(manifest, null, 2)));
+    const json = JSON.stringify(manifest, null, 2);
+    writeFileDurably(join(dir, MANIFEST_FILE), (tmp) => writeFileSync(tmp, json), Buffer.byteLength(json));
   }
 }

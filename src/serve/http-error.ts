@@ -29,5 +29,8 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next
     return sendError(res, status, (err as { type?: string }).type ?? 'bad_request', (err as Error).message);
   }
   console.error(err);
+  if (/^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown }).code ?? ''))) {
+    return sendError(res, 500, 'store_damaged', 'the document store is damaged; the operator must restore it (npm run check says more)');
+  }
   sendError(res, 500, 'internal', 'internal error');
 };

@@ -16,7 +16,7 @@ runMain(async () => {
     log('usage: npm run ingest -- <files or folders…> [--index DIR] [--verbose]\n       npm run ingest -- --delete <document id or path>… [--index DIR]');
     return 2;
   }
-  const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir);
+  const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir, { writer: 'ingest' });
   if (values.delete) {
     try {
       let missing = 0;

@@ -5,7 +5,10 @@ import { createProgress } from './progress.js';
 
 export const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-export async function openConfiguredIndex(indexDir: string, options: { replaceOtherModels?: boolean; lexicalThreads?: number } = {}): Promise<IndexHandle> {
+export async function openConfiguredIndex(
+  indexDir: string,
+  options: { replaceOtherModels?: boolean; lexicalThreads?: number; access?: 'read' | 'write'; writer?: string } = {},
+): Promise<IndexHandle> {
   const { embedder, message } = await openEmbedder();
   log(message);
   const progress = createProgress('lexical index');
@@ -16,6 +19,8 @@ export async function openConfiguredIndex(indexDir: string, options: { replaceOt
       log,
       onIndexProgress: (done, total) => progress.update(done, total),
       lexicalThreads: options.lexicalThreads ?? 0,
+      access: options.access ?? 'write',
+      writer: options.writer,
     });
   } finally {
     progress.stop();

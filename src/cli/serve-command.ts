@@ -13,7 +13,7 @@ const MAX_HEADER_BYTES = 64 * 1024;
 
 runMain(async () => {
   const config = readConfig();
-  const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads });
+  const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads, writer: 'server' });
   if (handle.store.counts().documents === 0) {
     log(`empty index: ingesting ${config.corpusDir}`);
     const bar = createProgress('corpus');
@@ -33,6 +33,7 @@ runMain(async () => {
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  handle.lock?.describe({ url: `http://localhost:${port}` });
   log(`serving ${handle.store.counts().documents} documents (${handle.mode} search) on http://localhost:${port}`);
   log(config.apiKeys.length > 0 ? `uploads and deletions need one of ${config.apiKeys.length} API keys` : 'uploads and deletions are off (set API_KEYS to enable them)');
 

@@ -17,6 +17,7 @@ import { saveLexicalIndex } from './lexical-snapshot.js';
 import { openLexicalIndex } from './open-lexical.js';
 import { documentTerms } from './passage-terms.js';
 import { VectorIndex } from './vector-index.js';
+import { acquireWriterLock, type WriterLock } from './writer-lock.js';
 
 export const STORE_FILE = 'store.sqlite';
 
@@ -26,6 +27,8 @@ export interface IndexHandle {
   readonly embedder: Embedder | null;
   readonly vectors: VectorIndex | null;
   readonly lexical: LexicalIndex;
+  /** The folder's writer lock, held until close; null when opened for reading. */
+  readonly lock: WriterLock | null;
   /** The lexical index's top k; on a search thread when `onThread` and the index was opened with some. */
   searchLexical(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null, onThread: boolean): Promise<LexicalHit[]>;
   /** hybrid with a model, lexical without one. */
@@ -50,6 +53,13 @@ export interface OpenOptions {
   onIndexProgress?: (done: number, total: number) => void;
   /** Worker threads for lexical searches (a server passes `defaultLexicalThreads()`); 0, the default, searches inline. */
   lexicalThreads?: number;
+  /**
+   * `write` (the default) takes the folder's writer lock (src/store/writer-lock.ts) for `writer`, refusing with
+   * `index_locked` while another process holds it; `read` takes none and never writes a file: repairs stay in memory.
+   */
+  access?: 'write' | 'read';
+  /** The command that writes, named to a second writer that is refused (`server`, `ingest`, …). */
+  writer?: string;
 }
 
 /** A vector index of every vector the store holds for a model. */
@@ -74,6 +84,18 @@ function storeDamaged(dir: string, problems: string[]): UserError {
 export function openIndex(dir: string, options: OpenOptions): IndexHandle {
   mkdirSync(dir, { recursive: true });
   const log = options.log ?? (() => undefined);
+  const writing = (options.access ?? 'write') === 'write';
+  const lock = writing ? acquireWriterLock(dir, options.writer ?? 'writer') : null;
+  try {
+    return openLocked(dir, options, log, lock);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+function openLocked(dir: string, options: OpenOptions, log: (line: string) => void, lock: WriterLock | null): IndexHandle {
+  const readOnly = () => new Error(`the index at ${dir} was opened for reading`);
   let store: DocumentStore;
   try {
     store = new DocumentStore(join(dir, STORE_FILE));
@@ -130,10 +152,12 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
     embedder,
     vectors,
     lexical,
+    lock,
     searchLexical: (query, k, allowed, onThread) =>
       pool && onThread ? pool.search(query, k, allowed) : Promise.resolve(lexical.search(query, k, allowed)),
     mode: embedder ? 'hybrid' : 'lexical',
     addDocument(doc, sourcePath, fileHash, values) {
+      if (!lock) throw readOnly();
       let keys: number[];
       try {
         keys = store.addDocument(doc, sourcePath, fileHash, values);
@@ -149,6 +173,7 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
       return keys;
     },
     removeDocument(documentId) {
+      if (!lock) throw readOnly();
       let keys: number[];
       try {
         keys = store.deleteDocument(documentId);
@@ -166,6 +191,8 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
       dirty = true;
     },
     save() {
+      // A reader never writes: what it repaired at open lives in its memory only.
+      if (!lock) return;
       if (vectors && dirty) vectors.save(dir);
       if (lexicalDirty) saveLexicalIndex(dir, lexical);
       dirty = lexicalDirty = false;
@@ -176,6 +203,7 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
         handle.save();
       } finally {
         store.close();
+        lock?.release();
       }
     },
   };

@@ -27,15 +27,19 @@ export async function openConfiguredIndex(
   }
 }
 
-/** Runs a command's main function, printing a user error as one line and exiting non-zero. */
+/**
+ * Runs a command's main function, printing a user error as one line and exiting non-zero. A failure exits at once:
+ * nothing it left behind (search threads, timers, a half-started server) may keep a failed process alive, or a
+ * supervisor would never see it fail and restart it.
+ */
 export function runMain(main: () => Promise<number | void>): void {
   main().then(
     (code) => {
       process.exitCode = code ?? 0;
     },
     (err: unknown) => {
-      log(`error: ${(err as Error).message}`);
       process.exitCode = 1;
+      process.stderr.write(`error: ${(err as Error).message}\n`, () => process.exit(1));
     },
   );
 }

@@ -28,10 +28,20 @@ runMain(async () => {
   });
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
   server.listen(config.port, config.host ?? '::');
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (err) {
+    // The port is taken (EADDRINUSE) or not ours to open (EACCES): stop the search threads, release the writer lock.
+    try {
+      handle.close();
+    } catch {
+      // the listen error is the one to report
+    }
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   handle.lock?.describe({ url: `http://localhost:${port}` });
   log(`serving ${handle.store.counts().documents} documents (${handle.mode} search) on http://localhost:${port}`);

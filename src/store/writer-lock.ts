@@ -10,6 +10,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
+import { asDiskFull } from './disk-full.js';
 
 export const LOCK_FILE = 'writer.lock';
 export const HOLDER_FILE = 'writer.json';
@@ -55,7 +56,12 @@ function refusal(dir: string, holder: LockHolder | null): string {
 
 /** Takes the folder's writer lock for `command`, or throws `index_locked` naming the holder. */
 export function acquireWriterLock(dir: string, command: string): WriterLock {
-  const db = new Database(join(dir, LOCK_FILE), { timeout: 0 });
+  let db: Database.Database;
+  try {
+    db = new Database(join(dir, LOCK_FILE), { timeout: 0 });
+  } catch (err) {
+    throw asDiskFull(err, LOCK_FILE);
+  }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     // Held until release or the process's end: never committed.
@@ -63,7 +69,7 @@ export function acquireWriterLock(dir: string, command: string): WriterLock {
   } catch (err) {
     db.close();
     if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new UserError('index_locked', refusal(dir, readHolder(dir)));
-    throw err;
+    throw asDiskFull(err, LOCK_FILE);
   }
   const holder: LockHolder = { pid: process.pid, command, since: new Date().toISOString() };
   const write = () => writeFileSync(join(dir, HOLDER_FILE), `${JSON.stringify(holder)}\n`);

@@ -1,6 +1,8 @@
 /**
  * Ingest jobs for uploads: run one at a time in submission order, so writes never interleave, while searches go on
  * being served (each store write is one synchronous transaction, so a search sees a document whole or not at all).
+ * Every change of a job's state is written to the store's `jobs` table, so a job is still answered for after a
+ * restart; a job a crash or restart left unfinished is marked failed (`interrupted`) when the next server starts.
  */
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../core/errors.js';
@@ -28,6 +30,8 @@ export interface Job {
   files: JobFile[];
   /** Set when the files were stored but the index files could not be saved afterwards (e.g. `disk_full`). */
   warning?: { code: string; message: string };
+  /** Why the job stopped before its end (`interrupted`: the server stopped while it was queued or running). */
+  error?: { code: string; message: string };
 }
 
 export interface Upload {
@@ -42,7 +46,29 @@ export class IngestJobs {
   private readonly jobs = new Map<string, Job>();
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly handle: IndexHandle) {}
+  constructor(private readonly handle: IndexHandle) {
+    const now = new Date().toISOString();
+    for (const job of handle.jobs?.unfinished<Job>() ?? []) {
+      const error = {
+        code: 'interrupted',
+        message: 'the server stopped (a crash or a restart) before this file was stored; upload it again',
+      };
+      for (const f of job.files) if (f.status === 'queued' || f.status === 'running') Object.assign(f, { status: 'failed', error });
+      job.error = { code: 'interrupted', message: `the server stopped before the job finished; ${job.files.filter((f) => f.status === 'done').length} of its files were stored` };
+      job.status = 'failed';
+      job.finishedAt = now;
+      this.persist(job);
+    }
+  }
+
+  /** Writes the job's state to the store; a failure (a full disk) leaves it in memory only, never stops the job. */
+  private persist(job: Job): void {
+    try {
+      this.handle.jobs?.put(job);
+    } catch {
+      // The state stays served from memory until the process stops.
+    }
+  }
 
   submit(uploads: Upload[]): Job {
     const job: Job = {
@@ -54,6 +80,7 @@ export class IngestJobs {
       files: uploads.map((u) => ({ name: u.name, status: 'queued', outcome: null, documentId: null, passages: 0, error: null })),
     };
     this.jobs.set(job.id, job);
+    this.persist(job);
     // A job that throws must not stop the ones after it: its failure is recorded on the job, never propagated.
     this.tail = this.tail.then(() => this.run(job, uploads)).catch((err: unknown) => this.abandon(job, err));
     this.evict();
@@ -61,7 +88,7 @@ export class IngestJobs {
   }
 
   get(id: string): Job | undefined {
-    return this.jobs.get(id);
+    return this.jobs.get(id) ?? this.handle.jobs?.get<Job>(id) ?? undefined;
   }
 
   counts(): { queued: number; running: number } {
@@ -77,6 +104,8 @@ export class IngestJobs {
   private async run(job: Job, uploads: Upload[]): Promise<void> {
     job.status = 'running';
     for (const [i, upload] of uploads.entries()) {
+      // Let waiting requests in between files (without a model a file's commit never yields on its own).
+      await new Promise((resolve) => setImmediate(resolve));
       const file = job.files[i]!;
       file.status = 'running';
       try {
@@ -88,6 +117,7 @@ export class IngestJobs {
         file.error = { code: err instanceof UserError ? err.code : 'ingest_failed', message: (err as Error).message };
       }
       job.progress.done = i + 1;
+      this.persist(job);
     }
     try {
       this.handle.save();
@@ -98,6 +128,7 @@ export class IngestJobs {
     }
     job.status = job.files.every((f) => f.status === 'failed') ? 'failed' : 'done';
     job.finishedAt = new Date().toISOString();
+    this.persist(job);
   }
 
   /** A job whose run threw outside the per-file handling: every unfinished file fails with the reason. */
@@ -107,9 +138,15 @@ export class IngestJobs {
     for (const f of job.files) if (f.status === 'queued' || f.status === 'running') Object.assign(f, { status: 'failed', error });
     job.status = 'failed';
     job.finishedAt = new Date().toISOString();
+    this.persist(job);
   }
 
   private evict(): void {
+    try {
+      this.handle.jobs?.prune(KEEP_FINISHED);
+    } catch {
+      // pruning waits for the next job
+    }
     const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== null);
     for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(j.id);
   }

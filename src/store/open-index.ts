@@ -18,6 +18,7 @@ import { openLexicalIndex } from './open-lexical.js';
 import { documentTerms } from './passage-terms.js';
 import { VectorIndex } from './vector-index.js';
 import { acquireWriterLock, type WriterLock } from './writer-lock.js';
+import { JobStore } from './job-store.js';
 
 export const STORE_FILE = 'store.sqlite';
 
@@ -29,6 +30,8 @@ export interface IndexHandle {
   readonly lexical: LexicalIndex;
   /** The folder's writer lock, held until close; null when opened for reading. */
   readonly lock: WriterLock | null;
+  /** Upload jobs kept in the store (for a writer; null when opened for reading). */
+  readonly jobs: JobStore | null;
   /** The lexical index's top k; on a search thread when `onThread` and the index was opened with some. */
   searchLexical(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null, onThread: boolean): Promise<LexicalHit[]>;
   /** hybrid with a model, lexical without one. */
@@ -146,6 +149,7 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
     }
   }
   const pool = options.lexicalThreads ? new LexicalPool(lexical, options.lexicalThreads, log) : null;
+  const jobs = lock ? new JobStore(join(dir, STORE_FILE)) : null;
   const handle: IndexHandle = {
     dir,
     store,
@@ -153,6 +157,7 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
     vectors,
     lexical,
     lock,
+    jobs,
     searchLexical: (query, k, allowed, onThread) =>
       pool && onThread ? pool.search(query, k, allowed) : Promise.resolve(lexical.search(query, k, allowed)),
     mode: embedder ? 'hybrid' : 'lexical',
@@ -202,6 +207,7 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
       try {
         handle.save();
       } finally {
+        jobs?.close();
         store.close();
         lock?.release();
       }

@@ -56,6 +56,11 @@ export class JobStore {
       .run(keep);
   }
 
+  /** The sync level of this connection (`full`). */
+  synchronous(): number {
+    return this.db.pragma('synchronous', { simple: true }) as number;
+  }
+
   close(): void {
     this.db.close();
   }

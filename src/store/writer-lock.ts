@@ -31,11 +31,15 @@ export interface WriterLock {
   release(): void;
 }
 
+/** The holder `writer.json` names, unless that process is gone (the file of a holder that died, not yet replaced). */
 function readHolder(dir: string): LockHolder | null {
   try {
-    return JSON.parse(readFileSync(join(dir, HOLDER_FILE), 'utf8')) as LockHolder;
-  } catch {
-    return null;
+    const holder = JSON.parse(readFileSync(join(dir, HOLDER_FILE), 'utf8')) as LockHolder;
+    process.kill(holder.pid, 0);
+    return holder;
+  } catch (err) {
+    // EPERM: alive, another user's.
+    return (err as { code?: string }).code === 'EPERM' ? (JSON.parse(readFileSync(join(dir, HOLDER_FILE), 'utf8')) as LockHolder) : null;
   }
 }
 

@@ -87,7 +87,7 @@ runMain(async () => {
     return 2;
   }
   const queries = readQueries(values.queries);
-  const handle = openIndex(values.index ?? readConfig().indexDir, { embedder, log });
+  const handle = openIndex(values.index ?? readConfig().indexDir, { embedder, log, access: 'read' });
   try {
     const modes = embedder ? MODES : (['lexical'] as SearchMode[]);
     const reports = Object.fromEntries(await Promise.all(modes.map(async (m) => [m, await evaluateQueries(handle, queries, m)] as const)));

@@ -16,7 +16,7 @@ runMain(async () => {
     log('usage: npm run ingest -- <files or folders…> [--index DIR] [--verbose]\n       npm run ingest -- --delete <document id or path>… [--index DIR]');
     return 2;
   }
-  const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir);
+  const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir, { writer: 'ingest' });
   if (values.delete) {
     try {
       let missing = 0;
@@ -32,6 +32,7 @@ runMain(async () => {
   }
   const files = createProgress('files');
   const vectors = createProgress('vectors');
+  let failed = false;
   try {
     const summary = await ingestPaths(handle, positionals, {
       onProgress: (p) => (p.phase === 'files' ? files : vectors).update(p.done, p.total, p.current),
@@ -42,7 +43,17 @@ runMain(async () => {
     vectors.stop();
     log(formatSummary(summary, { allSkipped: values.verbose }));
     return summary.failed.length > 0 ? 1 : 0;
+  } catch (err) {
+    failed = true;
+    files.stop();
+    vectors.stop();
+    throw err;
   } finally {
-    handle.close();
+    // After a failure (a full disk) saving at close fails the same way: the first error is the one to report.
+    try {
+      handle.close();
+    } catch (err) {
+      if (!failed) throw err;
+    }
   }
 });

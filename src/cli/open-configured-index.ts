@@ -5,7 +5,10 @@ import { createProgress } from './progress.js';
 
 export const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-export async function openConfiguredIndex(indexDir: string, options: { replaceOtherModels?: boolean; lexicalThreads?: number } = {}): Promise<IndexHandle> {
+export async function openConfiguredIndex(
+  indexDir: string,
+  options: { replaceOtherModels?: boolean; lexicalThreads?: number; access?: 'read' | 'write'; writer?: string } = {},
+): Promise<IndexHandle> {
   const { embedder, message } = await openEmbedder();
   log(message);
   const progress = createProgress('lexical index');
@@ -16,21 +19,27 @@ export async function openConfiguredIndex(indexDir: string, options: { replaceOt
       log,
       onIndexProgress: (done, total) => progress.update(done, total),
       lexicalThreads: options.lexicalThreads ?? 0,
+      access: options.access ?? 'write',
+      writer: options.writer,
     });
   } finally {
     progress.stop();
   }
 }
 
-/** Runs a command's main function, printing a user error as one line and exiting non-zero. */
+/**
+ * Runs a command's main function, printing a user error as one line and exiting non-zero. A failure exits at once:
+ * nothing it left behind (search threads, timers, a half-started server) may keep a failed process alive, or a
+ * supervisor would never see it fail and restart it.
+ */
 export function runMain(main: () => Promise<number | void>): void {
   main().then(
     (code) => {
       process.exitCode = code ?? 0;
     },
     (err: unknown) => {
-      log(`error: ${(err as Error).message}`);
       process.exitCode = 1;
+      process.stderr.write(`error: ${(err as Error).message}\n`, () => process.exit(1));
     },
   );
 }

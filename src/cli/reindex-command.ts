@@ -7,7 +7,7 @@ import { createProgress } from './progress.js';
 
 runMain(async () => {
   const { values } = parseArgs({ options: { index: { type: 'string' } } });
-  const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir, { replaceOtherModels: true });
+  const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir, { replaceOtherModels: true, writer: 'reindex' });
   try {
     if (!handle.embedder) {
       log('nothing to do without a model: install one first (`npm run model:fetch`)');

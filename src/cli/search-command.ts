@@ -38,7 +38,7 @@ runMain(async () => {
     }
     throw err;
   }
-  const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir);
+  const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir, { access: 'read' });
   try {
     const response = await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters });
     process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : `${formatResponse(response)}\n`);

@@ -13,7 +13,7 @@ const MAX_HEADER_BYTES = 64 * 1024;
 
 runMain(async () => {
   const config = readConfig();
-  const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads });
+  const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads, writer: 'server' });
   if (handle.store.counts().documents === 0) {
     log(`empty index: ingesting ${config.corpusDir}`);
     const bar = createProgress('corpus');
@@ -28,11 +28,22 @@ runMain(async () => {
   });
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
   server.listen(config.port, config.host ?? '::');
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (err) {
+    // The port is taken (EADDRINUSE) or not ours to open (EACCES): stop the search threads, release the writer lock.
+    try {
+      handle.close();
+    } catch {
+      // the listen error is the one to report
+    }
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
+  handle.lock?.describe({ url: `http://localhost:${port}` });
   log(`serving ${handle.store.counts().documents} documents (${handle.mode} search) on http://localhost:${port}`);
   log(config.apiKeys.length > 0 ? `uploads and deletions need one of ${config.apiKeys.length} API keys` : 'uploads and deletions are off (set API_KEYS to enable them)');
 
@@ -47,9 +58,15 @@ runMain(async () => {
     server.close();
     server.closeIdleConnections();
     void Promise.all([requests.idle(), jobs.idle()]).then(() => {
-      handle.close();
-      log('index saved and closed');
-      process.exit(0);
+      try {
+        handle.close();
+        log('index saved and closed');
+        process.exit(0);
+      } catch (err) {
+        // The store is closed and whole; the derived index files are repaired from it at the next start.
+        log(`error: ${(err as Error).message}`);
+        process.exit(1);
+      }
     });
   };
   process.on('SIGINT', shutdown);

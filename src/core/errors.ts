@@ -1,7 +1,52 @@
-/** Errors the product reports to people: a stable code and a message that says what to do. */
+/**
+ * Errors the product reports to people: a stable code and a message that says what to do. The codes form one
+ * closed table with the HTTP status each answers with when it reaches the API (the HTTP layer's own request errors,
+ * `HttpError`, carry their status at the throw site).
+ */
+export const ERROR_STATUS = {
+  // A file that cannot be ingested (src/ingest): the client's input.
+  binary_file: 415,
+  unsupported_format: 415,
+  too_large: 413,
+  broken_pdf: 422,
+  empty_document: 422,
+  empty_file: 422,
+  encrypted_pdf: 422,
+  no_content: 422,
+  no_text_layer: 422,
+  not_a_file: 422,
+  pdf_timeout: 422,
+  unknown_encoding: 422,
+  unreadable_doc: 422,
+  unreadable_docx: 422,
+  // A search request that cannot be answered as asked (src/core/search-request.ts): the client's input.
+  missing_query: 400,
+  query_too_long: 400,
+  invalid_k: 400,
+  invalid_mode: 400,
+  invalid_date: 400,
+  invalid_filter: 400,
+  invalid_term: 400,
+  invalid_status: 400,
+  invalid_parameter: 400,
+  // The index folder and the machine: the operator's to fix.
+  index_outdated: 500,
+  model_changed: 500,
+  /** No space left on the device holding the index folder (ENOSPC, EDQUOT, SQLITE_FULL, a file written short). */
+  disk_full: 507,
+  /** store.sqlite itself is damaged (derived files are repaired from it; it can only be restored or rebuilt). */
+  store_damaged: 500,
+  /** Another process holds the index folder's writer lock. */
+  index_locked: 409,
+  /** An upload job stopped by a crash or a restart before it finished. */
+  interrupted: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
 export class UserError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

@@ -7,6 +7,7 @@ import { UserError } from '../core/errors.js';
 import { textForEmbedding } from '../core/passage-context.js';
 import { prepareDocument } from '../core/prepare-document.js';
 import type { PreparedDocument } from '../core/types.js';
+import { isDiskFull } from '../store/disk-full.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { dropOrphans } from './remove-document.js';
 import { embedMissingVectors } from './embed-missing.js';
@@ -117,6 +118,13 @@ export async function ingestPaths(handle: IndexHandle, paths: string[], { onProg
         sinceSave = 0;
       }
     } catch (err) {
+      // A full disk fails every later file too: stop at the first, saying how far the run got.
+      if (isDiskFull(err)) {
+        throw new UserError(
+          'disk_full',
+          `${(err as Error).message} (stopped at ${path}, file ${i + 1} of ${files.length}; the ${i} before it are stored)`,
+        );
+      }
       const code = err instanceof UserError ? err.code : 'read_failed';
       summary.failed.push({ path, code, message: (err as Error).message });
     }

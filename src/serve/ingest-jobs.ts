@@ -1,10 +1,13 @@
 /**
  * Ingest jobs for uploads: run one at a time in submission order, so writes never interleave, while searches go on
  * being served (each store write is one synchronous transaction, so a search sees a document whole or not at all).
+ * Every change of a job's state is written to the store's `jobs` table, so a job is still answered for after a
+ * restart; a job a crash or restart left unfinished is marked failed (`interrupted`) when the next server starts.
  */
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../core/errors.js';
 import { commitFile, type FileOutcome, type PreparedFile } from '../ingest/ingest-files.js';
+import { asDiskFull } from '../store/disk-full.js';
 import type { IndexHandle } from '../store/open-index.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -25,6 +28,10 @@ export interface Job {
   finishedAt: string | null;
   progress: { done: number; total: number };
   files: JobFile[];
+  /** Set when the files were stored but the index files could not be saved afterwards (e.g. `disk_full`). */
+  warning?: { code: string; message: string };
+  /** Why the job stopped before its end (`interrupted`: the server stopped while it was queued or running). */
+  error?: { code: string; message: string };
 }
 
 export interface Upload {
@@ -39,7 +46,29 @@ export class IngestJobs {
   private readonly jobs = new Map<string, Job>();
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly handle: IndexHandle) {}
+  constructor(private readonly handle: IndexHandle) {
+    const now = new Date().toISOString();
+    for (const job of handle.jobs?.unfinished<Job>() ?? []) {
+      const error = {
+        code: 'interrupted',
+        message: 'the server stopped (a crash or a restart) before this file was stored; upload it again',
+      };
+      for (const f of job.files) if (f.status === 'queued' || f.status === 'running') Object.assign(f, { status: 'failed', error });
+      job.error = { code: 'interrupted', message: `the server stopped before the job finished; ${job.files.filter((f) => f.status === 'done').length} of its files were stored` };
+      job.status = 'failed';
+      job.finishedAt = now;
+      this.persist(job);
+    }
+  }
+
+  /** Writes the job's state to the store; a failure (a full disk) leaves it in memory only, never stops the job. */
+  private persist(job: Job): void {
+    try {
+      this.handle.jobs?.put(job);
+    } catch {
+      // The state stays served from memory until the process stops.
+    }
+  }
 
   submit(uploads: Upload[]): Job {
     const job: Job = {
@@ -51,13 +80,15 @@ export class IngestJobs {
       files: uploads.map((u) => ({ name: u.name, status: 'queued', outcome: null, documentId: null, passages: 0, error: null })),
     };
     this.jobs.set(job.id, job);
-    this.tail = this.tail.then(() => this.run(job, uploads));
+    this.persist(job);
+    // A job that throws must not stop the ones after it: its failure is recorded on the job, never propagated.
+    this.tail = this.tail.then(() => this.run(job, uploads)).catch((err: unknown) => this.abandon(job, err));
     this.evict();
     return job;
   }
 
   get(id: string): Job | undefined {
-    return this.jobs.get(id);
+    return this.jobs.get(id) ?? this.handle.jobs?.get<Job>(id) ?? undefined;
   }
 
   counts(): { queued: number; running: number } {
@@ -73,23 +104,49 @@ export class IngestJobs {
   private async run(job: Job, uploads: Upload[]): Promise<void> {
     job.status = 'running';
     for (const [i, upload] of uploads.entries()) {
+      // Let waiting requests in between files (without a model a file's commit never yields on its own).
+      await new Promise((resolve) => setImmediate(resolve));
       const file = job.files[i]!;
       file.status = 'running';
       try {
         const result = await commitFile(this.handle, upload.prepared, `uploads/${upload.name}`);
         Object.assign(file, { status: 'done', outcome: result.outcome, documentId: result.documentId, passages: result.passages });
-      } catch (err) {
+      } catch (raw) {
+        const err = asDiskFull(raw, 'the store');
         file.status = 'failed';
         file.error = { code: err instanceof UserError ? err.code : 'ingest_failed', message: (err as Error).message };
       }
       job.progress.done = i + 1;
+      this.persist(job);
     }
-    this.handle.save();
+    try {
+      this.handle.save();
+    } catch (err) {
+      // The documents are committed to the store (and searchable); only the derived index files lag, and the next
+      // save or open writes them. The job says so instead of crashing the server.
+      job.warning = { code: err instanceof UserError ? err.code : 'ingest_failed', message: (err as Error).message };
+    }
     job.status = job.files.every((f) => f.status === 'failed') ? 'failed' : 'done';
     job.finishedAt = new Date().toISOString();
+    this.persist(job);
+  }
+
+  /** A job whose run threw outside the per-file handling: every unfinished file fails with the reason. */
+  private abandon(job: Job, raw: unknown): void {
+    const err = asDiskFull(raw, 'the store');
+    const error = { code: err instanceof UserError ? err.code : 'ingest_failed', message: (err as Error).message };
+    for (const f of job.files) if (f.status === 'queued' || f.status === 'running') Object.assign(f, { status: 'failed', error });
+    job.status = 'failed';
+    job.finishedAt = new Date().toISOString();
+    this.persist(job);
   }
 
   private evict(): void {
+    try {
+      this.handle.jobs?.prune(KEEP_FINISHED);
+    } catch {
+      // pruning waits for the next job
+    }
     const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== null);
     for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(j.id);
   }

@@ -230,6 +230,8 @@ const job = {
         },
       },
     },
+    warning: { ...error.properties.error, description: 'The files were stored, but the index files could not be saved after them (e.g. disk_full); the next save or start writes them' },
+    error: { ...error.properties.error, description: '`interrupted`: the server stopped (a crash, a restart) while the job was queued or running' },
   },
 };
 
@@ -366,7 +368,7 @@ export const OPENAPI = {
             { type: 'object', required: ['removed'], properties: { removed: { type: 'object', required: ['documentId', 'passages'], properties: { documentId: { type: 'string' }, passages: { type: 'integer' } } } } },
             'Removed',
           ),
-          ...errors(401, 403, 404),
+          ...errors(401, 403, 404, 507),
         },
       },
     },

@@ -5,20 +5,13 @@
  */
 import type { RequestHandler } from 'express';
 import multer from 'multer';
-import { UserError } from '../core/errors.js';
+import { ERROR_STATUS, UserError } from '../core/errors.js';
 import { prepareFile } from '../ingest/ingest-files.js';
 import { MAX_FILE_BYTES } from '../ingest/read-document.js';
 import { HttpError } from './http-error.js';
 import type { IngestJobs, Upload } from './ingest-jobs.js';
 
 export const MAX_FILES_PER_UPLOAD = 20;
-
-/** HTTP status for each reason a file is refused. */
-const STATUS_OF: Record<string, number> = {
-  too_large: 413,
-  unsupported_format: 415,
-  binary_file: 415,
-};
 
 /** A bare file name: no folders, no `..`, no control characters. */
 export function safeFileName(name: string): string {
@@ -64,7 +57,7 @@ export function uploadHandlers(jobs: IngestJobs): RequestHandler[] {
       try {
         uploads.push({ name, prepared: await prepareFile(f.buffer, name) });
       } catch (err) {
-        if (err instanceof UserError) throw new HttpError(STATUS_OF[err.code] ?? 422, err.code, `${name}: ${err.message}`);
+        if (err instanceof UserError) throw new HttpError(ERROR_STATUS[err.code], err.code, `${name}: ${err.message}`);
         throw err;
       }
     }

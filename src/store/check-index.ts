@@ -9,7 +9,9 @@ import hnswlib from 'hnswlib-node';
 import { DocumentStore } from './document-store.js';
 import { STORE_FILE } from './open-index.js';
 import { sha256File } from './durable-file.js';
-import { loadLexicalIndex } from './lexical-snapshot.js';
+import { blockProblem } from './file-checksums.js';
+import { hnswFileProblem } from './hnsw-file.js';
+import { readLexicalSnapshot } from './lexical-snapshot.js';
 import { INDEX_FILE, readManifest } from './vector-index.js';
 
 export interface CheckReport {
@@ -32,8 +34,10 @@ function checkVectorFile(dir: string, store: DocumentStore, vectors: number, pro
   }
   if (manifest.model !== models[0]) problems.push(`the vector index is of ${manifest.model}, the stored vectors of ${models[0]}`);
   if (manifest.count !== vectors) problems.push(`the vector index holds ${manifest.count} vectors, the store ${vectors}`);
-  if (sha256File(file) !== manifest.sha256) {
-    problems.push('the vector index file does not match its manifest checksum');
+  const layout = hnswFileProblem(file);
+  const damage = layout ?? (manifest.blocks ? blockProblem(file, manifest.blocks) : sha256File(file) === manifest.sha256 ? null : 'its SHA-256 differs');
+  if (damage !== null) {
+    problems.push(`the vector index file is damaged (${damage}); the next open rebuilds it from the stored vectors (or run \`npm run rebuild\`)`);
     return;
   }
   const index = new hnswlib.HierarchicalNSW('cosine', manifest.dimension);
@@ -46,9 +50,9 @@ function checkVectorFile(dir: string, store: DocumentStore, vectors: number, pro
 
 function checkLexicalIndex(dir: string, store: DocumentStore, problems: string[]): void {
   const stored = store.allPassageKeys();
-  const index = loadLexicalIndex(dir);
+  const { index, problem } = readLexicalSnapshot(dir);
   if (!index) {
-    if (stored.length > 0) problems.push('the lexical index is missing or unreadable; run `npm run rebuild`');
+    if (stored.length > 0) problems.push(`the lexical index: ${problem}; the next open rebuilds it from the store (or run \`npm run rebuild\`)`);
     return;
   }
   const indexed = index.keys();

@@ -172,7 +172,10 @@ export class DocumentStore {
   constructor(file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    // FULL: each commit that makes a document visible is fsynced in the WAL before it returns, so what is reported
+    // done survives a power loss (NORMAL syncs only at checkpoints). Measured: +17–26 % on a lexical-only ingest of
+    // 807 articles (28.8 s → 33.8–36.4 s, about 6–9 ms per commit on this machine's disk); embedding dwarfs it.
+    this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     const fresh = this.sql("SELECT count(*) AS n FROM sqlite_master WHERE name = 'documents'").get() as { n: number };
     if (fresh.n > 0) this.addMissingColumns();
@@ -196,6 +199,13 @@ export class DocumentStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /** The connection's journal mode and sync level (`wal`, `full` for this store): what a commit promises. */
+  durability(): { journalMode: string; synchronous: 'off' | 'normal' | 'full' | 'extra' } {
+    const journalMode = this.db.pragma('journal_mode', { simple: true }) as string;
+    const level = this.db.pragma('synchronous', { simple: true }) as number;
+    return { journalMode, synchronous: (['off', 'normal', 'full', 'extra'] as const)[level]! };
   }
 
   getMeta(key: string): string | null {

@@ -6,7 +6,9 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { writeFileDurably } from './durable-file.js';
+import { crc32Of } from './file-checksums.js';
 import { LexicalIndex, type SegmentPart } from './lexical-index.js';
 import type { Segment } from './lexical-segment.js';
 
@@ -18,12 +20,13 @@ const HEADER = 16;
 
 interface LexicalManifest {
   version: 1;
-  segments: { file: string; passages: number; deleted: number[] }[];
+  /** `crc32`: of the segment file, verified when it is loaded (absent in manifests written before it was recorded). */
+  segments: { file: string; passages: number; deleted: number[]; crc32?: number }[];
   savedAt: string;
 }
 
 /** File names of segments already on disk; a segment is immutable, so its file never needs writing again. */
-const savedAs = new WeakMap<Segment, string>();
+const savedAs = new WeakMap<Segment, { file: string; crc32: number }>();
 
 /** Arrays in the file, in order; 8-byte ones first so each view is aligned. */
 function layout(s: Segment): ArrayBufferView[] {
@@ -103,20 +106,32 @@ function readManifest(dir: string): LexicalManifest | null {
   }
 }
 
-/** The saved index, or null when there is none or any part of it is unreadable (the caller rebuilds). */
-export function loadLexicalIndex(dir: string): LexicalIndex | null {
+/**
+ * The saved index, or why it cannot be used: none saved, a segment missing, of another layout, or whose bytes differ
+ * from the checksum recorded when it was written (damaged at rest). The caller rebuilds from the store.
+ */
+export function readLexicalSnapshot(dir: string): { index: LexicalIndex; problem: null } | { index: null; problem: string } {
   const manifest = readManifest(dir);
-  if (!manifest) return null;
+  if (!manifest) return { index: null, problem: existsSync(join(dir, LEXICAL_MANIFEST)) ? `${LEXICAL_MANIFEST} is unreadable` : 'missing' };
   const parts: SegmentPart[] = [];
   for (const entry of manifest.segments) {
     const path = join(dir, entry.file);
-    if (!SEGMENT_FILE.test(entry.file) || !existsSync(path)) return null;
-    const segment = decode(readAligned(path));
-    if (!segment || segment.keys.length !== entry.passages) return null;
-    savedAs.set(segment, entry.file);
+    if (!SEGMENT_FILE.test(entry.file) || !existsSync(path)) return { index: null, problem: `segment ${entry.file} is missing` };
+    const bytes = readAligned(path);
+    if (entry.crc32 !== undefined && crc32Of(bytes) !== entry.crc32) {
+      return { index: null, problem: `segment ${entry.file} is damaged on disk (it does not match its checksum)` };
+    }
+    const segment = decode(bytes);
+    if (!segment || segment.keys.length !== entry.passages) return { index: null, problem: `segment ${entry.file} is torn or of an older layout` };
+    savedAs.set(segment, { file: entry.file, crc32: entry.crc32 ?? crc32Of(bytes) });
     parts.push({ segment, deleted: new Set(entry.deleted) });
   }
-  return LexicalIndex.fromParts(parts);
+  return { index: LexicalIndex.fromParts(parts), problem: null };
+}
+
+/** The saved index, or null when there is none or any part of it is unreadable or damaged (the caller rebuilds). */
+export function loadLexicalIndex(dir: string): LexicalIndex | null {
+  return readLexicalSnapshot(dir).index;
 }
 
 /** Writes new segments, then the manifest, then removes segment files no longer named. */
@@ -124,16 +139,20 @@ export function saveLexicalIndex(dir: string, index: LexicalIndex): void {
   const existing = readdirSync(dir).filter((f) => SEGMENT_FILE.test(f));
   let next = Math.max(0, ...existing.map((f) => Number(SEGMENT_FILE.exec(f)![1]))) + 1;
   const segments = index.segments().map(({ segment, deleted }) => {
-    let file = savedAs.get(segment);
-    if (!file) {
-      file = `lexical-${next++}.seg`;
-      writeFileDurably(join(dir, file), (tmp) => writeSegment(tmp, segment));
-      savedAs.set(segment, file);
+    let saved = savedAs.get(segment);
+    if (!saved) {
+      const file = `lexical-${next++}.seg`;
+      const chunks = encode(segment);
+      const bytes = chunks.reduce((n, chunk) => n + chunk.length, 0);
+      writeFileDurably(join(dir, file), (tmp) => writeSegment(tmp, segment), bytes);
+      saved = { file, crc32: chunks.reduce((sum, chunk) => crc32(chunk, sum), 0) };
+      savedAs.set(segment, saved);
     }
-    return { file, passages: segment.keys.length, deleted: [...deleted].sort((a, b) => a - b) };
+    return { file: saved.file, passages: segment.keys.length, deleted: [...deleted].sort((a, b) => a - b), crc32: saved.crc32 };
   });
   const manifest: LexicalManifest = { version: 1, segments, savedAt: new Date().toISOString() };
-  writeFileDurably(join(dir, LEXICAL_MANIFEST), (tmp) => writeFileSync(tmp, JSON.stringify(manifest)));
+  const json = JSON.stringify(manifest);
+  writeFileDurably(join(dir, LEXICAL_MANIFEST), (tmp) => writeFileSync(tmp, json), Buffer.byteLength(json));
   const named = new Set(segments.map((s) => s.file));
   for (const f of existing) if (!named.has(f)) rmSync(join(dir, f), { force: true });
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { PreparedDocument, SearchMode } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
+import { asDiskFull, diskFull, isDiskFull, nearlyFull } from './disk-full.js';
 import { DocumentStore } from './document-store.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
 import type { LexicalHit, LexicalIndex } from './lexical-index.js';
@@ -16,6 +17,8 @@ import { saveLexicalIndex } from './lexical-snapshot.js';
 import { openLexicalIndex } from './open-lexical.js';
 import { documentTerms } from './passage-terms.js';
 import { VectorIndex } from './vector-index.js';
+import { acquireWriterLock, type WriterLock } from './writer-lock.js';
+import { JobStore } from './job-store.js';
 
 export const STORE_FILE = 'store.sqlite';
 
@@ -25,6 +28,10 @@ export interface IndexHandle {
   readonly embedder: Embedder | null;
   readonly vectors: VectorIndex | null;
   readonly lexical: LexicalIndex;
+  /** The folder's writer lock, held until close; null when opened for reading. */
+  readonly lock: WriterLock | null;
+  /** Upload jobs kept in the store (for a writer; null when opened for reading). */
+  readonly jobs: JobStore | null;
   /** The lexical index's top k; on a search thread when `onThread` and the index was opened with some. */
   searchLexical(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null, onThread: boolean): Promise<LexicalHit[]>;
   /** hybrid with a model, lexical without one. */
@@ -49,6 +56,13 @@ export interface OpenOptions {
   onIndexProgress?: (done: number, total: number) => void;
   /** Worker threads for lexical searches (a server passes `defaultLexicalThreads()`); 0, the default, searches inline. */
   lexicalThreads?: number;
+  /**
+   * `write` (the default) takes the folder's writer lock (src/store/writer-lock.ts) for `writer`, refusing with
+   * `index_locked` while another process holds it; `read` takes none and never writes a file: repairs stay in memory.
+   */
+  access?: 'write' | 'read';
+  /** The command that writes, named to a second writer that is refused (`server`, `ingest`, …). */
+  writer?: string;
 }
 
 /** A vector index of every vector the store holds for a model. */
@@ -58,10 +72,55 @@ export function buildVectorIndex(store: DocumentStore, model: string, dimension:
   return index;
 }
 
+/** SQLite's words for a damaged database file. */
+export const isStoreDamage = (err: unknown): boolean => /^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
+
+function storeDamaged(dir: string, problems: string[]): UserError {
+  return new UserError(
+    'store_damaged',
+    `${join(dir, STORE_FILE)} is damaged (SQLite: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}). ` +
+      'The search indexes are rebuilt from the store, but the store cannot be rebuilt from them: restore it from a backup, ' +
+      'or ingest the source files again into a new index folder.',
+  );
+}
+
 export function openIndex(dir: string, options: OpenOptions): IndexHandle {
   mkdirSync(dir, { recursive: true });
   const log = options.log ?? (() => undefined);
-  const store = new DocumentStore(join(dir, STORE_FILE));
+  const writing = (options.access ?? 'write') === 'write';
+  const lock = writing ? acquireWriterLock(dir, options.writer ?? 'writer') : null;
+  try {
+    return openLocked(dir, options, log, lock);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+function openLocked(dir: string, options: OpenOptions, log: (line: string) => void, lock: WriterLock | null): IndexHandle {
+  const readOnly = () => new Error(`the index at ${dir} was opened for reading`);
+  let store: DocumentStore;
+  try {
+    store = new DocumentStore(join(dir, STORE_FILE));
+  } catch (err) {
+    // SQLite cannot create its WAL files on a full disk and says only "disk I/O error".
+    if (isStoreDamage(err)) throw storeDamaged(dir, [(err as Error).message]);
+    throw isDiskFull(err) || nearlyFull(dir) ? diskFull(`${STORE_FILE} (opening it needs a little space for its journal)`) : err;
+  }
+  // The derived indexes are repaired from the store; the store itself can only be reported. PRAGMA quick_check reads
+  // every page (not comparing index contents to tables): 25 ms warm, 190 ms cold for a 35 MB store of 807 articles,
+  // so it grows to seconds for a store of gigabytes.
+  let damage: string[];
+  try {
+    damage = store.integrityProblems();
+  } catch (err) {
+    if (!isStoreDamage(err)) throw err;
+    damage = [(err as Error).message];
+  }
+  if (damage.length > 0) {
+    store.close();
+    throw storeDamaged(dir, damage);
+  }
   const { embedder } = options;
   let vectors: VectorIndex | null = null;
   let dirty = false;
@@ -81,25 +140,35 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
       log(`dropping ${store.deleteVectorsNotOf(embedder.modelId)} vectors of ${others.join(', ')}`);
     }
     const expected = store.counts().vectors;
-    vectors = VectorIndex.load(dir, embedder.modelId, embedder.dimension, expected);
+    const loaded = VectorIndex.load(dir, embedder.modelId, embedder.dimension, expected);
+    vectors = 'index' in loaded ? loaded.index : null;
     if (!vectors) {
-      if (expected > 0) log(`vector index missing or out of date: rebuilding it from ${expected} stored vectors`);
+      if (expected > 0) log(`vector index ${(loaded as { problem: string }).problem}: rebuilding it from ${expected} stored vectors`);
       vectors = buildVectorIndex(store, embedder.modelId, embedder.dimension);
       dirty = expected > 0;
     }
   }
   const pool = options.lexicalThreads ? new LexicalPool(lexical, options.lexicalThreads, log) : null;
+  const jobs = lock ? new JobStore(join(dir, STORE_FILE)) : null;
   const handle: IndexHandle = {
     dir,
     store,
     embedder,
     vectors,
     lexical,
+    lock,
+    jobs,
     searchLexical: (query, k, allowed, onThread) =>
       pool && onThread ? pool.search(query, k, allowed) : Promise.resolve(lexical.search(query, k, allowed)),
     mode: embedder ? 'hybrid' : 'lexical',
     addDocument(doc, sourcePath, fileHash, values) {
-      const keys = store.addDocument(doc, sourcePath, fileHash, values);
+      if (!lock) throw readOnly();
+      let keys: number[];
+      try {
+        keys = store.addDocument(doc, sourcePath, fileHash, values);
+      } catch (err) {
+        throw asDiskFull(err, STORE_FILE);
+      }
       lexical.add(documentTerms(doc, keys));
       lexicalDirty = true;
       if (vectors && values) {
@@ -109,7 +178,13 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
       return keys;
     },
     removeDocument(documentId) {
-      const keys = store.deleteDocument(documentId);
+      if (!lock) throw readOnly();
+      let keys: number[];
+      try {
+        keys = store.deleteDocument(documentId);
+      } catch (err) {
+        throw asDiskFull(err, STORE_FILE);
+      }
       for (const key of keys) {
         lexical.remove(key);
         vectors?.remove(key);
@@ -121,16 +196,29 @@ export function openIndex(dir: string, options: OpenOptions): IndexHandle {
       dirty = true;
     },
     save() {
+      // A reader never writes: what it repaired at open lives in its memory only.
+      if (!lock) return;
       if (vectors && dirty) vectors.save(dir);
       if (lexicalDirty) saveLexicalIndex(dir, lexical);
       dirty = lexicalDirty = false;
     },
     close() {
       void pool?.close();
-      handle.save();
-      store.close();
+      try {
+        handle.save();
+      } finally {
+        jobs?.close();
+        store.close();
+        lock?.release();
+      }
     },
   };
-  handle.save();
+  try {
+    handle.save();
+  } catch (err) {
+    // The store is whole and the indexes in memory are up to date: serve them; the next open repairs the files again.
+    if (!isDiskFull(err)) throw err;
+    log(`${(err as Error).message} (the repaired indexes are kept in memory and saved at the next write)`);
+  }
   return handle;
 }

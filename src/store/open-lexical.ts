@@ -8,7 +8,7 @@
 import type { DocumentStore } from './document-store.js';
 import { LexicalIndex } from './lexical-index.js';
 import type { PassageTerms } from './lexical-segment.js';
-import { loadLexicalIndex } from './lexical-snapshot.js';
+import { readLexicalSnapshot } from './lexical-snapshot.js';
 import { storedTerms } from './passage-terms.js';
 
 export interface OpenedLexicalIndex {
@@ -29,7 +29,9 @@ export function openLexicalIndex(
   log: (line: string) => void,
   onProgress: (done: number, total: number) => void = () => undefined,
 ): OpenedLexicalIndex {
-  const saved = loadLexicalIndex(dir);
+  const snapshot = readLexicalSnapshot(dir);
+  const saved = snapshot.index;
+  if (snapshot.problem !== null && snapshot.problem !== 'missing') log(`lexical index ${snapshot.problem}: rebuilding it from the store`);
   const index = saved ?? new LexicalIndex();
   if (saved && sameFingerprint(saved.keyFingerprint(), store.passageKeyFingerprint())) return { index, repaired: false };
   const stored = store.allPassageKeys();

@@ -8,6 +8,7 @@ import { DocumentStore } from './document-store.js';
 import { LEXICAL_MANIFEST, saveLexicalIndex } from './lexical-snapshot.js';
 import { openLexicalIndex } from './open-lexical.js';
 import { buildVectorIndex, STORE_FILE } from './open-index.js';
+import { acquireWriterLock } from './writer-lock.js';
 
 export interface RebuildReport {
   passages: number;
@@ -15,7 +16,14 @@ export interface RebuildReport {
 }
 
 export function rebuildIndex(dir: string, onProgress?: (done: number, total: number) => void): RebuildReport {
-  const store = new DocumentStore(join(dir, STORE_FILE));
+  const lock = acquireWriterLock(dir, 'rebuild');
+  let store: DocumentStore;
+  try {
+    store = new DocumentStore(join(dir, STORE_FILE));
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   try {
     // Without its manifest the saved lexical index is not read: every passage is indexed anew.
     rmSync(join(dir, LEXICAL_MANIFEST), { force: true });
@@ -38,5 +46,6 @@ export function rebuildIndex(dir: string, onProgress?: (done: number, total: num
     return { passages, vectors: index.count };
   } finally {
     store.close();
+    lock.release();
   }
 }

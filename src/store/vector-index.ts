@@ -7,6 +7,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { sha256File, writeFileDurably } from './durable-file.js';
+import { blockProblem, digestFile, type BlockChecksums } from './file-checksums.js';
+import { hnswFileProblem } from './hnsw-file.js';
 
 const { HierarchicalNSW } = hnswlib;
 
@@ -33,6 +35,8 @@ export interface VectorManifest {
   sha256: string;
   /** Size of the index file: checked at every open (hashing a large file would cost seconds of start-up). */
   bytes?: number;
+  /** CRC-32 per 4 MiB block, verified at every open before hnswlib reads the file. */
+  blocks?: BlockChecksums;
   params: HnswParams;
   savedAt: string;
 }
@@ -71,29 +75,40 @@ export class VectorIndex {
   }
 
   /**
-   * The saved index in `dir` if its manifest matches the model, dimension and expected vector count; else null
-   * (the caller rebuilds from the stored vectors).
+   * The saved index in `dir` if its manifest matches the model, dimension and expected vector count and the file
+   * its size, layout and block checksums; else why not (the caller rebuilds from the stored vectors). A damaged file
+   * is never handed to hnswlib, which reads without bounds checks (flipped bytes crashed a server with SIGSEGV).
    */
-  static load(dir: string, model: string, dimension: number, expectedCount: number): VectorIndex | null {
+  static load(dir: string, model: string, dimension: number, expectedCount: number): { index: VectorIndex } | { problem: string } {
     const indexPath = join(dir, INDEX_FILE);
     const manifest = readManifest(dir);
-    if (!manifest || !existsSync(indexPath)) return null;
-    if (manifest.model !== model || manifest.dimension !== dimension || manifest.count !== expectedCount) return null;
-    // Files are replaced atomically, so a size that matches means the file the manifest describes; manifests from
-    // before sizes were recorded are checked by hash.
-    if (manifest.bytes !== undefined ? statSync(indexPath).size !== manifest.bytes : sha256File(indexPath) !== manifest.sha256) return null;
+    if (!manifest || !existsSync(indexPath)) return { problem: 'missing' };
+    if (manifest.model !== model || manifest.dimension !== dimension || manifest.count !== expectedCount) {
+      return { problem: `out of date (it holds ${manifest.count} vectors of ${manifest.model}, the store ${expectedCount} of ${model})` };
+    }
+    const size = statSync(indexPath).size;
+    if (manifest.bytes !== undefined && size !== manifest.bytes) return { problem: `torn (${size} bytes, its manifest says ${manifest.bytes})` };
+    const layout = hnswFileProblem(indexPath);
+    if (layout !== null) return { problem: `damaged (${layout})` };
+    // Manifests from before block checksums were recorded are checked by their SHA-256.
+    const damage = manifest.blocks
+      ? blockProblem(indexPath, manifest.blocks)
+      : sha256File(indexPath) === manifest.sha256
+        ? null
+        : 'its SHA-256 differs from its manifest';
+    if (damage !== null) return { problem: `damaged on disk (${damage})` };
     // efSearch is a query-time setting: the current default applies to indexes saved with an older one.
     const vi = new VectorIndex(model, dimension, { ...manifest.params, efSearch: DEFAULT_HNSW.efSearch });
     try {
       vi.index.readIndexSync(indexPath, true);
-    } catch {
-      return null;
+    } catch (err) {
+      return { problem: `unreadable (${(err as Error).message})` };
     }
     vi.index.setEf(DEFAULT_HNSW.efSearch);
     vi.live = manifest.count;
     // Slots hold live and deleted (reusable) points; fewer slots than live points means the file is not this index.
-    if (vi.index.getCurrentCount() < vi.live) return null;
-    return vi;
+    if (vi.index.getCurrentCount() < vi.live) return { problem: `not this index (${vi.index.getCurrentCount()} slots for ${vi.live} vectors)` };
+    return { index: vi };
   }
 
   /** Candidates kept per search: the recall/latency trade-off, tuned in the benchmarks. */
@@ -145,18 +160,20 @@ export class VectorIndex {
 
   save(dir: string): void {
     const file = join(dir, INDEX_FILE);
-    writeFileDurably(file, (tmp) => this.index.writeIndexSync(tmp));
-    const sha256 = sha256File(file);
-    const bytes = statSync(file).size;
+    // hnswlib reports nothing when the disk fills mid-write: the file's layout is checked before it replaces the old one.
+    writeFileDurably(file, (tmp) => this.index.writeIndexSync(tmp), hnswFileProblem);
+    const { sha256, bytes, blocks } = digestFile(file);
     const manifest: VectorManifest = {
       model: this.model,
       dimension: this.dimension,
       count: this.live,
       sha256,
       bytes,
+      blocks,
       params: this.params,
       savedAt: new Date().toISOString(),
     };
-    writeFileDurably(join(dir, MANIFEST_FILE), (tmp) => writeFileSync(tmp, JSON.stringify(manifest, null, 2)));
+    const json = JSON.stringify(manifest, null, 2);
+    writeFileDurably(join(dir, MANIFEST_FILE), (tmp) => writeFileSync(tmp, json), Buffer.byteLength(json));
   }
 }

@@ -32,28 +32,25 @@ runMain(async () => {
   }
   const files = createProgress('files');
   const vectors = createProgress('vectors');
-  let failed = false;
+  let summary: Awaited<ReturnType<typeof ingestPaths>>;
   try {
-    const summary = await ingestPaths(handle, positionals, {
+    summary = await ingestPaths(handle, positionals, {
       onProgress: (p) => (p.phase === 'files' ? files : vectors).update(p.done, p.total, p.current),
       // --verbose: one line per committed file, for scripts that follow a long run.
       onFileDone: values.verbose ? (path, r) => log(`${r.outcome}: ${path}`) : undefined,
     });
-    files.stop();
-    vectors.stop();
-    log(formatSummary(summary, { allSkipped: values.verbose }));
-    return summary.failed.length > 0 ? 1 : 0;
   } catch (err) {
-    failed = true;
     files.stop();
     vectors.stop();
-    throw err;
-  } finally {
     // After a failure (a full disk) saving at close fails the same way: the first error is the one to report.
     try {
       handle.close();
-    } catch (err) {
-      if (!failed) throw err;
-    }
+    } catch {}
+    throw err;
   }
+  files.stop();
+  vectors.stop();
+  handle.close();
+  log(formatSummary(summary, { allSkipped: values.verbose }));
+  return summary.failed.length > 0 ? 1 : 0;
 });

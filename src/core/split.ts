@@ -21,6 +21,14 @@ interface Block extends Span {
   heading: { level: number; text: string } | null;
   /** An enumerated paragraph: passage text that also opens a sub-section. */
   item: { level: number; text: string } | null;
+  /** Inside a quotation spanning lines: no structure of its own. */
+  quoted: boolean;
+  /** A table row: kept whole. */
+  table: boolean;
+  /** A footnote: a passage apart. */
+  footnote: boolean;
+  /** The block's last line (a heading may span two). */
+  lastLine: string;
 }
 
 /** `Một là,` … `Mười là:`, `Thứ nhất,` … `Thứ mười,`, `Một,` `Hai,` at the start of a paragraph. */
@@ -40,14 +48,67 @@ export function itemLabel(paragraph: string): string | null {
   return `${sentence.split(/\s+/).slice(0, LONG_ITEM_LABEL_WORDS).join(' ').replace(/[,;:]$/u, '')}…`;
 }
 
-const NUMBERED = /^(?:([IVXLC]+)\.|(\d+(?:\.\d+)*)[./)]|([a-zđ])\))\s+\S/u;
+const NUMBERED = /^(?:([IVXLC]+)(?:\.|\s*[-–](?=\s))|(\d+(?:\.\d+)*)[./)]|([a-zđ])\))\s+\S/u;
 const MAX_HEADING_WORDS = 30;
 const MAX_NUMBERED_HEADING_WORDS = 40;
+
+/**
+ * Levels of the structure of legal and formal documents (Phần › Chương › Mục › Điều), above the Roman (0) and
+ * numbered (1, 2 …) headings of ordinary documents, so that both nest the same way. Source: Luật Ban hành văn bản
+ * quy phạm pháp luật (bố cục: phần, chương, mục, điều, khoản, điểm).
+ */
+export const PART_LEVEL = -4;
+export const CHAPTER_LEVEL = -3;
+export const LEGAL_SECTION_LEVEL = -2;
+export const ARTICLE_LEVEL = -1;
+/** Khoản (`1.`) and điểm (`a)`) inside an article open sub-sections at the levels of numbered headings. */
+const CLAUSE_LEVEL = 1;
+const POINT_LEVEL = 3;
+
+/** A marker then the end of the line, a full stop, colon or dash, or a capitalised title. */
+const AFTER_MARKER = '(?=$|\\s*[.:–-]|\\s+[\\p{Lu}“"(])';
+const LEGAL_HEADINGS: [RegExp, number][] = [
+  [new RegExp(`^(?:Phần|PHẦN)\\s+(?:thứ\\s+\\p{Ll}+|THỨ\\s+\\p{Lu}+|[IVXLC]+|\\d+)${AFTER_MARKER}`, 'u'), PART_LEVEL],
+  [new RegExp(`^(?:Chương|CHƯƠNG)\\s+(?:[IVXLC]+|\\d+)${AFTER_MARKER}`, 'u'), CHAPTER_LEVEL],
+  [new RegExp(`^(?:Mục|MỤC)\\s+(?:[IVXLC]+|\\d+)${AFTER_MARKER}`, 'u'), LEGAL_SECTION_LEVEL],
+  [/^Điều\s+\d+[a-zđ]?\s*[.:]/u, ARTICLE_LEVEL],
+];
+const MAX_LEGAL_HEADING_WORDS = 80;
+
+/** Level of a Phần / Chương / Mục / Điều heading line, or null. */
+export function legalHeadingLevel(line: string): number | null {
+  for (const [re, level] of LEGAL_HEADINGS) {
+    if (!re.test(line)) continue;
+    const words = wordCount(line);
+    if (level === ARTICLE_LEVEL) return words <= MAX_LEGAL_HEADING_WORDS && !/[;,]$/u.test(line) ? level : null;
+    return words <= MAX_HEADING_WORDS + 10 && !/[.;,!?…]$/u.test(line) ? level : null;
+  }
+  return null;
+}
+
+/** A Markdown ATX heading (`## Lịch sử`) of web extracts: its marks and its text. */
+const MARKDOWN_HEADING = /^(#{1,6})\s*(\S.*?)\s*#*$/u;
+/** Markdown heading levels sit above the legal ones: `#` is -9 … `######` is -4 (PART_LEVEL). */
+const MARKDOWN_BASE_LEVEL = -10;
+
+/** Heading of a line: its level and the text that names the section, or null when the line reads as prose. */
+export function headingOf(line: string): { level: number; text: string } | null {
+  const md = MARKDOWN_HEADING.exec(line);
+  if (md) {
+    const text = md[2]!;
+    const level = legalHeadingLevel(text) ?? Math.min(MARKDOWN_BASE_LEVEL + md[1]!.length, PART_LEVEL);
+    return wordCount(text) > 0 ? { level, text } : null;
+  }
+  const level = headingLevel(line);
+  return level === null ? null : { level, text: line };
+}
 
 /** Level of a heading line, or null when the line reads as prose. */
 export function headingLevel(line: string): number | null {
   const words = wordCount(line);
-  if (words === 0 || /^[-–+•*]/u.test(line)) return null;
+  if (words === 0 || /^[-–+•*|#]/u.test(line)) return null;
+  const legal = legalHeadingLevel(line);
+  if (legal !== null) return legal;
   const m = NUMBERED.exec(line);
   if (m) {
     // Numbered headings may run long and may introduce a list with a colon.
@@ -60,26 +121,103 @@ export function headingLevel(line: string): number | null {
   return /^[\p{Lu}“"]/u.test(line) ? 1 : null;
 }
 
+/** `1.`, `2a.` opening a paragraph inside an article: a khoản. */
+const CLAUSE = /^(\d{1,3}[a-zđ]?)\.\s+\S/u;
+/** `a)`, `đ)` opening a paragraph inside an article: a điểm. */
+const POINT = /^([a-zđ])\)\s+\S/u;
+
+/** Khoản / điểm label of a paragraph inside an article (`khoản 2`, `điểm a`), or null. */
+export function clauseLabel(paragraph: string): { level: number; text: string } | null {
+  const clause = CLAUSE.exec(paragraph);
+  if (clause) return { level: CLAUSE_LEVEL, text: `khoản ${clause[1]}` };
+  const point = POINT.exec(paragraph);
+  return point ? { level: POINT_LEVEL, text: `điểm ${point[1]}` } : null;
+}
+
+/** Field rows of legal portals' document tables (`Số hiệu:` / value): read for metadata, never passage text. */
+const FIELD_LABEL =
+  /^(?:Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày hết hiệu lực|Ngày công báo|Số công báo|Tình trạng|Hiệu lực|Cập nhật|Ban hành|Lĩnh vực|Lĩnh vực, ngành|Cơ quan ban hành):\s*(.*)$/u;
+const MAX_FIELD_WORDS = 12;
+
+/** A footnote: `[3] Nội dung chú thích`. Footnotes make passages of their own, under FOOTNOTES. */
+const FOOTNOTE = /^\[\d{1,3}\]\s+[\p{Lu}\p{N}“"]/u;
+export const FOOTNOTES = 'Chú thích';
+
+const ALL_CAPS_LINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const MAX_CONTINUATION_WORDS = 30;
+/** How long an open quotation (an amended article quoted whole) may run before it is taken as unbalanced. */
+const MAX_QUOTED_BLOCKS = 400;
+
+/** A table row (`| … |`): kept whole, never a heading. */
+const isTableRow = (line: string): boolean => line.startsWith('|');
+
+/**
+ * Whether `next` continues the heading `head`: the title of a bare marker (`Chương II` / `QUY ĐỊNH VỀ …`,
+ * `Điều 5.` / `Phạm vi điều chỉnh`), or a capitalised heading wrapped onto a second capitalised line.
+ */
+function continuesHeading(head: string, lastLine: string, next: string): boolean {
+  if (wordCount(next) > MAX_CONTINUATION_WORDS || /[.;,!?…]$/u.test(next) || isTableRow(next)) return false;
+  if (legalHeadingLevel(next) !== null || NUMBERED.test(next) || ENUMERATION.test(next) || FIELD_LABEL.test(next)) return false;
+  if (BARE_MARKER.test(head)) return /^[\p{Lu}“"(]/u.test(next);
+  return ALL_CAPS_LINE.test(lastLine) && ALL_CAPS_LINE.test(next) && wordCount(head) + wordCount(next) <= MAX_HEADING_WORDS + 10;
+}
+
+/** A legal heading's marker with no title after it: `Chương II`, `PHẦN THỨ NHẤT`, `Mục 3`, `Điều 5.`. */
+const BARE_MARKER = /^(?:(?:Phần|PHẦN)\s+(?:thứ\s+\p{Ll}+|THỨ\s+\p{Lu}+|[IVXLC]+|\d+)|(?:Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d+)|Điều\s+\d+[a-zđ]?)[.:]?$/u;
+
 function toBlocks(text: string, from: number, to: number): Block[] {
   const blocks: Block[] = [];
   let pos = from;
+  let quoteDepth = 0;
+  let quotedBlocks = 0;
+  let fieldValueNext = false;
   while (pos < to) {
     const nl = text.indexOf('\n', pos);
     const end = nl === -1 || nl > to ? to : nl;
     const line = text.slice(pos, end).trim();
-    if (line !== '') {
-      const start = pos + text.slice(pos, end).indexOf(line);
-      const level = headingLevel(line);
-      const label = level === null ? itemLabel(line) : null;
-      blocks.push({
-        start,
-        end: start + line.length,
-        words: wordCount(line),
-        heading: level === null ? null : { level, text: line },
-        item: label === null ? null : { level: ITEM_LEVEL, text: label },
-      });
-    }
+    const start = pos + text.slice(pos, end).indexOf(line);
     pos = end + 1;
+    if (line === '') continue;
+    // Legal portals' field rows, label then value: skipped.
+    const field = FIELD_LABEL.exec(line);
+    if (field && wordCount(line) <= MAX_FIELD_WORDS) {
+      fieldValueNext = field[1]!.trim() === '';
+      continue;
+    }
+    if (fieldValueNext) {
+      fieldValueNext = false;
+      if (wordCount(line) <= MAX_FIELD_WORDS && !/[.!?]$/u.test(line)) continue;
+    }
+    // Inside a quotation (an amended article quoted whole), headings and clauses are the quoted text's, not ours.
+    // Only a paragraph that opens with a quotation mark starts one: unbalanced quotes inside prose do not.
+    const quoted = quoteDepth > 0 || line.startsWith('“');
+    if (quoted) quoteDepth = Math.max(0, quoteDepth + (line.match(/“/gu)?.length ?? 0) - (line.match(/”/gu)?.length ?? 0));
+    quotedBlocks = quoteDepth > 0 ? quotedBlocks + 1 : 0;
+    if (quotedBlocks > MAX_QUOTED_BLOCKS) quoteDepth = 0;
+    const prev = blocks[blocks.length - 1];
+    if (prev?.heading && !quoted && continuesHeading(prev.heading.text, prev.lastLine, line)) {
+      const joiner = BARE_MARKER.test(prev.heading.text) && !/[.:]$/u.test(prev.heading.text) ? '. ' : ' ';
+      prev.heading = { level: prev.heading.level, text: `${prev.heading.text}${joiner}${line}` };
+      prev.end = start + line.length;
+      prev.words += wordCount(line);
+      prev.lastLine = line;
+      continue;
+    }
+    const table = isTableRow(line);
+    const footnote = FOOTNOTE.test(line);
+    const heading = quoted || table || footnote ? null : headingOf(line);
+    const label = heading === null && !quoted && !table ? itemLabel(line) : null;
+    blocks.push({
+      start,
+      end: start + line.length,
+      words: wordCount(line),
+      heading,
+      item: label === null ? null : { level: ITEM_LEVEL, text: label },
+      quoted,
+      table,
+      footnote,
+      lastLine: line,
+    });
   }
   // A heading needs prose (or a deeper heading) after it: a short last line, a signature, is not one.
   for (let i = blocks.length - 1; i >= 0; i--) {
@@ -145,6 +283,8 @@ interface Draft {
   span: Span;
   /** Headings (and item labels) above the passage, outermost first. */
   path: string[];
+  /** The legal headings (Phần … Điều) in the path: passages under different articles never merge. */
+  legal: string;
   words: number;
 }
 
@@ -160,7 +300,9 @@ function commonPrefix(a: string[], b: string[]): string[] {
 
 /**
  * Passages of `text[bodyStart, bodyEnd)`: what lies outside (letterhead, title block, closing block) stays in the
- * stored text but is never a passage.
+ * stored text but is never a passage. Section paths follow the document's nesting, e.g.
+ * `Chương II. HÀNH VI VI PHẠM … › Điều 5. Xử phạt … › khoản 2 › điểm a`; footnotes (`[3] …`) are passages of
+ * their own under `Chú thích`; legal portals' field rows (`Số hiệu:` …) are skipped; a table row is never cut.
  */
 export function splitPassages(text: string, bodyStart = 0, options: SplitOptions = DEFAULT_SPLIT, bodyEnd = text.length): PassageDraft[] {
   const { minWords, maxWords } = options;
@@ -173,19 +315,38 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
     if (cur) drafts.push(cur);
     cur = null;
   };
+  const legalKey = (): string =>
+    path
+      .filter((h) => h.level < 0)
+      .map((h) => h.text)
+      .join(' › ');
   const add = (span: Span, words: number): void => {
     if (cur && cur.words + words > maxWords) flush();
     if (cur) {
       cur.span.end = span.end;
       cur.words += words;
-    } else cur = { span: { ...span }, path: path.map((h) => h.text), words };
+    } else cur = { span: { ...span }, path: path.map((h) => h.text), legal: legalKey(), words };
   };
   const enter = (section: { level: number; text: string }): void => {
     while (path.length > 0 && path[path.length - 1]!.level >= section.level) path.pop();
     path.push(section);
   };
+  const inArticle = (): boolean => path.some((h) => h.level === ARTICLE_LEVEL);
 
   for (const block of toBlocks(text, bodyStart, bodyEnd)) {
+    if (block.footnote) {
+      flush();
+      drafts.push({ span: { start: block.start, end: block.end }, path: [FOOTNOTES], legal: FOOTNOTES, words: block.words });
+      continue;
+    }
+    // Inside an article, `1.` opens a khoản and `a)` a điểm, whether they read as headings or as prose.
+    if (!block.quoted && !block.table && inArticle() && (block.heading === null || block.heading.level > 0)) {
+      const clause = clauseLabel(text.slice(block.start, block.end));
+      if (clause) {
+        block.heading = null;
+        block.item = clause;
+      }
+    }
     if (block.heading) {
       enter(block.heading);
       // Top-level headings always end the running passage; deeper ones unless it is too short to stand alone.
@@ -196,20 +357,22 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
     }
     if (block.item) {
       enter(block.item);
-      if (cur !== null && cur.words >= minWords / 2) flush();
+      // A điểm is short: points run on together, a passage is only cut before one when it is full.
+      if (cur !== null && cur.words >= minWords / 2 && !block.item.text.startsWith('điểm ')) flush();
     }
-    if (block.words > maxWords) {
+    if (block.words > maxWords && !block.table) {
       if (cur !== null && cur.words >= minWords / 2) flush();
       for (const piece of cutLongBlock(text, block, maxWords)) add(piece, wordCount(text.slice(piece.start, piece.end)));
     } else add(block, block.words);
   }
   flush();
 
-  // A very short passage merges with the one before it under their common parent, never across top-level sections.
+  // A very short passage merges with the one before it under their common parent, never across top-level
+  // sections nor across articles.
   const merged: Draft[] = [];
   for (const d of drafts) {
     const prev = merged[merged.length - 1];
-    if (prev && d.words < minWords / 2 && prev.path[0] === d.path[0] && prev.words + d.words <= maxWords * 1.2) {
+    if (prev && d.words < minWords / 2 && prev.path[0] === d.path[0] && prev.legal === d.legal && prev.words + d.words <= maxWords * 1.2) {
       prev.span.end = d.span.end;
       prev.words += d.words;
       prev.path = commonPrefix(prev.path, d.path);

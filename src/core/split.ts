@@ -148,6 +148,9 @@ const MAX_CONTINUATION_WORDS = 30;
 /** How long an open quotation (an amended article quoted whole) may run before it is taken as unbalanced. */
 const MAX_QUOTED_BLOCKS = 400;
 
+/** Stands where lines were skipped: no passage spans it. */
+const BARRIER: Block = { start: 0, end: 0, words: 0, heading: null, item: null, quoted: false, table: false, footnote: false, lastLine: '' };
+
 /** A table row (`| … |`): kept whole, never a heading. */
 const isTableRow = (line: string): boolean => line.startsWith('|');
 
@@ -182,6 +185,7 @@ function toBlocks(text: string, from: number, to: number): Block[] {
     const field = FIELD_LABEL.exec(line);
     if (field && wordCount(line) <= MAX_FIELD_WORDS) {
       fieldValueNext = field[1]!.trim() === '';
+      blocks.push(BARRIER);
       continue;
     }
     if (fieldValueNext) {
@@ -195,7 +199,7 @@ function toBlocks(text: string, from: number, to: number): Block[] {
     quotedBlocks = quoteDepth > 0 ? quotedBlocks + 1 : 0;
     if (quotedBlocks > MAX_QUOTED_BLOCKS) quoteDepth = 0;
     const prev = blocks[blocks.length - 1];
-    if (prev?.heading && !quoted && continuesHeading(prev.heading.text, prev.lastLine, line)) {
+    if (prev !== BARRIER && prev?.heading && !quoted && continuesHeading(prev.heading.text, prev.lastLine, line)) {
       const joiner = BARE_MARKER.test(prev.heading.text) && !/[.:]$/u.test(prev.heading.text) ? '. ' : ' ';
       prev.heading = { level: prev.heading.level, text: `${prev.heading.text}${joiner}${line}` };
       prev.end = start + line.length;
@@ -222,7 +226,7 @@ function toBlocks(text: string, from: number, to: number): Block[] {
   // A heading needs prose (or a deeper heading) after it: a short last line, a signature, is not one.
   for (let i = blocks.length - 1; i >= 0; i--) {
     const heading = blocks[i]!.heading;
-    const next = blocks[i + 1];
+    const next = blocks.slice(i + 1).find((b) => b !== BARRIER);
     if (heading && !(next && (next.heading === null || next.heading.level > heading.level))) blocks[i]!.heading = null;
   }
   return blocks;
@@ -334,6 +338,10 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
   const inArticle = (): boolean => path.some((h) => h.level === ARTICLE_LEVEL);
 
   for (const block of toBlocks(text, bodyStart, bodyEnd)) {
+    if (block === BARRIER) {
+      flush();
+      continue;
+    }
     if (block.footnote) {
       flush();
       drafts.push({ span: { start: block.start, end: block.end }, path: [FOOTNOTES], legal: FOOTNOTES, words: block.words });

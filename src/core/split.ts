@@ -290,6 +290,22 @@ interface Draft {
   /** The legal headings (Phần … Điều) in the path: passages under different articles never merge. */
   legal: string;
   words: number;
+  /** The last khoản / điểm of the passage when it runs over several of its first one's level (`khoản 1–3`). */
+  lastClause?: string;
+}
+
+const isClause = (label: string): boolean => /^(khoản|điểm) \S+$/u.test(label);
+
+/** Two paths that differ only in their last entry, a label of the same kind (`khoản 1`, `khoản 2`). */
+function sameParent(a: string[], b: string[]): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  const kind = (l: string) => l.split(' ')[0];
+  return a.slice(0, -1).every((x, i) => x === b[i]) && kind(a[a.length - 1]!) === kind(b[b.length - 1]!);
+}
+
+/** `khoản 1` and `khoản 3` make `khoản 1–3`. */
+function clauseRange(first: string, last: string): string {
+  return `${first}–${last.replace(/^\S+ /u, '')}`;
 }
 
 function hashText(text: string): string {
@@ -316,6 +332,7 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
   let cur = null as Draft | null;
 
   const flush = (): void => {
+    if (cur?.lastClause) cur.path[cur.path.length - 1] = clauseRange(cur.path[cur.path.length - 1]!, cur.lastClause);
     if (cur) drafts.push(cur);
     cur = null;
   };
@@ -336,6 +353,7 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
     path.push(section);
   };
   const inArticle = (): boolean => path.some((h) => h.level === ARTICLE_LEVEL);
+  let continuing: { draft: Draft; label: string } | null = null;
 
   for (const block of toBlocks(text, bodyStart, bodyEnd)) {
     if (block === BARRIER) {
@@ -367,11 +385,19 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
       enter(block.item);
       // A điểm is short: points run on together, a passage is only cut before one when it is full.
       if (cur !== null && cur.words >= minWords / 2 && !block.item.text.startsWith('điểm ')) flush();
+      // A passage that goes on into the next khoản (điểm) of its own says so: `khoản 1–3`.
+      const running = cur as Draft | null;
+      if (running && isClause(block.item.text) && sameParent(running.path, path.map((h) => h.text)) && isClause(running.path[running.path.length - 1] ?? '')) {
+        continuing = { draft: running, label: block.item.text };
+      }
     }
     if (block.words > maxWords && !block.table) {
       if (cur !== null && cur.words >= minWords / 2) flush();
       for (const piece of cutLongBlock(text, block, maxWords)) add(piece, wordCount(text.slice(piece.start, piece.end)));
     } else add(block, block.words);
+    // Only if the item did go into that passage (a full one was flushed before it).
+    if (continuing && cur === continuing.draft) continuing.draft.lastClause = continuing.label;
+    continuing = null;
   }
   flush();
 

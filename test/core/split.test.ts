@@ -161,12 +161,23 @@ describe('legal structure: Phần, Chương, Mục, Điều, khoản, điểm', 
     for (const p of splitPassages(decree)) expect(p.text.includes('Điều 6.') && p.text.includes('1. Phạt tiền từ 200.000')).toBe(false);
   });
 
-  it('labels a điểm when a passage starts at one', () => {
+  it('labels the điểm a passage starts at and the last one it runs into', () => {
     const points = Array.from({ length: 12 }, (_, i) => `${'abcdeghiklmn'[i]}) Hành vi vi phạm thứ ${i + 1} của người điều khiển phương tiện tham gia giao thông trên đường bộ trong khu vực đô thị, khu dân cư, nơi có biển báo hạn chế tốc độ;`);
     const text = ['Điều 5. Xử phạt người điều khiển xe', '1. Phạt tiền đối với một trong các hành vi vi phạm sau đây:', ...points].join('\n');
     const sections = splitPassages(text, 0, { minWords: 40, maxWords: 100 }).map((p) => p.section);
     expect(sections[0]).toBe('Điều 5. Xử phạt người điều khiển xe › khoản 1');
-    expect(sections.slice(1).every((s) => /^Điều 5\. Xử phạt người điều khiển xe › khoản 1 › điểm [a-zđ]$/u.test(s ?? ''))).toBe(true);
+    // A passage over several points names them all: `điểm d–g`.
+    expect(sections.slice(1).every((s) => /^Điều 5\. Xử phạt người điều khiển xe › khoản 1 › điểm [a-zđ]–[a-zđ]$/u.test(s ?? ''))).toBe(true);
+  });
+
+  it('names the khoản a passage runs over', () => {
+    const text = [
+      'Điều 4. Hiệu lực thi hành',
+      '1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2020.',
+      '2. Nghị định số 46/2016/NĐ-CP ngày 26 tháng 5 năm 2016 của Chính phủ hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.',
+      '3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Nghị định này.',
+    ].join('\n\n');
+    expect(splitPassages(text).map((p) => p.section)).toEqual(['Điều 4. Hiệu lực thi hành › khoản 1–3']);
   });
 
   it('keeps a quoted amended article inside the amending clause (Nghị định 123/2021/NĐ-CP)', () => {

@@ -303,9 +303,10 @@ function sameParent(a: string[], b: string[]): boolean {
   return a.slice(0, -1).every((x, i) => x === b[i]) && kind(a[a.length - 1]!) === kind(b[b.length - 1]!);
 }
 
-/** `khoản 1` and `khoản 3` make `khoản 1–3`. */
+/** `khoản 1` and `khoản 3` make `khoản 1–3`; so do `khoản 1–2` and `khoản 3`. */
 function clauseRange(first: string, last: string): string {
-  return `${first}–${last.replace(/^\S+ /u, '')}`;
+  const [kind, from] = first.split(' ') as [string, string];
+  return `${kind} ${from.split('–')[0]}–${last.split(' ')[1]!.split('–').pop()}`;
 }
 
 function hashText(text: string): string {
@@ -409,7 +410,9 @@ export function splitPassages(text: string, bodyStart = 0, options: SplitOptions
     if (prev && d.words < minWords / 2 && prev.path[0] === d.path[0] && prev.legal === d.legal && prev.words + d.words <= maxWords * 1.2) {
       prev.span.end = d.span.end;
       prev.words += d.words;
-      prev.path = commonPrefix(prev.path, d.path);
+      const last = prev.path.length - 1;
+      if (sameParent(prev.path, d.path) && isClause(prev.path[last]!) && isClause(d.path[last]!)) prev.path[last] = clauseRange(prev.path[last]!, d.path[last]!);
+      else prev.path = commonPrefix(prev.path, d.path);
     } else merged.push(d);
   }
 

@@ -208,6 +208,13 @@ function toBlocks(text: string, from: number, to: number): Block[] {
       continue;
     }
     const table = isTableRow(line);
+    // A footnote wrapped onto the next lines goes on until a sentence ends.
+    if (prev?.footnote && !/[.!?…;”"]$/u.test(prev.lastLine) && !table && !FOOTNOTE.test(line) && headingOf(line) === null) {
+      prev.end = start + line.length;
+      prev.words += wordCount(line);
+      prev.lastLine = line;
+      continue;
+    }
     const footnote = FOOTNOTE.test(line);
     const heading = quoted || table || footnote ? null : headingOf(line);
     const label = heading === null && !quoted && !table ? itemLabel(line) : null;

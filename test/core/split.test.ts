@@ -213,6 +213,14 @@ describe('legal structure: Phần, Chương, Mục, Điều, khoản, điểm', 
     expect(passages.every((p) => !p.text.includes('Số hiệu') && !p.text.includes('221-KL/TW'))).toBe(true);
   });
 
+  it('keeps a footnote wrapped over several lines together (Công văn 10988/BNV-CQĐP)', () => {
+    const para = 'Bộ Nội vụ trân trọng cảm ơn và rất mong Quý cơ quan phối hợp làm tốt công tác tuyên truyền để cán bộ, đảng viên và Nhân dân hiểu rõ mục tiêu.';
+    const text = [para, '[1] Hồ sơ dự thảo', 'Nghị định hướng dẫn việc lấy ý kiến Nhân dân về thành lập, giải thể, nhập,', 'chia, điều chỉnh địa giới gửi Bộ Tư pháp thẩm định.', '[2] Bộ Chính trị,', 'Ban Bí thư đã có Kết luận số 212-KL/TW ngày 18/11/2025.'].join('\n');
+    const passages = splitPassages(text, 0, { minWords: 4, maxWords: 250 });
+    expect(passages.map((p) => p.section)).toEqual([null, 'Chú thích', 'Chú thích']);
+    expect(passages[1]!.text).toBe('[1] Hồ sơ dự thảo\nNghị định hướng dẫn việc lấy ý kiến Nhân dân về thành lập, giải thể, nhập,\nchia, điều chỉnh địa giới gửi Bộ Tư pháp thẩm định.');
+  });
+
   it('never cuts inside a table row', () => {
     const row = `| 1 | ${'Chi bộ tổ chức sinh hoạt chuyên đề về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, '.repeat(20)}| Đạt |`;
     const passages = splitPassages(['Kết quả thực hiện', row, '| 2 | Chi bộ khác | Đạt |'].join('\n'));

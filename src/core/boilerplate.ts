@@ -64,9 +64,19 @@ function cutWikiInfobox(lines: string[]): string[] {
   return [...lines.slice(0, lead).filter((l, i) => i === 0 || l.startsWith('#') || l === ''), ...lines.slice(lead)];
 }
 
-/** Link lines: `Tải về …`, `Xem thêm: …`, `>> Xem thêm` (short, not a sentence of the text). */
-const LINK_LINE = /^[*_>\-–\s]*(?:>>\s*)?(?:Tải về|TẢI VỀ|Tải file|Xem thêm|XEM THÊM|Xem chi tiết tại đây)\b/u;
-const MAX_LINK_WORDS = 40;
+/**
+ * Link lines: `Tải về Mẫu …`, `TẢI VỀ Toàn văn … tại đây.`, `Tải file …`: a download label then a title (an API
+ * table's `Tải về tệp tin …` goes on in lower case and is text).
+ */
+const DOWNLOAD_LINE = /^[*_>\-–\s]*(?:>+\s*)?(?:Tải về|TẢI VỀ|Tải file|TẢI FILE)(?:\s*:|\s+(?:\p{Lu}|file|word|excel|pdf|mẫu|bản|tại đây))/u;
+/** `Xem thêm: …`, `>> Xem thêm …` before a title; `Xem thêm tại Công văn … .` is a sentence of the text. */
+const READ_MORE_LINE = /^[*_>\-–\s]*(?:>+\s*)?(?:Xem thêm|XEM THÊM|Xem chi tiết)(?:\s*:|\s+\p{Lu}|\s+tại đây|$)/u;
+const MAX_LINK_WORDS = 60;
+
+function isLinkLine(line: string): boolean {
+  if (wordCount(line) > MAX_LINK_WORDS) return false;
+  return DOWNLOAD_LINE.test(line) || (READ_MORE_LINE.test(line) && (!/[.!]$/u.test(line) || /tại đây\.?$/u.test(line)));
+}
 
 /** Link labels glued to a line's text: Wikipedia's edit links, a download link after a heading. */
 const GLUED_LINKS: [RegExp, string][] = [
@@ -168,7 +178,7 @@ export function removeBoilerplate(nfcText: string): string {
     if (NOISE_LINE.some((re) => re.test(line)) || isScoreBeforeVotes(lines, i)) continue;
     // The portal's colour legend wraps: `: Sửa đổi, thay thế,` / `hủy bỏ`.
     if (line === 'hủy bỏ' && /^: Sửa đổi, thay thế/u.test(lines.slice(0, i).reverse().find((l) => l !== '') ?? '')) continue;
-    if (LINK_LINE.test(line) && wordCount(line) <= MAX_LINK_WORDS && !/[.!]$/u.test(line)) continue;
+    if (isLinkLine(line)) continue;
     // Saved pages print an image's caption twice (alt text, then caption): both are picture furniture.
     if (line === lastNonEmpty && isCaptionLike(line)) {
       while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();

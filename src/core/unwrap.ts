@@ -7,12 +7,12 @@
 const ENDS_PARAGRAPH = /[.!?:;…”"]$/u;
 /** Items, legal headings and all-caps lines start a new paragraph. */
 const OPENS_ITEM =
-  /^(?:(?:[-–•+*]|\d+(\.\d+)*[./)]|[a-zđ]\)|[IVXLC]+[.-])\s|(?:Điều \d+[a-zđ]?[.:]|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN) (?:[IVXLC]+|\d+|THỨ|thứ)\b))/u;
+  /^(?:(?:[-–•+*]|\d+(\.\d+)*[./)]|[a-zđ]\)|[IVXLC]+[.-])\s|(?:Điều \d+[a-zđ]?[.:]|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN) (?:[IVXLC]+|\d+|THỨ|thứ)(?![\p{L}\p{N}])))/u;
 /**
  * Article, chapter and part headings of legal texts stand on their own line. A line citing an article
  * (`Điều 33 Nghị định này;`) is not one: a heading's number is followed by a full stop or a colon.
  */
-const HEADING = /^(Điều \d+[a-zđ]?[.:]|(?:Chương|CHƯƠNG) [IVXLC\d]+\b|(?:Mục|MỤC) [IVXLC\d]+\b|(?:Phần|PHẦN) (?:[IVXLC\d]+|THỨ|thứ)\b)/u;
+const HEADING = /^(Điều \d+[a-zđ]?[.:]|(?:Chương|CHƯƠNG) [IVXLC\d]+(?![\p{L}\p{N}])|(?:Mục|MỤC) [IVXLC\d]+(?![\p{L}\p{N}])|(?:Phần|PHẦN) (?:[IVXLC\d]+|THỨ|thứ)(?![\p{L}\p{N}]))/u;
 /**
  * `Điều 28.` opening a line that goes on from an unfinished one (`… tại tên khoản 1` / `Điều 28.`) is the end of a
  * citation: real article headings follow a finished sentence or a heading.

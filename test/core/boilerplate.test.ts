@@ -159,6 +159,19 @@ describe('removeBoilerplate on legal portals, Wikipedia and news explainers', ()
     ]);
   });
 
+  it('drops download labels before a title or a colon, and keeps a download described in a table', () => {
+    const page = [
+      'Tải file: Phụ lục 5 Quy định 366 tiêu chí đánh giá đảng viên không làm trong hệ thống chính trị',
+      'TẢI VỀ: Mẫu Biên bản họp đánh giá xếp loại viên chức viên chức người lao động của đơn vị',
+      'Tải về Dự thảo Báo cáo tổng kết 15 năm thi hành Điều lệ Đảng (2011-2025) và đề xuất định hướng bổ sung.',
+      '**TẢI VỀ Toàn văn Công văn 11582/VPCP-KTTH tại đây.**',
+      '/api/v1/documents/download/{DocCode}',
+      'Tải về tệp tin văn bản đã',
+      'được số hóa có mã định danh chỉ định.',
+    ].join('\n');
+    expect(removeBoilerplate(page)).toBe('/api/v1/documents/download/{DocCode}\nTải về tệp tin văn bản đã\nđược số hóa có mã định danh chỉ định.');
+  });
+
   it('keeps a sentence that mentions a download or a related document', () => {
     const line = 'Xem thêm tại Công văn 10988/BNV-CQĐP ban hành ngày 21/11/2025 để biết các nội dung cụ thể về việc tuyên truyền.';
     expect(removeBoilerplate(line)).toBe(line);

@@ -71,6 +71,12 @@ describe('unwrapLines', () => {
     );
   });
 
+  it('starts a paragraph at a part heading after an unfinished line', () => {
+    expect(unwrapLines('Nghị quyết này quy định chi tiết một số điều của Luật Tổ chức chính quyền địa phương\nPhần thứ nhất\nNhững quy định chung', { everyLine: true })).toBe(
+      'Nghị quyết này quy định chi tiết một số điều của Luật Tổ chức chính quyền địa phương\n\nPhần thứ nhất\n\nNhững quy định chung',
+    );
+  });
+
   it('in text files joins only lines that continue in lower case', () => {
     expect(unwrapLines('Tại phiên họp ngày 28/11/2025, sau\nkhi nghe Báo cáo của Ban Tổ chức\nTrung ương, Bộ Chính trị kết luận.\nMột là, tiếp tục', { everyLine: false })).toBe(
       'Tại phiên họp ngày 28/11/2025, sau khi nghe Báo cáo của Ban Tổ chức\nTrung ương, Bộ Chính trị kết luận.\nMột là, tiếp tục',

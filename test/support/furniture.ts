@@ -11,14 +11,15 @@ export const FURNITURE_PATTERNS: [kind: string, pattern: RegExp][] = [
   ['banner', /^Banner\b|^Còn tiếp\s*(\.\.\.|…)?$|^Nguồn tin:/u],
   // Legal portals (thuvienphapluat and the like).
   ['portal notice', /Bản dịch này thuộc quyền sở hữu|has the copyright on this translation|Đang tải văn bản|^CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN$|Các nội dung của VB này được VB khác/u],
-  ['portal legend', /^(Double )?[Cc]lick (vào|trái|phải|để)\b/u],
+  ['portal legend', /^(Double )?[Cc]lick (vào|trái|phải|để)(?![\p{L}\p{N}])/u],
   ['portal login', /Đăng xuất khỏi Tài khoản|Tài khoản hiện đã đủ người|Quý khách Đăng nhập vào thì|đăng nhập quá nhiều lần|rò rỉ mật khẩu|bị lộ mật khẩu|Xin lỗi Quý khách vì sự bất tiện/u],
   ['portal data notice', /Thỏa thuận Bảo (vệ|về) Dữ liệu cá nhân|Lưu trữ, Sử dụng Thông tin Khách hàng|Cảm ơn đã dùng ThuVienPhapLuat|^Thưa Quý khách|Sứ mệnh của THƯ VIỆN PHÁP LUẬT|^Kính gửi:\s*Quý Thành viên/iu],
   ['portal company', /^(Mã số thuế|E-mail):|^Hỗ trợ: \(028\)/u],
   ['portal related', /^(#+\s*)?Văn bản liên quan$|^(#+\s*)?Nội dung chính$/u],
   ['portal fields', /^(Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Số công báo|Tình trạng):|^(Hiệu lực|Tình trạng):\s*(Đã biết|Còn hiệu lực|Hết hiệu lực)|^(Cập nhật|Ban hành):$/u],
   ['Q&A prompt', /^(Quý khách cần hỏi thêm|Bạn cần hỏi thêm|Mọi thắc mắc|Mời bạn đặt câu hỏi|Gửi câu hỏi)/u],
-  ['download link', /^[*_>\-–\s]*(>>\s*)?(Tải về|TẢI VỀ|Tải file)\b|\bTải về$/u],
+  // A download label before a title or a colon (`Tải về tệp tin văn bản đã được số hóa` in an API table is text).
+  ['download link', /^[*_>\-–\s]*(>+\s*)?(Tải về|TẢI VỀ|Tải file|TẢI FILE)(\s*:|\s+(\p{Lu}|file|word|excel|pdf|mẫu|bản|tại đây))|\bTải về$/u],
   // Wikipedia.
   ['wiki edit link', /\[sửa \| sửa mã nguồn\]|\[sửa\]/u],
   ['wiki citation error', /access-date=|url lưu trữ=|ngày lưu trữ=|\(trợ giúp\)|^Giao diện$/u],

@@ -139,8 +139,25 @@ const FIELD_LABEL =
   /^(?:Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày hết hiệu lực|Ngày công báo|Số công báo|Tình trạng|Hiệu lực|Cập nhật|Ban hành|Lĩnh vực|Lĩnh vực, ngành|Cơ quan ban hành):\s*(.*)$/u;
 const MAX_FIELD_WORDS = 12;
 
-/** A footnote: `[3] Nội dung chú thích`. Footnotes make passages of their own, under FOOTNOTES. */
-const FOOTNOTE = /^\[\d{1,3}\]\s+[\p{Lu}\p{N}“"]/u;
+/**
+ * A footnote: `[3] Nội dung chú thích`, whose mark the text carries inline (`… Nhân dân[3];`). Explainers number
+ * their sub-headings the same way (`[1] Tại Dự thảo Nghị quyết`) without any such mark: those are not footnotes.
+ * Footnotes make passages of their own, under FOOTNOTES.
+ */
+const FOOTNOTE = /^\[(\d{1,3})\]\s+[\p{Lu}\p{N}“"]/u;
+/**
+ * Marks of footnotes in running text: `[2]` right after a word or a closing mark on the same line (`Nhân dân[2];`,
+ * `16/4/2018) [1].`). A list item cited by its number (`quy định tại [1], [4]`) is no footnote mark.
+ */
+function inlineFootnoteMarks(text: string): Set<string> {
+  const marks = new Set<string>();
+  for (const m of text.matchAll(/(\S+)( ?)\[(\d{1,3})\]/gu)) {
+    const [, before, space] = m;
+    if (/[,[\]]$/u.test(before!) || (space && !/[)”"]$/u.test(before!))) continue;
+    marks.add(m[3]!);
+  }
+  return marks;
+}
 export const FOOTNOTES = 'Chú thích';
 
 const ALL_CAPS_LINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
@@ -174,6 +191,8 @@ function toBlocks(text: string, from: number, to: number): Block[] {
   let quoteDepth = 0;
   let quotedBlocks = 0;
   let fieldValueNext = false;
+  const marks = inlineFootnoteMarks(text.slice(from, to));
+  const isFootnote = (line: string): boolean => marks.has(FOOTNOTE.exec(line)?.[1] ?? '');
   while (pos < to) {
     const nl = text.indexOf('\n', pos);
     const end = nl === -1 || nl > to ? to : nl;
@@ -209,13 +228,13 @@ function toBlocks(text: string, from: number, to: number): Block[] {
     }
     const table = isTableRow(line);
     // A footnote wrapped onto the next lines goes on until a sentence ends.
-    if (prev?.footnote && !/[.!?…;”"]$/u.test(prev.lastLine) && !table && !FOOTNOTE.test(line) && headingOf(line) === null) {
+    if (prev?.footnote && !/[.!?…;”"]$/u.test(prev.lastLine) && !table && !isFootnote(line) && headingOf(line) === null) {
       prev.end = start + line.length;
       prev.words += wordCount(line);
       prev.lastLine = line;
       continue;
     }
-    const footnote = FOOTNOTE.test(line);
+    const footnote = isFootnote(line);
     const heading = quoted || table || footnote ? null : headingOf(line);
     const label = heading === null && !quoted && !table ? itemLabel(line) : null;
     blocks.push({
@@ -310,10 +329,19 @@ function sameParent(a: string[], b: string[]): boolean {
   return a.slice(0, -1).every((x, i) => x === b[i]) && kind(a[a.length - 1]!) === kind(b[b.length - 1]!);
 }
 
-/** `khoản 1` and `khoản 3` make `khoản 1–3`; so do `khoản 1–2` and `khoản 3`. */
+/** Order of điểm letters (the Vietnamese alphabet, đ after d). */
+const POINT_ORDER = 'abcdđeghiklmnopqrstuvxy';
+const clauseOrder = (n: string): number => (/^\d/u.test(n) ? parseInt(n, 10) : POINT_ORDER.indexOf(n));
+
+/**
+ * `khoản 1` and `khoản 3` make `khoản 1–3`; so do `khoản 1–2` and `khoản 3`. Out of order (a web page's layout
+ * moved a line), the first label stays.
+ */
 function clauseRange(first: string, last: string): string {
   const [kind, from] = first.split(' ') as [string, string];
-  return `${kind} ${from.split('–')[0]}–${last.split(' ')[1]!.split('–').pop()}`;
+  const start = from.split('–')[0]!;
+  const end = last.split(' ')[1]!.split('–').pop()!;
+  return clauseOrder(end) > clauseOrder(start) ? `${kind} ${start}–${end}` : first;
 }
 
 function hashText(text: string): string {

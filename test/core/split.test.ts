@@ -206,7 +206,7 @@ describe('legal structure: Phần, Chương, Mục, Điều, khoản, điểm', 
   });
 
   it('keeps footnotes apart and skips legal-portal field rows', () => {
-    const para = 'Các cấp ủy, tổ chức đảng tổ chức quán triệt, triển khai thực hiện nghiêm túc Kết luận này và báo cáo kết quả thực hiện.';
+    const para = 'Các cấp ủy, tổ chức đảng tổ chức quán triệt, triển khai thực hiện nghiêm túc Kết luận này và báo cáo kết quả thực hiện[1].';
     const text = ['Số hiệu:', '221-KL/TW', 'Loại văn bản:', 'Kết luận', 'Điều 1. Tổ chức thực hiện', para, '[1] Công văn số 7415/BNV-CCVC ngày 31/8/2025 của Bộ Nội vụ về phương án bảo đảm nhân sự.', para].join('\n');
     const passages = splitPassages(text, 0, { minWords: 10, maxWords: 250 });
     expect(passages.map((p) => p.section)).toEqual(['Điều 1. Tổ chức thực hiện', 'Chú thích', 'Điều 1. Tổ chức thực hiện']);
@@ -214,11 +214,16 @@ describe('legal structure: Phần, Chương, Mục, Điều, khoản, điểm', 
   });
 
   it('keeps a footnote wrapped over several lines together (Công văn 10988/BNV-CQĐP)', () => {
-    const para = 'Bộ Nội vụ trân trọng cảm ơn và rất mong Quý cơ quan phối hợp làm tốt công tác tuyên truyền để cán bộ, đảng viên và Nhân dân hiểu rõ mục tiêu.';
+    const para = 'thay thế Nghị định số 54/2018/NĐ-CP ngày 16/4/2018) [1], phục vụ Nhân dân[2]; Bộ Nội vụ trân trọng cảm ơn Quý cơ quan.';
     const text = [para, '[1] Hồ sơ dự thảo', 'Nghị định hướng dẫn việc lấy ý kiến Nhân dân về thành lập, giải thể, nhập,', 'chia, điều chỉnh địa giới gửi Bộ Tư pháp thẩm định.', '[2] Bộ Chính trị,', 'Ban Bí thư đã có Kết luận số 212-KL/TW ngày 18/11/2025.'].join('\n');
     const passages = splitPassages(text, 0, { minWords: 4, maxWords: 250 });
     expect(passages.map((p) => p.section)).toEqual([null, 'Chú thích', 'Chú thích']);
     expect(passages[1]!.text).toBe('[1] Hồ sơ dự thảo\nNghị định hướng dẫn việc lấy ý kiến Nhân dân về thành lập, giải thể, nhập,\nchia, điều chỉnh địa giới gửi Bộ Tư pháp thẩm định.');
+  });
+
+  it("does not take an explainer's numbered sub-heading for a footnote", () => {
+    const text = ['Dự thảo Nghị quyết bảng giá đất gồm 03 Điều kèm theo bản Quy định, cụ thể như sau:', '[1] Tại Dự thảo Nghị quyết', '- Điều 1 quy định về việc ban hành Quy định Bảng giá đất lần đầu.', '[2] Tại Quy định bảng giá đất', '- Bảng giá quy định tại [1], [4] và [5].'].join('\n');
+    expect(splitPassages(text, 0, { minWords: 4, maxWords: 250 }).map((p) => p.section)).not.toContain('Chú thích');
   });
 
   it('never cuts inside a table row', () => {

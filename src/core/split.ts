@@ -250,10 +250,13 @@ function toBlocks(text: string, from: number, to: number): Block[] {
     });
   }
   // A heading needs prose (or a deeper heading) after it: a short last line, a signature, is not one.
+  let next: Block | undefined;
   for (let i = blocks.length - 1; i >= 0; i--) {
-    const heading = blocks[i]!.heading;
-    const next = blocks.slice(i + 1).find((b) => b !== BARRIER);
-    if (heading && !(next && (next.heading === null || next.heading.level > heading.level))) blocks[i]!.heading = null;
+    const block = blocks[i]!;
+    if (block === BARRIER) continue;
+    const heading = block.heading;
+    if (heading && !(next && (next.heading === null || next.heading.level > heading.level))) block.heading = null;
+    next = block;
   }
   return blocks;
 }

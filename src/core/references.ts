@@ -269,6 +269,9 @@ function completeShortForms(refs: Reference[], shorts: Map<Reference, string>): 
   }
 }
 
+/** Kinds whose state numbers carry their year (`202/2025/QH15`, `73/2025/NĐ-CP`, `78/2021/TT-BTC`). */
+const YEAR_NUMBERED = new Set<DocumentKind>(['nghị quyết', 'nghị định', 'thông tư', 'luật']);
+
 /** How the store can recognise a document a query names: exact keys, and prefixes for numbers given short. */
 export interface ReferencePattern {
   /** Full numbers (`05-CT/TW`) for the documents themselves. */
@@ -295,6 +298,15 @@ export function referencePattern(query: string): ReferencePattern | null {
     const code = r.kind ? KIND_CODE[r.kind] : undefined;
     if (short && code) pattern.prefixes.push(`${short.padStart(2, '0')}-${code}/`);
     if (r.term === null) pattern.prefixes.push(r.key);
+    // Texts complete their short forms from the full number they give (`Nghị quyết 202` → 202/2025/QH15): state
+    // numbers `68/NQ-CP`, `05/CT-TTg`, and those carrying a year, `202/2025/QH15`, `73/2025/NĐ-CP`.
+    if (short && r.term === null) {
+      const forms = new Set([short, String(Number(short)), String(Number(short)).padStart(2, '0')]);
+      for (const n of forms) {
+        if (code) pattern.prefixes.push(`${n}/${code}-`);
+        if (r.kind && YEAR_NUMBERED.has(r.kind)) pattern.prefixes.push(`${n}/20`);
+      }
+    }
   }
   return pattern;
 }

@@ -38,6 +38,7 @@ const NOISE_LINE: RegExp[] = [
   /\((Hình|Ảnh) từ Internet\)[\s*]*$/u,
   // Wikipedia: interface words and citation-template errors.
   /^Giao diện$/u,
+  /Nếu nội dung bạn thêm vào vi phạm bản quyền|Sử dụng Wikipedia tức là bạn đã chấp nhận/u,
   /access-date=|url lưu trữ=|ngày lưu trữ=|\(trợ giúp\)/u,
   /^[-\s]*Tham khảo thêm$/iu,
   // Q&A portals' prompts under an answer.

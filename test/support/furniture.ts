@@ -23,7 +23,7 @@ export const FURNITURE_PATTERNS: [kind: string, pattern: RegExp][] = [
   // Wikipedia.
   ['wiki edit link', /\[sửa \| sửa mã nguồn\]|\[sửa\]/u],
   ['wiki citation error', /access-date=|url lưu trữ=|ngày lưu trữ=|\(trợ giúp\)|^Giao diện$/u],
-  ['wiki banner', /^Bài viết này (cần thêm chú thích|có nhiều vấn đề|đã từng là ứng cử viên|hiện đang gây tranh cãi)/u],
+  ['wiki banner', /^Bài viết này (cần thêm chú thích|có nhiều vấn đề|đã từng là ứng cử viên|hiện đang gây tranh cãi)|vi phạm bản quyền của người khác, nó sẽ bị xóa/u],
   ['wiki navbox', /^\| Chính trị và chính phủ Việt Nam \|$/u],
   ['wiki reference heading', /^#+\s*(Tham khảo|Chú thích|Liên kết ngoài|Xem thêm|Đọc thêm)$/u],
   // News: read-more links.

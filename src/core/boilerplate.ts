@@ -88,8 +88,10 @@ const GLUED_LINKS: [RegExp, string][] = [
 /**
  * Where a legal portal's page stops being the document: its "related documents" list, its "not translated" notice,
  * its attachments box, then login, data-protection and company notices. Everything from the first of them on is
- * the site's, provided the document came before (a marker at the very top cuts nothing).
+ * the site's, provided the page is the portal's (PORTAL_PAGE) and the document came before (a marker at the very
+ * top cuts nothing): a letter of its own may well say `Thưa Quý khách,`.
  */
+const PORTAL_PAGE = /THƯ VIỆN PHÁP LUẬT|ThuVienPhapLuat|Văn bản này chưa cập nhật nội dung Tiếng Anh/u;
 const SITE_TAIL =
   /^(?:#*\s*Văn bản liên quan|Văn bản này chưa cập nhật nội dung Tiếng Anh|FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN|Thưa Quý khách,?|- Bạn vừa bị Đăng xuất khỏi Tài khoản.*|Cảm ơn đã dùng ThuVienPhapLuat\.vn)$/iu;
 /** The portal repeats the document's name just before its tail: `Công văn 10988/BNV-CQĐP năm 2025 tuyên truyền …`. */
@@ -163,7 +165,8 @@ export function removeBoilerplate(nfcText: string): string {
     for (const [re, by] of GLUED_LINKS) line = line.replace(re, by);
     return line.replace(/[\s\u00A0]+$/u, '').replace(/^[\s\u00A0]+/u, '');
   });
-  lines = cutReferenceSections(cutSiteTail(lines), wiki);
+  if (PORTAL_PAGE.test(nfcText)) lines = cutSiteTail(lines);
+  lines = cutReferenceSections(lines, wiki);
   lines = lines.filter((l) => !WIKI_BANNER.test(l));
   if (wiki) lines = cutWikiInfobox(lines).filter((l, i, all) => !isNavboxTitle(l, all[i - 1], all[i + 1]));
   const kept: string[] = [];

@@ -70,6 +70,7 @@ describe('removeBoilerplate', () => {
 describe('removeBoilerplate on legal portals, Wikipedia and news explainers', () => {
   // The end of a thuvienphapluat page (../shared/corpus/party-web-articles/0d99145eee8ac0ff.md), abridged.
   const portal = [
+    'Đang tải văn bản...',
     'Bộ Nội vụ trân trọng cảm ơn và rất mong Quý cơ quan phối hợp làm tốt công tác tuyên truyền để cán bộ, đảng viên và Nhân dân hiểu rõ mục tiêu, ý nghĩa, tạo sự đồng thuận trong tổ chức triển khai thực hiện chủ trương của Đảng, Nhà nước./.',
     '|',
     '*Nơi nhận:*',
@@ -102,9 +103,11 @@ describe('removeBoilerplate on legal portals, Wikipedia and news explainers', ()
     }
   });
 
-  it('keeps a page whose tail marker comes before any text', () => {
-    const page = `## Văn bản liên quan\n${'Nội dung văn bản được giữ nguyên. '.repeat(10)}`;
+  it('keeps a page whose tail marker comes before any text, and a letter of its own that greets its readers', () => {
+    const page = `THƯ VIỆN PHÁP LUẬT\n## Văn bản liên quan\n${'Nội dung văn bản được giữ nguyên. '.repeat(10)}`;
     expect(removeBoilerplate(page)).toContain('Nội dung văn bản được giữ nguyên.');
+    const letter = `${'Ngân hàng trân trọng thông báo lịch nghỉ lễ. '.repeat(10)}\nThưa Quý khách,\nNgân hàng xin cảm ơn Quý khách đã tin dùng dịch vụ.`;
+    expect(removeBoilerplate(letter)).toContain('Ngân hàng xin cảm ơn Quý khách');
   });
 
   it("drops Wikipedia's edit links, infobox, banners and source sections, and keeps its text and tables", () => {

@@ -1,7 +1,10 @@
 /**
  * Removes web-page furniture that scraped articles carry: rating widgets, banners, related-article lists,
- * "to be continued" and source lines, duplicated image captions. Works line by line on NFC text, and keeps
- * every letter of the lines it keeps.
+ * "to be continued" and source lines, duplicated image captions; legal portals' notices, legends, related-document
+ * lists and site tails (login, data-protection and company notices); Wikipedia's edit links and reference sections;
+ * news sites' read-more and download links. Works line by line on NFC text; of the lines it keeps it removes only
+ * link labels glued to them (`[sửa | sửa mã nguồn]`, a trailing `Tải về`), never a letter of the text.
+ * Signature blocks, `Nơi nhận` lists and footnotes are content, and stay.
  */
 import { isRecipientsLine, isSignatureLead } from './closing-block.js';
 import { wordCount } from './normalize.js';
@@ -29,7 +32,121 @@ const NOISE_LINE: RegExp[] = [
   /^: Sửa đổi, thay thế/iu,
   // Lines of markup only: table bars, rules, heading and emphasis marks, close buttons.
   /^[|#*_=~\-–—\s]+$|^X$/u,
+  // Legal portals: table-of-contents label, comparison legends, advertising headings, picture credits.
+  /^#*\s*Nội dung chính$/u,
+  /^[*\s]*(Double click|Click trái|Click phải|Tắt so sánh|Rà chuột vào nội dụng)/iu,
+  /^#+\s*(Mua bán|Cho thuê)\s.+\stại\s/u,
+  /\((Hình|Ảnh) từ Internet\)[\s*]*$/u,
+  // A picture's caption: a short line ending with its credit `(Ảnh minh họa)`.
+  /^.{0,300}\(Ảnh minh h(?:ọa|oạ)\)[\s*]*$/u,
+  // Wikipedia: interface words and citation-template errors.
+  /^Giao diện$/u,
+  /Nếu nội dung bạn thêm vào vi phạm bản quyền|Sử dụng Wikipedia tức là bạn đã chấp nhận/u,
+  /access-date=|url lưu trữ=|ngày lưu trữ=|\(trợ giúp\)/u,
+  /^[-\s]*Tham khảo thêm$/iu,
+  // Q&A portals' prompts under an answer.
+  /^(Quý khách cần hỏi thêm|Bạn cần hỏi thêm|Mời bạn đặt câu hỏi|Mọi thắc mắc (xin )?vui lòng)/iu,
 ];
+
+/** Wikipedia's maintenance banners. */
+const WIKI_BANNER = /^Bài viết này (cần thêm chú thích|có nhiều vấn đề|đã từng là ứng cử viên|hiện đang gây tranh cãi|có thể chứa nghiên cứu)/u;
+/** A lead paragraph's sentence: where a Wikipedia article's text starts, after its infobox. */
+const LEAD_SENTENCE = (line: string): boolean => !line.startsWith('|') && wordCount(line) >= 6 && /[.!?…:;)\]]$/u.test(line);
+
+/** A one-cell table row standing alone, without figures: the title of a navigation box (`| Chính trị và … |`). */
+function isNavboxTitle(line: string, before: string | undefined, after: string | undefined): boolean {
+  return /^\|\s*[^|\d]+\|$/u.test(line) && !before && !after;
+}
+
+/**
+ * A Wikipedia page's infobox and navigation box: the table rows and their captions between the page title and the
+ * lead paragraph. Headings are kept.
+ */
+function cutWikiInfobox(lines: string[]): string[] {
+  const lead = lines.findIndex((l, i) => i > 0 && LEAD_SENTENCE(l));
+  if (lead <= 0) return lines;
+  return [...lines.slice(0, lead).filter((l, i) => i === 0 || l.startsWith('#') || l === ''), ...lines.slice(lead)];
+}
+
+/**
+ * Link lines: `Tải về Mẫu …`, `TẢI VỀ Toàn văn … tại đây.`, `Tải file …`: a download label then a title (an API
+ * table's `Tải về tệp tin …` goes on in lower case and is text).
+ */
+const DOWNLOAD_LINE = /^[*_>\-–\s]*(?:>+\s*)?(?:Tải về|TẢI VỀ|Tải file|TẢI FILE)(?:\s*:|\s+(?:\p{Lu}|file|word|excel|pdf|mẫu|bản|tại đây))/u;
+/** `Xem thêm: …`, `>> Xem thêm …` before a title; `Xem thêm tại Công văn … .` is a sentence of the text. */
+const READ_MORE_LINE = /^[*_>\-–\s]*(?:>+\s*)?(?:Xem thêm|XEM THÊM|Xem chi tiết)(?:\s*:|\s+\p{Lu}|\s+tại đây|$)/u;
+const MAX_LINK_WORDS = 60;
+/** A `Xem thêm:` list of titles may run longer than a single link label. */
+const MAX_LINK_LIST_WORDS = 150;
+
+function isLinkLine(line: string): boolean {
+  // `Xem thêm: A, B, C.` lists titles after its colon, whatever ends it and however many (one sentence at most);
+  // `Xem thêm tại Công văn … .` is a sentence of the text.
+  const listsTitles = /^[*_>\-–\s]*(?:>+\s*)?(?:Xem thêm|XEM THÊM|Xem chi tiết)\s*:/u.test(line) && !/[.!?]\s+\p{Lu}/u.test(line);
+  if (wordCount(line) > (listsTitles ? MAX_LINK_LIST_WORDS : MAX_LINK_WORDS)) return false;
+  return DOWNLOAD_LINE.test(line) || (READ_MORE_LINE.test(line) && (listsTitles || !/[.!]$/u.test(line) || /tại đây\.?$/u.test(line)));
+}
+
+/** Link labels glued to a line's text: Wikipedia's edit links, a download link after a heading. */
+const GLUED_LINKS: [RegExp, string][] = [
+  [/\[sửa \| sửa mã nguồn\]|\[sửa\]/gu, ''],
+  [/\s*\bTải về\s*$/u, ''],
+];
+
+/**
+ * Where a legal portal's page stops being the document: its "related documents" list, its "not translated" notice,
+ * its attachments box, then login, data-protection and company notices. Everything from the first of them on is
+ * the site's, provided the page is the portal's (PORTAL_PAGE) and the document came before (a marker at the very
+ * top cuts nothing): a letter of its own may well say `Thưa Quý khách,`.
+ */
+const PORTAL_PAGE = /THƯ VIỆN PHÁP LUẬT|ThuVienPhapLuat|Văn bản này chưa cập nhật nội dung Tiếng Anh/u;
+const SITE_TAIL =
+  /^(?:#*\s*Văn bản liên quan|Văn bản này chưa cập nhật nội dung Tiếng Anh|FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN|Thưa Quý khách,?|- Bạn vừa bị Đăng xuất khỏi Tài khoản.*|Cảm ơn đã dùng ThuVienPhapLuat\.vn)$/iu;
+/** The portal repeats the document's name just before its tail: `Công văn 10988/BNV-CQĐP năm 2025 tuyên truyền …`. */
+const PORTAL_NAME_LINE = /^\p{Lu}[\p{L} ]{1,30} \S*\d\S* năm \d{4}\b[^.]*$/u;
+const MIN_WORDS_BEFORE_TAIL = 60;
+
+/** Wikipedia sections that only list sources and links. */
+const REFERENCE_SECTION = /^(#+)\s*(Tham khảo|Chú thích|Ghi chú|Liên kết ngoài|Xem thêm|Đọc thêm|Nguồn)\s*$/iu;
+/** Sections of link lists on any site. */
+const LINK_SECTION = /^(#+)\s*(Liên kết ngoài|Xem thêm|Đọc thêm)\s*$/iu;
+
+/** Lines without the site tail of a legal portal (see SITE_TAIL). */
+function cutSiteTail(lines: string[]): string[] {
+  let words = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (SITE_TAIL.test(lines[i]!) && words >= MIN_WORDS_BEFORE_TAIL) {
+      let end = i;
+      while (end > 0 && lines[end - 1] === '') end--;
+      if (end > 0 && PORTAL_NAME_LINE.test(lines[end - 1]!)) end--;
+      return lines.slice(0, end);
+    }
+    words += wordCount(lines[i]!);
+  }
+  return lines;
+}
+
+/**
+ * Lines without reference and link sections: on Wikipedia pages (recognised by their edit links) every section of
+ * sources; elsewhere `## Xem thêm` / `## Liên kết ngoài` link lists. A section runs to the next heading of its level
+ * or above.
+ */
+function cutReferenceSections(lines: string[], wiki: boolean): string[] {
+  const kept: string[] = [];
+  let skipLevel = 0;
+  for (const line of lines) {
+    const heading = /^(#+)\s/u.exec(line);
+    if (skipLevel > 0 && heading && heading[1]!.length <= skipLevel) skipLevel = 0;
+    if (skipLevel > 0) continue;
+    const section = (wiki ? REFERENCE_SECTION : LINK_SECTION).exec(line);
+    if (section) {
+      skipLevel = section[1]!.length;
+      continue;
+    }
+    kept.push(line);
+  }
+  return kept;
+}
 
 /** Headings after which a page only lists other pages: the rest of the page is dropped unless it holds prose. */
 const TAIL_MARKER =
@@ -48,13 +165,18 @@ function isScoreBeforeVotes(lines: string[], i: number): boolean {
 }
 
 export function removeBoilerplate(nfcText: string): string {
-  const lines = nfcText.split('\n').map((l) =>
-    l
-      // Markdown emphasis from web extracts is markup, not text.
-      .replace(/\*\*/g, '')
-      .replace(/[\s\u00A0]+$/u, '')
-      .replace(/^[\s\u00A0]+/u, ''),
-  );
+  // Wikipedia, by its edit links, or by its source sections together with numbered citation marks.
+  const wiki = /\[sửa \| sửa mã nguồn\]/u.test(nfcText) || (/^#+\s*(Tham khảo|Chú thích|Liên kết ngoài)\s*$/mu.test(nfcText) && /\p{L}[.,]?\[\d+\]/u.test(nfcText));
+  let lines = nfcText.split('\n').map((l) => {
+    // Markdown emphasis from web extracts is markup, not text.
+    let line = l.replace(/\*\*/g, '');
+    for (const [re, by] of GLUED_LINKS) line = line.replace(re, by);
+    return line.replace(/[\s\u00A0]+$/u, '').replace(/^[\s\u00A0]+/u, '');
+  });
+  if (PORTAL_PAGE.test(nfcText)) lines = cutSiteTail(lines);
+  lines = cutReferenceSections(lines, wiki);
+  lines = lines.filter((l) => !WIKI_BANNER.test(l));
+  if (wiki) lines = cutWikiInfobox(lines).filter((l, i, all) => !isNavboxTitle(l, all[i - 1], all[i + 1]));
   const kept: string[] = [];
   let lastNonEmpty = '';
   for (let i = 0; i < lines.length; i++) {
@@ -66,6 +188,9 @@ export function removeBoilerplate(nfcText: string): string {
     if (TAIL_MARKER.test(line) && !lines.slice(i + 1).some(isProse)) break;
     if (TAIL_MARKER.test(line)) continue;
     if (NOISE_LINE.some((re) => re.test(line)) || isScoreBeforeVotes(lines, i)) continue;
+    // The portal's colour legend wraps: `: Sửa đổi, thay thế,` / `hủy bỏ`.
+    if (line === 'hủy bỏ' && /^: Sửa đổi, thay thế/u.test(lines.slice(0, i).reverse().find((l) => l !== '') ?? '')) continue;
+    if (isLinkLine(line)) continue;
     // Saved pages print an image's caption twice (alt text, then caption): both are picture furniture.
     if (line === lastNonEmpty && isCaptionLike(line)) {
       while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
@@ -104,7 +229,8 @@ function dropTrailingList(lines: string[]): string[] {
     if (isBodyLine(l)) lastBody = i;
   });
   const tail = lines.slice(lastBody + 1).filter((l) => l !== '');
-  if (lastBody === -1 || tail.length < 3 || !tail.every(isCaptionLike)) return lines;
+  // Headings and table rows in the tail are the document's structure going on, not a list of links.
+  if (lastBody === -1 || tail.length < 3 || !tail.every(isCaptionLike) || tail.some((l) => /^[#|]/u.test(l))) return lines;
   // A signature block (`T/M BAN THƯỜNG VỤ` / `PHÓ BÍ THƯ` / name) or a `Nơi nhận:` list is content, not links.
   if (tail.some((l) => isSignatureLead(l) || isRecipientsLine(l))) return lines;
   const keep = lines.slice(0, lastBody + 1);

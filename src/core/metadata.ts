@@ -84,7 +84,8 @@ export function extractFrontMatter(cleanText: string): FrontMatter {
       continue;
     }
     if (title === null && i <= 1 && wordCount(line.text) <= MAX_TITLE_WORDS && !/[.;,]$/u.test(line.text)) {
-      title = line.text;
+      // A Markdown headline (`# Tiêu đề`) is titled without its marks.
+      title = line.text.replace(/^#{1,6}\s+/u, '');
       bodyStart = line.end;
     }
   }

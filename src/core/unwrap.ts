@@ -6,9 +6,20 @@
 /** A line ends a paragraph when it closes a sentence. */
 const ENDS_PARAGRAPH = /[.!?:;…”"]$/u;
 /** Items, legal headings and all-caps lines start a new paragraph. */
-const OPENS_ITEM = /^([-–•+*]|\d+(\.\d+)*[./)]|[a-zđ]\)|[IVXLC]+\.|Điều \d+|Chương [IVXLC\d]+|Mục \d+|Phần [IVXLC\d]+)\s/u;
-/** Article, chapter and part headings of legal texts stand on their own line. */
-const HEADING = /^(Điều \d+[a-zđ]?\.|Chương [IVXLC\d]+|Mục \d+|Phần [IVXLC\d]+)/u;
+const OPENS_ITEM =
+  /^(?:(?:[-–•+*]|\d+(\.\d+)*[./)]|[a-zđ]\)|[IVXLC]+[.-])\s|(?:Điều \d+[a-zđ]?[.:]|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN) (?:[IVXLC]+|\d+|THỨ|thứ)(?![\p{L}\p{N}])))/u;
+/**
+ * Article, chapter and part headings of legal texts stand on their own line. A line citing an article
+ * (`Điều 33 Nghị định này;`) is not one: a heading's number is followed by a full stop or a colon.
+ */
+const HEADING = /^(Điều \d+[a-zđ]?[.:]|(?:Chương|CHƯƠNG) [IVXLC\d]+(?![\p{L}\p{N}])|(?:Mục|MỤC) [IVXLC\d]+(?![\p{L}\p{N}])|(?:Phần|PHẦN) (?:[IVXLC\d]+|THỨ|thứ)(?![\p{L}\p{N}]))/u;
+/**
+ * `Điều 28.` opening a line that goes on from an unfinished one (`… tại tên khoản 1` / `Điều 28.`) is the end of a
+ * citation: real article headings follow a finished sentence or a heading.
+ */
+const CITED_ARTICLE = /^Điều \d+[a-zđ]?[.:]/u;
+/** A heading wrapped by the layout ends on a word that cannot end a title (`… của Nghị định số`). */
+const OPEN_ENDED = /(?:^|\s)(?:số|của|và|về|các|những|đối với|với|trong|tại|cho|theo|được|hoặc|từ|đến|ngày|năm|tháng|là|có|để|khi|thuộc|giữa)$/iu;
 const ALL_CAPS = /^\p{Lu}[\p{Lu}\d\s,.-]+$/u;
 const MIN_WRAPPED_LENGTH = 45;
 
@@ -54,7 +65,10 @@ export function unwrapLines(text: string, { everyLine, lineWidth }: UnwrapOption
     const lowerNext = /^\p{Ll}/u.test(line) && !ENDS_PARAGRAPH.test(cur);
     // A wrapped line runs close to the layout's width; short lines are headers, titles and signatures.
     const wrapped =
-      last.length >= minWrapped && !(curIsHeading || ENDS_PARAGRAPH.test(cur) || OPENS_ITEM.test(line) || ALL_CAPS.test(line) || ALL_CAPS.test(last));
+      (curIsHeading
+        ? OPEN_ENDED.test(cur) && !OPENS_ITEM.test(line)
+        : last.length >= minWrapped &&
+          !(ENDS_PARAGRAPH.test(cur) || (OPENS_ITEM.test(line) && !CITED_ARTICLE.test(line)) || ALL_CAPS.test(line) || ALL_CAPS.test(last)));
     if (cur && !(lowerNext || (everyLine && wrapped))) {
       paragraphs.push(cur);
       cur = line;

@@ -3,7 +3,8 @@
  * that are only table bars, table cells spread over lines, and `**` opened on one line and closed on another (or
  * after a space, where CommonMark would leave them as text). A Markdown parser keeps such marks as literal text, so
  * the marks are read line by line here:
- * - ATX headings (`## Tiêu đề`) become heading lines of their own, without `#`s;
+ * - ATX headings (`## Tiêu đề`) become heading lines of their own, their marks kept: the level is structure that core
+ *   reads (sections, Wikipedia's source sections); titles and section labels never show the marks;
  * - table rows become one line each, `| cell | cell |`, without trailing empty cells; delimiter rows (`|---|`) and lines of bars only become
  *   blank lines, and a cell's closing bar left at the end of a line of text goes;
  * - emphasis marks (`*`, `**`, `_`, `__`) go, wherever they open or close; a lone `*`/`_` between spaces, `(*)`,
@@ -84,7 +85,7 @@ export function readMarkdown(markdown: string): string {
     }
     const line = raw.replace(/^ {0,3}(?:>[ \t]?)+/u, '');
     const heading = HEADING.exec(line);
-    if (heading) out.push('', stripInline(heading[2]!).trim(), '');
+    if (heading) out.push('', `${heading[1]} ${stripInline(heading[2]!).trim()}`, '');
     else if (EMPTY_HEADING.test(line) || REFERENCE_DEFINITION.test(line)) out.push('');
     else if (/^\s*\|/u.test(line)) out.push(tableRow(line));
     else {

@@ -90,7 +90,9 @@ describe('referencePattern (documents a query names)', () => {
   it.each([
     ['22-nq/tw', { numbers: ['22-NQ/TW'] }],
     ['chỉ thị 05 của bộ chính trị', { numbers: ['05-CT/TW'] }],
-    ['Chỉ thị 05', { numbers: [], prefixes: ['05-CT/', 'chỉ thị 05'] }],
+    ['Chỉ thị 05', { numbers: [], prefixes: ['05-CT/', 'chỉ thị 05', '05/CT-', '5/CT-'] }],
+    // A text that gives the full number cites `Nghị quyết 202` by it: 202/2025/QH15.
+    ['Nghị quyết 202', { numbers: [], prefixes: ['202-NQ/', 'nghị quyết 202', '202/NQ-', '202/20'] }],
     ['nghị quyết trung ương 4 khoá 12', { keys: ['nghị quyết Trung ương 4 khóa XII'] }],
   ])('%s', (query, expected) => expect(referencePattern(query)).toMatchObject(expected));
 

@@ -19,9 +19,23 @@ describe('readPdf', () => {
     for (const p of doc.passages) expect(doc.text.slice(p.start, p.end)).toBe(p.text);
   });
 
-  it('reads a browser-printed PDF', async () => {
-    const text = await readPdf(decree('nd100_2019.pdf'));
-    expect(text.normalize('NFC')).toMatch(/100\/2019\/NĐ-CP/);
+  it('reads a browser-printed PDF without its print header and footer, sentences joined across pages', async () => {
+    const text = (await readPdf(decree('nd100_2019.pdf'))).normalize('NFC');
+    expect(text).toMatch(/100\/2019\/NĐ-CP/);
+    expect(text).not.toMatch(/about:blank|13:08 24\/11\/25/);
+    // Page 1 ends inside point e), page 2 goes on: one paragraph again.
+    expect(text).toContain('các đơn vị phụ thuộc doanh nghiệp (chi nhánh, văn phòng đại diện);');
+    const doc = prepareDocument(text, 'pdf');
+    expect(doc.passages.filter((p) => p.section?.includes('Điều ')).length / doc.passages.length).toBeGreaterThan(0.95);
+  });
+
+  it('drops the running page numbers of a signed decree', async () => {
+    const text = (await readPdf(decree('nd-123_2021-12-28-1-.signed.pdf'))).normalize('NFC');
+    expect(text).not.toMatch(/^\d{1,2} [a-zđ]\) /mu);
+    expect(text).not.toMatch(/^\d{1,3}$/mu);
+    // A heading wrapped by the layout is one line again, a citation at a line start is not a heading.
+    expect(text).toContain('Điều 1. Sửa đổi, bổ sung, bãi bỏ một số điều của Nghị định số 142/2017/NĐ-CP ngày 11 tháng 12 năm 2017');
+    expect(text).not.toMatch(/^Điều 28\.$/mu);
   });
 
   it('reads the letterhead, title block and signature of a decree', async () => {
@@ -70,6 +84,24 @@ describe('unwrapLines', () => {
   it('joins wrapped lines and keeps items and sentence ends apart', () => {
     expect(unwrapLines('Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về\nxử phạt vi phạm hành chính.\na) Người điều khiển\nxe mô tô;', { everyLine: true })).toBe(
       'Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định về xử phạt vi phạm hành chính.\n\na) Người điều khiển xe mô tô;',
+    );
+  });
+
+  it('joins a citation wrapped onto a line of its own and a heading wrapped after a connective word', () => {
+    expect(unwrapLines('d) Bỏ cụm từ “kinh doanh vận tải, dịch vụ hỗ trợ vận tải” tại tên khoản 1\nĐiều 28.\n36. Bãi bỏ các điểm, khoản, điều sau đây:', { everyLine: true })).toBe(
+      'd) Bỏ cụm từ “kinh doanh vận tải, dịch vụ hỗ trợ vận tải” tại tên khoản 1 Điều 28.\n\n36. Bãi bỏ các điểm, khoản, điều sau đây:',
+    );
+    expect(unwrapLines('Điều 3. Sửa đổi, bổ sung, bãi bỏ một số điều của Nghị định số\n162/2018/NĐ-CP ngày 30 tháng 11 năm 2018\n1. Sửa đổi khoản 1', { everyLine: true })).toBe(
+      'Điều 3. Sửa đổi, bổ sung, bãi bỏ một số điều của Nghị định số 162/2018/NĐ-CP ngày 30 tháng 11 năm 2018\n\n1. Sửa đổi khoản 1',
+    );
+    expect(unwrapLines('Điều 4. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2022.', { everyLine: true })).toBe(
+      'Điều 4. Hiệu lực thi hành\n\nNghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2022.',
+    );
+  });
+
+  it('starts a paragraph at a part heading after an unfinished line', () => {
+    expect(unwrapLines('Nghị quyết này quy định chi tiết một số điều của Luật Tổ chức chính quyền địa phương\nPhần thứ nhất\nNhững quy định chung', { everyLine: true })).toBe(
+      'Nghị quyết này quy định chi tiết một số điều của Luật Tổ chức chính quyền địa phương\n\nPhần thứ nhất\n\nNhững quy định chung',
     );
   });
 

@@ -4,6 +4,7 @@
  * every letter of the lines it keeps.
  */
 import { isRecipientsLine, isSignatureLead } from './closing-block.js';
+import { isPublicationLine } from './metadata.js';
 import { wordCount } from './normalize.js';
 
 /** Lines that are furniture wherever they stand. */
@@ -91,11 +92,16 @@ function isBodyLine(line: string): boolean {
 }
 
 /** An author's or speaker's signature or credit line, which closes many articles. */
-const CREDIT = /^(Tác giả|Nguồn:|Theo |[\p{Lu}][\p{Ll}]*(\s+[\p{Lu}][\p{Ll}]*){1,4}\s*([-–,(]|$))/u;
+const CREDIT = /^(Tác giả|Nguồn:|Theo \p{Lu}|[\p{Lu}][\p{Ll}]*(\s+[\p{Lu}][\p{Ll}]*){1,4}\s*([-–,(]|$))/u;
+
+/** A link to the original page (`Link bài viết gốc: https://…`, a bare URL): furniture between credit lines. */
+const SOURCE_LINK = /^(Link bài viết gốc:?\s*)?\S*https?:\/\/\S+$/iu;
 
 /**
  * By density: after the last paragraph of body text, a run of three or more short lines is a list of links to
- * other pages, whatever its heading says. A credit line right after the body is kept.
+ * other pages, whatever its heading says. The credit run right after the body is kept: signature, `Theo …`,
+ * `Tác giả: …`, `Nguồn: …` and the publication line (`Giờ đăng: 06/08/2025 18:11`), which a reader needs; the
+ * original page's link between them goes.
  */
 function dropTrailingList(lines: string[]): string[] {
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
@@ -108,6 +114,12 @@ function dropTrailingList(lines: string[]): string[] {
   // A signature block (`T/M BAN THƯỜNG VỤ` / `PHÓ BÍ THƯ` / name) or a `Nơi nhận:` list is content, not links.
   if (tail.some((l) => isSignatureLead(l) || isRecipientsLine(l))) return lines;
   const keep = lines.slice(0, lastBody + 1);
-  if (CREDIT.test(tail[0]!) && wordCount(tail[0]!) <= 20) keep.push('', tail[0]!);
+  const credits = tail.filter((l) => !SOURCE_LINK.test(l));
+  for (const [i, line] of credits.entries()) {
+    // A unit signs right above the outlet it wrote for: `Ban Thanh tra tổng hợp` / `Theo Cổng Thông tin …`.
+    const unit = wordCount(line) <= 8 && /^\p{Lu}/u.test(line) && /^(Theo \p{Lu}|Nguồn:)/u.test(credits[i + 1] ?? '');
+    if (!(CREDIT.test(line) && wordCount(line) <= 20) && !isPublicationLine(line) && !unit) break;
+    keep.push('', line);
+  }
   return keep;
 }

@@ -9,7 +9,7 @@ import { readClosingBlock, type ClosingBlock } from './closing-block.js';
 import { readLetterhead, type Letterhead } from './letterhead.js';
 import { extractFrontMatter, findPublicationDate } from './metadata.js';
 import { fold } from './normalize.js';
-import { documentTerm } from './party-terms.js';
+import { documentTerm, enactingTerm } from './party-terms.js';
 import { readPortalFields } from './portal-fields.js';
 import { findReferences, kindOfNumber, kindOfWords, type Reference } from './references.js';
 import { readTitleBlock, type TitleBlock } from './title-block.js';
@@ -94,7 +94,7 @@ export function readDocument(text: string, sourceText: string = text): DocumentR
     kind,
     number,
     issuer,
-    term: formal ? documentTerm({ bodyTerm: letterhead?.term ?? null, number, issuer, date }) : null,
+    term: formal ? documentTerm({ bodyTerm: letterhead?.term ?? null, enactedTerm: enactingTerm(text), number, issuer, date }) : null,
     author: formal ? signer : findAuthor(text, trimmed),
     signer: formal ? signer : null,
     signerTitle: formal ? (closing?.signerTitle ?? null) : null,

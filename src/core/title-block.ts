@@ -95,9 +95,12 @@ export function readTitleBlock(lines: TextLine[], from: number, subject: string 
       else if (CONTINUES_SUBJECT.test(text) && !/[;]$/u.test(text)) mode = 'lower';
       else break;
     } else if (mode === 'caps') {
-      // A subject line left hanging on `CỦA`, `VÀ`, `SỐ` … goes on, whatever the next line starts with.
-      const hanging = /(?:CỦA|VÀ|SỐ|TẠI|VỀ|CHO|VỚI|TRONG|Ở|NGÀY|,)$/u.test(lines[i - 1]!.text);
-      if (!noLower(text) || (!hanging && (isAuthorityLine(lines, i) || KIND_WORDS.includes(text)))) break;
+      // A subject line left hanging on `CỦA`, `VÀ`, `TẠI` … goes on, whatever the next line starts with. `SỐ` does
+      // not hang: it ends `CHÍNH PHỦ SỐ`, `CHUYỂN ĐỔI SỐ`, and a number after it starts with a digit anyway. An
+      // authority line right over `Căn cứ …` ends the subject even after a hanging word.
+      const hanging = /(?:CỦA|VÀ|TẠI|VỀ|CHO|VỚI|TRONG|Ở|NGÀY|,)$/u.test(lines[i - 1]!.text);
+      const overPreamble = AUTHORITY.test(text) && BODY_OPENING.test(lines[i + 1]?.text ?? '');
+      if (!noLower(text) || overPreamble || (!hanging && (isAuthorityLine(lines, i) || KIND_WORDS.includes(text)))) break;
     } else if (!/^\p{Ll}/u.test(text) || /[.;:]$/u.test(lines[i - 1]!.text)) break;
     parts.push(text);
     subjectLines++;

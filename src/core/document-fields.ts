@@ -6,6 +6,7 @@
  */
 import { articleKind, findAuthor } from './article-byline.js';
 import { readClosingBlock, type ClosingBlock } from './closing-block.js';
+import { authorityIssuer, enactingIssuer, fragmentKind } from './legal-body.js';
 import { readLetterhead, type Letterhead } from './letterhead.js';
 import { extractFrontMatter, findPublicationDate } from './metadata.js';
 import { fold } from './normalize.js';
@@ -68,7 +69,9 @@ export function readDocument(text: string, sourceText: string = text): DocumentR
   const afterHead = letterhead ? lines.findIndex((l) => l.start >= letterhead.end) : 0;
   let title: TitleBlock | null = null;
   if (afterHead !== -1 && (letterhead || portal === null)) title = readTitleBlock(lines, afterHead, letterhead?.subject ?? null);
-  const formal = letterhead !== null || title !== null || portal !== null;
+  // A legal text cut to begin inside its body (`Chương II`) is still that text, of the kind it calls itself.
+  const fragment = letterhead === null && title === null && portal === null ? fragmentKind(lines) : null;
+  const formal = letterhead !== null || title !== null || portal !== null || fragment !== null;
   const bodyFrom = title ? title.next : afterHead === -1 ? lines.length : afterHead;
   const closing: ClosingBlock | null = readClosingBlock(lines, formal ? bodyFrom : 0, formal);
 
@@ -77,11 +80,13 @@ export function readDocument(text: string, sourceText: string = text): DocumentR
   // A formal document's date is its own place-and-date line (or the portal's field); the first date of its text
   // may be a meeting's or a cited document's.
   const date = letterhead?.date ?? portal?.date ?? (formal ? null : (findPublicationDate(text) ?? findPublicationDate(sourceText) ?? front.date));
-  const issuer = formal ? (resolveIssuer(letterhead, title?.of ?? null, closing?.onBehalfOfCaps ?? null) ?? portal?.issuedBy ?? null) : null;
   const signer = closing?.signer ?? portal?.signer ?? null;
   const kind = formal
-    ? (title?.kind ?? (number ? kindOfNumber(number) : null) ?? (portal?.kindWords ? kindOfWords(portal.kindWords) : null) ?? (letterhead?.subject ? 'công văn' : null) ?? 'bài viết')
+    ? (title?.kind ?? fragment ?? (number ? kindOfNumber(number) : null) ?? (portal?.kindWords ? kindOfWords(portal.kindWords) : null) ?? (letterhead?.subject ? 'công văn' : null) ?? 'bài viết')
     : articleKind(front.title, lines.slice(0, 5).map((l) => l.text));
+  const issuer = formal
+    ? (resolveIssuer(letterhead, title?.of ?? null, closing?.onBehalfOfCaps ?? null) ?? portal?.issuedBy ?? authorityIssuer(title?.authority) ?? (title ? enactingIssuer(lines, title.next, kind) : null))
+    : null;
   const headerEnd = Math.max(letterhead?.end ?? 0, title?.end ?? 0, portal?.end ?? 0);
   const bodyStart = formal ? skipSpace(text, headerEnd) : front.bodyStart;
   const trimmed = text
@@ -89,7 +94,7 @@ export function readDocument(text: string, sourceText: string = text): DocumentR
     .map((l) => l.trim())
     .filter(Boolean);
   return {
-    title: title?.title ?? (letterhead ? null : portal ? portalHeadline(lines, portal.end) : front.title),
+    title: title?.title ?? (letterhead || fragment ? null : portal ? portalHeadline(lines, portal.end) : front.title),
     date,
     kind,
     number,

@@ -15,6 +15,8 @@ export interface TitleBlock {
   kind: DocumentKind | null;
   /** The `CỦA …` line without `CỦA` (`BỘ CHÍNH TRỊ`), or null. */
   of: string | null;
+  /** The enacting authority's caps line(s) over the preamble (`THỦ TƯỚNG CHÍNH PHỦ`, `QUỐC HỘI`), or null. */
+  authority?: string | null;
   /** Index in the lines of the first line after the block. */
   next: number;
   /** Span [start, end) of the block in the stored text. */
@@ -109,7 +111,11 @@ export function readTitleBlock(lines: TextLine[], from: number, subject: string 
   let end = i;
   let k = end;
   while (k < lines.length && k - end < 2 && isCaps(lines[k]!.text) && lines[k]!.text.split(' ').length <= 20) k++;
-  if (k > end && BODY_OPENING.test(lines[k]?.text ?? '')) end = k;
+  let authority: string | null = null;
+  if (k > end && BODY_OPENING.test(lines[k]?.text ?? '')) {
+    authority = lines.slice(end, k).map((l) => l.text).join(' ');
+    end = k;
+  }
   const last = lines[end - 1]!;
-  return { title: parts.join(' ').replace(/\s+/g, ' ').trim(), kind, of, next: end, start: first.start, end: last.end };
+  return { title: parts.join(' ').replace(/\s+/g, ' ').trim(), kind, of, authority, next: end, start: first.start, end: last.end };
 }

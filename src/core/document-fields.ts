@@ -6,7 +6,7 @@
  */
 import { articleKind, findAuthor } from './article-byline.js';
 import { readClosingBlock, type ClosingBlock } from './closing-block.js';
-import { authorityIssuer, enactingIssuer, fragmentKind } from './legal-body.js';
+import { annexCaption, authorityIssuer, enactingIssuer, fragmentKind } from './legal-body.js';
 import { readLetterhead, type Letterhead } from './letterhead.js';
 import { extractFrontMatter, findPublicationDate } from './metadata.js';
 import { fold } from './normalize.js';
@@ -76,16 +76,24 @@ export function readDocument(text: string, sourceText: string = text): DocumentR
   const closing: ClosingBlock | null = readClosingBlock(lines, formal ? bodyFrom : 0, formal);
 
   const front = extractFrontMatter(text);
-  const number = letterhead?.number ?? portal?.number ?? null;
-  // A formal document's date is its own place-and-date line (or the portal's field); the first date of its text
-  // may be a meeting's or a cited document's.
-  const date = letterhead?.date ?? portal?.date ?? (formal ? null : (findPublicationDate(text) ?? findPublicationDate(sourceText) ?? front.date));
+  const printedNumber = letterhead?.number ?? portal?.number ?? null;
   const signer = closing?.signer ?? portal?.signer ?? null;
   const kind = formal
-    ? (title?.kind ?? fragment ?? (number ? kindOfNumber(number) : null) ?? (portal?.kindWords ? kindOfWords(portal.kindWords) : null) ?? (letterhead?.subject ? 'công văn' : null) ?? 'bài viết')
+    ? (title?.kind ?? fragment ?? (printedNumber ? kindOfNumber(printedNumber) : null) ?? (portal?.kindWords ? kindOfWords(portal.kindWords) : null) ?? (letterhead?.subject ? 'công văn' : null) ?? 'bài viết')
     : articleKind(front.title, lines.slice(0, 5).map((l) => l.text));
+  // An extract without its letterhead still carries its number, date and issuer in its appendix caption.
+  const annex = formal && printedNumber === null ? annexCaption(text, kind) : null;
+  const number = printedNumber ?? annex?.number ?? null;
+  // A formal document's date is its own place-and-date line (or the portal's field, or its appendix caption); the
+  // first date of its text may be a meeting's or a cited document's.
+  const date = letterhead?.date ?? portal?.date ?? (formal ? (annex?.date ?? null) : (findPublicationDate(text) ?? findPublicationDate(sourceText) ?? front.date));
   const issuer = formal
-    ? (resolveIssuer(letterhead, title?.of ?? null, closing?.onBehalfOfCaps ?? null) ?? portal?.issuedBy ?? authorityIssuer(title?.authority) ?? (title ? enactingIssuer(lines, title.next, kind) : null))
+    ? (resolveIssuer(letterhead, title?.of ?? null, closing?.onBehalfOfCaps ?? null) ??
+      portal?.issuedBy ??
+      authorityIssuer(title?.authority) ??
+      (title ? enactingIssuer(lines, title.next, kind) : null) ??
+      annex?.issuer ??
+      null)
     : null;
   const headerEnd = Math.max(letterhead?.end ?? 0, title?.end ?? 0, portal?.end ?? 0);
   const bodyStart = formal ? skipSpace(text, headerEnd) : front.bodyStart;

@@ -3,9 +3,12 @@
  * that begins inside its body (a Word file holding a decree from `Chương II` on), read off how it refers to itself
  * (`Nghị định này`, 59 times in Nghị định 100/2019/NĐ-CP), and the enacting formula that closes the preamble
  * (`Chính phủ ban hành Nghị định sửa đổi, bổ sung …`), which names the issuing body. Both are parts of every legal
- * normative text as the official drafting forms lay it out (preamble, enacting formula, chapters and articles).
+ * normative text as the official drafting forms lay it out (preamble, enacting formula, chapters and articles). And
+ * the caption of its appendices, which repeats its number, date and issuer (`(Kèm theo Hướng dẫn số 40-HD/BTGDVTW,
+ * ngày 27/11/2025 của Ban Tuyên giáo và Dân vận Trung ương)`).
  */
-import { kindOfWords, type DocumentKind } from './references.js';
+import { findDate } from './dates.js';
+import { kindOfWords, NUMBER_PATTERN, type DocumentKind } from './references.js';
 import { sentenceCaseBody, type TextLine } from './text-lines.js';
 
 /** A legal division opening the text: `Chương II`, `Mục 1`, `Phần thứ hai`, `Điều 5.`. */
@@ -63,4 +66,37 @@ const AUTHORITY_BODY = /^(QUỐC HỘI|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|
 export function authorityIssuer(authority: string | null | undefined): string | null {
   const caps = authority?.replace(/\s+/g, ' ').trim() ?? '';
   return AUTHORITY_BODY.test(caps) ? sentenceCaseBody(caps) : null;
+}
+
+/** An appendix caption on a line of its own: `(Kèm theo Quyết định số 2629/QĐ-TTg ngày 01 tháng 12 năm 2025 của …)`. */
+const ANNEX_CAPTION = new RegExp(
+  `^[*_\\s]*\\(\\s*(?:[Bb]an hành\\s+)?[Kk]èm theo\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Ll}+)?)\\s+số\\s*:?\\s*(${NUMBER_PATTERN})\\s*,?\\s*(ngày\\s+[\\d/.\\-]+|ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4})(?:\\s+của\\s+([^)]{2,120}?))?\\s*\\)`,
+  'gmu',
+);
+/** A body named in full in a caption; an office (`Chủ tịch …`) or an abbreviation (`UBND`) is left to other readers. */
+const CAPTION_BODY = /^(Ban|Bộ|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Thủ tướng Chính phủ|Quốc hội|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Văn phòng)(?![\p{L}])/u;
+
+export interface AnnexCaption {
+  number: string;
+  /** ISO date. */
+  date: string | null;
+  issuer: string | null;
+}
+
+/**
+ * Number, date and issuer of the text from the caption of its own appendix: the first caption that names a text of
+ * the document's `kind` (an appendix of another kind, `Kèm theo Báo cáo số …`, belongs to a cited text). Null when
+ * there is none.
+ */
+export function annexCaption(text: string, kind: DocumentKind | null): AnnexCaption | null {
+  if (kind === null) return null;
+  for (const m of text.matchAll(ANNEX_CAPTION)) {
+    if (kindOfWords(m[1]!) !== kind) continue;
+    const body = m[4]?.replace(/\s+/g, ' ').trim() ?? null;
+    // `của Ủy ban nhân dân tỉnh` leaves the place out: not a name in full.
+    const complete = body !== null && !/\p{Lu}{2,}/u.test(body) && !/(?:^|\s)(tỉnh|thành phố|Thành phố|huyện|quận|xã|phường)$/u.test(body);
+    const issuer = complete && CAPTION_BODY.test(body) ? body : null;
+    return { number: m[2]!, date: findDate(m[3]!), issuer };
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorityIssuer, enactingIssuer, fragmentKind } from '../../src/core/legal-body.js';
+import { annexCaption, authorityIssuer, enactingIssuer, fragmentKind } from '../../src/core/legal-body.js';
 import { textLines } from '../../src/core/text-lines.js';
 
 // Nghị định 100/2019/NĐ-CP as its Word file holds it: from Chương II on, no letterhead or title.
@@ -68,5 +68,22 @@ describe('authorityIssuer', () => {
     expect(authorityIssuer('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP')).toBeNull();
     expect(authorityIssuer('BỘ TRƯỞNG BỘ TÀI CHÍNH')).toBeNull();
     expect(authorityIssuer(null)).toBeNull();
+  });
+});
+
+describe('annexCaption', () => {
+  it('reads number, date and issuer of the text from its own appendix caption', () => {
+    // Hướng dẫn 40-HD/BTGDVTW as published without its letterhead: the appendix caption, wrapped in emphasis.
+    const guide = 'PHỤ LỤC\nSỐ LƯỢNG BÁO CÁO VIÊN CẤP XÃ\n*(Kèm theo Hướng dẫn số 40-HD/BTGDVTW, ngày 27/11/2025 của Ban Tuyên giáo và\nDân vận Trung ương)*';
+    expect(annexCaption(guide, 'hướng dẫn')).toEqual({ number: '40-HD/BTGDVTW', date: '2025-11-27', issuer: 'Ban Tuyên giáo và Dân vận Trung ương' });
+    const decision = '(Kèm theo Quyết định số 2629/QĐ-TTg ngày 01 tháng 12 năm 2025 của Thủ tướng Chính phủ)';
+    expect(annexCaption(decision, 'quyết định')).toEqual({ number: '2629/QĐ-TTg', date: '2025-12-01', issuer: 'Thủ tướng Chính phủ' });
+  });
+
+  it('leaves out a body named in part, and an appendix of another kind of text', () => {
+    expect(annexCaption('(Kèm theo Kế hoạch số 617/KH-UBND ngày 01/12/2025 của Ủy ban nhân dân tỉnh)', 'kế hoạch')).toEqual({ number: '617/KH-UBND', date: '2025-12-01', issuer: null });
+    // Inside the preamble of Hướng dẫn 40-HD/BTGDVTW: the appendix of a cited decision.
+    expect(annexCaption('*(ban hành kèm theo Quyết định số 907-QĐ/BTGDVTW, ngày 17/9/2025 của Ban Tuyên giáo và Dân vận Trung ương)', 'hướng dẫn')).toBeNull();
+    expect(annexCaption('Căn cứ Hướng dẫn số 06-HD/BTCTW-BTGTW (kèm theo Hướng dẫn số 06-HD/BTCTW-BTGTW, ngày 15/8/2011)', 'hướng dẫn')).toBeNull();
   });
 });

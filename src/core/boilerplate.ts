@@ -92,10 +92,10 @@ function isBodyLine(line: string): boolean {
 }
 
 /** An author's or speaker's signature or credit line, which closes many articles. */
-const CREDIT = /^(Tác giả|Nguồn:|Theo \p{Lu}|[\p{Lu}][\p{Ll}]*(\s+[\p{Lu}][\p{Ll}]*){1,4}\s*([-–,(]|$))/u;
+const CREDIT = /^(Tác giả|Nguồn:|Theo \p{Lu}|Theo [\p{Ll}\d.-]+\.vn$|(?:Tin(?:,| và)\s*ảnh|Tin|Bài(?: và ảnh)?|Bài, ảnh|Ảnh)\s*:|\p{Lu}\.\s?\p{Lu}\p{Ll}+\s*$|[\p{Lu}][\p{Ll}]*(\s+[\p{Lu}][\p{Ll}]*){1,4}\s*([-–,(]|$))/u;
 
-/** A link to the original page (`Link bài viết gốc: https://…`, a bare URL): furniture between credit lines. */
-const SOURCE_LINK = /^(Link bài viết gốc:?\s*)?\S*https?:\/\/\S+$/iu;
+/** A link to the original page (`Link bài viết gốc: https://…`, `Link bài gốc: …`, a bare URL): furniture between credit lines. */
+const SOURCE_LINK = /^(?:\S+(?:\s+\S+){0,4}\s*:?\s*)?https?:\/\/\S+$/iu;
 
 /**
  * By density: after the last paragraph of body text, a run of three or more short lines is a list of links to
@@ -115,11 +115,16 @@ function dropTrailingList(lines: string[]): string[] {
   if (tail.some((l) => isSignatureLead(l) || isRecipientsLine(l))) return lines;
   const keep = lines.slice(0, lastBody + 1);
   const credits = tail.filter((l) => !SOURCE_LINK.test(l));
-  for (const [i, line] of credits.entries()) {
-    // A unit signs right above the outlet it wrote for: `Ban Thanh tra tổng hợp` / `Theo Cổng Thông tin …`.
-    const unit = wordCount(line) <= 8 && /^\p{Lu}/u.test(line) && /^(Theo \p{Lu}|Nguồn:)/u.test(credits[i + 1] ?? '');
-    if (!(CREDIT.test(line) && wordCount(line) <= 20) && !isPublicationLine(line) && !unit) break;
-    keep.push('', line);
-  }
+  // A unit signs right above the outlet it wrote for: `Ban Thanh tra tổng hợp` / `Theo Cổng Thông tin …`.
+  const isCredit = (line: string, i: number) =>
+    (CREDIT.test(line) && wordCount(line) <= 20) ||
+    isPublicationLine(line) ||
+    (wordCount(line) <= 8 && /^\p{Lu}/u.test(line) && /^(Theo \p{Lu}|Nguồn:)/u.test(credits[i + 1] ?? ''));
+  // The credit run follows the body, or closes the page after photo captions (`Tin, ảnh: Vũ Phong` / `Theo …`).
+  let head = 0;
+  while (head < credits.length && isCredit(credits[head]!, head)) head++;
+  let foot = credits.length;
+  while (foot > head && isCredit(credits[foot - 1]!, foot - 1)) foot--;
+  for (const line of [...credits.slice(0, head), ...credits.slice(foot)]) keep.push('', line);
   return keep;
 }

@@ -76,6 +76,13 @@ describe('removeBoilerplate', () => {
     expect(removeBoilerplate(signed.join('\n'))).toBe([body, signed[1], signed[2], signed[4]].join('\n\n'));
   });
 
+  it('keeps the credit run that closes a page after its photo captions', () => {
+    // tphcm.chinhphu.vn repost: two captions, then `Tin, ảnh: …`, the outlet, the link and the publication line.
+    const body = 'Đại hội Đại biểu Đảng bộ TPHCM lần thứ I diễn ra từ ngày 13-15/10, với 550 đại biểu được triệu tập về dự.';
+    const page = [body, 'Những tấm pano nhiều màu sắc trên phố Đồng Khởi', 'Màn hình LED trên phố Phạm Ngọc Thạch', 'Tin, ảnh: Vũ Phong', 'Theo Cổng thông tin điện tử Chính phủ', 'Link bài viết gốc: https://tphcm.chinhphu.vn/tphcm-ruc-ro-sac-mau', 'Ngày giờ đăng bài viết gốc: 10/10/2025 6:26 PM'];
+    expect(removeBoilerplate(page.join('\n'))).toBe([body, page[3], page[4], page[6]].join('\n\n'));
+  });
+
   it('keeps a short ending that is not a list', () => {
     const body = 'Công tác xây dựng Đảng ở cơ sở cần được quan tâm thường xuyên, liên tục và có trọng tâm, trọng điểm.';
     expect(removeBoilerplate(`${body}\nNguyễn Thế Dương-Tổ đảng Phòng Chính sách`)).toBe(`${body}\nNguyễn Thế Dương-Tổ đảng Phòng Chính sách`);

@@ -7,6 +7,7 @@
  * Signature blocks, `Nơi nhận` lists and footnotes are content, and stay.
  */
 import { isRecipientsLine, isSignatureLead } from './closing-block.js';
+import { isPublicationLine } from './metadata.js';
 import { wordCount } from './normalize.js';
 
 /** Lines that are furniture wherever they stand. */
@@ -216,11 +217,16 @@ function isBodyLine(line: string): boolean {
 }
 
 /** An author's or speaker's signature or credit line, which closes many articles. */
-const CREDIT = /^(Tác giả|Nguồn:|Theo |[\p{Lu}][\p{Ll}]*(\s+[\p{Lu}][\p{Ll}]*){1,4}\s*([-–,(]|$))/u;
+const CREDIT = /^(Tác giả|Nguồn:|Theo \p{Lu}|Theo [\p{Ll}\d.-]+\.vn$|(?:Tin(?:,| và)\s*ảnh|Tin|Bài(?: và ảnh)?|Bài, ảnh|Ảnh)\s*:|\p{Lu}\.\s?\p{Lu}\p{Ll}+\s*$|[\p{Lu}][\p{Ll}]*(\s+[\p{Lu}][\p{Ll}]*){1,4}\s*([-–,(]|$))/u;
+
+/** A link to the original page (`Link bài viết gốc: https://…`, `Link bài gốc: …`, a bare URL): furniture between credit lines. */
+const SOURCE_LINK = /^(?:\S+(?:\s+\S+){0,4}\s*:?\s*)?https?:\/\/\S+$/iu;
 
 /**
  * By density: after the last paragraph of body text, a run of three or more short lines is a list of links to
- * other pages, whatever its heading says. A credit line right after the body is kept.
+ * other pages, whatever its heading says. The credit run right after the body is kept: signature, `Theo …`,
+ * `Tác giả: …`, `Nguồn: …` and the publication line (`Giờ đăng: 06/08/2025 18:11`), which a reader needs; the
+ * original page's link between them goes.
  */
 function dropTrailingList(lines: string[]): string[] {
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
@@ -234,6 +240,17 @@ function dropTrailingList(lines: string[]): string[] {
   // A signature block (`T/M BAN THƯỜNG VỤ` / `PHÓ BÍ THƯ` / name) or a `Nơi nhận:` list is content, not links.
   if (tail.some((l) => isSignatureLead(l) || isRecipientsLine(l))) return lines;
   const keep = lines.slice(0, lastBody + 1);
-  if (CREDIT.test(tail[0]!) && wordCount(tail[0]!) <= 20) keep.push('', tail[0]!);
+  const credits = tail.filter((l) => !SOURCE_LINK.test(l));
+  // A unit signs right above the outlet it wrote for: `Ban Thanh tra tổng hợp` / `Theo Cổng Thông tin …`.
+  const isCredit = (line: string, i: number) =>
+    (CREDIT.test(line) && wordCount(line) <= 20) ||
+    isPublicationLine(line) ||
+    (wordCount(line) <= 8 && /^\p{Lu}/u.test(line) && /^(Theo \p{Lu}|Nguồn:)/u.test(credits[i + 1] ?? ''));
+  // The credit run follows the body, or closes the page after photo captions (`Tin, ảnh: Vũ Phong` / `Theo …`).
+  let head = 0;
+  while (head < credits.length && isCredit(credits[head]!, head)) head++;
+  let foot = credits.length;
+  while (foot > head && isCredit(credits[foot - 1]!, foot - 1)) foot--;
+  for (const line of [...credits.slice(0, head), ...credits.slice(foot)]) keep.push('', line);
   return keep;
 }

@@ -6,10 +6,11 @@
  */
 import { articleKind, findAuthor } from './article-byline.js';
 import { readClosingBlock, type ClosingBlock } from './closing-block.js';
+import { annexCaption, authorityIssuer, enactingIssuer, fragmentKind } from './legal-body.js';
 import { readLetterhead, type Letterhead } from './letterhead.js';
 import { extractFrontMatter, findPublicationDate } from './metadata.js';
 import { fold } from './normalize.js';
-import { documentTerm } from './party-terms.js';
+import { documentTerm, enactingTerm } from './party-terms.js';
 import { readPortalFields } from './portal-fields.js';
 import { findReferences, kindOfNumber, kindOfWords, type Reference } from './references.js';
 import { readTitleBlock, type TitleBlock } from './title-block.js';
@@ -68,20 +69,32 @@ export function readDocument(text: string, sourceText: string = text): DocumentR
   const afterHead = letterhead ? lines.findIndex((l) => l.start >= letterhead.end) : 0;
   let title: TitleBlock | null = null;
   if (afterHead !== -1 && (letterhead || portal === null)) title = readTitleBlock(lines, afterHead, letterhead?.subject ?? null);
-  const formal = letterhead !== null || title !== null || portal !== null;
+  // A legal text cut to begin inside its body (`Chương II`) is still that text, of the kind it calls itself.
+  const fragment = letterhead === null && title === null && portal === null ? fragmentKind(lines) : null;
+  const formal = letterhead !== null || title !== null || portal !== null || fragment !== null;
   const bodyFrom = title ? title.next : afterHead === -1 ? lines.length : afterHead;
   const closing: ClosingBlock | null = readClosingBlock(lines, formal ? bodyFrom : 0, formal);
 
   const front = extractFrontMatter(text);
-  const number = letterhead?.number ?? portal?.number ?? null;
-  // A formal document's date is its own place-and-date line (or the portal's field); the first date of its text
-  // may be a meeting's or a cited document's.
-  const date = letterhead?.date ?? portal?.date ?? (formal ? null : (findPublicationDate(text) ?? findPublicationDate(sourceText) ?? front.date));
-  const issuer = formal ? (resolveIssuer(letterhead, title?.of ?? null, closing?.onBehalfOfCaps ?? null) ?? portal?.issuedBy ?? null) : null;
+  const printedNumber = letterhead?.number ?? portal?.number ?? null;
   const signer = closing?.signer ?? portal?.signer ?? null;
   const kind = formal
-    ? (title?.kind ?? (number ? kindOfNumber(number) : null) ?? (portal?.kindWords ? kindOfWords(portal.kindWords) : null) ?? (letterhead?.subject ? 'công văn' : null) ?? 'bài viết')
+    ? (title?.kind ?? fragment ?? (printedNumber ? kindOfNumber(printedNumber) : null) ?? (portal?.kindWords ? kindOfWords(portal.kindWords) : null) ?? (letterhead?.subject ? 'công văn' : null) ?? 'bài viết')
     : articleKind(front.title, lines.slice(0, 5).map((l) => l.text));
+  // An extract without its letterhead still carries its number, date and issuer in its appendix caption.
+  const annex = formal && printedNumber === null ? annexCaption(text, kind) : null;
+  const number = printedNumber ?? annex?.number ?? null;
+  // A formal document's date is its own place-and-date line (or the portal's field, or its appendix caption); the
+  // first date of its text may be a meeting's or a cited document's.
+  const date = letterhead?.date ?? portal?.date ?? (formal ? (annex?.date ?? null) : (findPublicationDate(text) ?? findPublicationDate(sourceText) ?? front.date));
+  const issuer = formal
+    ? (resolveIssuer(letterhead, title?.of ?? null, closing?.onBehalfOfCaps ?? null) ??
+      portal?.issuedBy ??
+      authorityIssuer(title?.authority) ??
+      (title ? enactingIssuer(lines, title.next, kind) : null) ??
+      annex?.issuer ??
+      null)
+    : null;
   const headerEnd = Math.max(letterhead?.end ?? 0, title?.end ?? 0, portal?.end ?? 0);
   const bodyStart = formal ? skipSpace(text, headerEnd) : front.bodyStart;
   const trimmed = text
@@ -89,12 +102,12 @@ export function readDocument(text: string, sourceText: string = text): DocumentR
     .map((l) => l.trim())
     .filter(Boolean);
   return {
-    title: title?.title ?? (letterhead ? null : portal ? portalHeadline(lines, portal.end) : front.title),
+    title: title?.title ?? (letterhead || fragment ? null : portal ? portalHeadline(lines, portal.end) : front.title),
     date,
     kind,
     number,
     issuer,
-    term: formal ? documentTerm({ bodyTerm: letterhead?.term ?? null, number, issuer, date }) : null,
+    term: formal ? documentTerm({ bodyTerm: letterhead?.term ?? null, enactedTerm: enactingTerm(text), number, issuer, date }) : null,
     author: formal ? signer : findAuthor(text, trimmed),
     signer: formal ? signer : null,
     signerTitle: formal ? (closing?.signerTitle ?? null) : null,

@@ -21,8 +21,13 @@ const DATE_STAMP_LINE =
 /** A byline right under the title: who wrote or spoke, not a section heading. */
 const BYLINE = /^(Đồng chí|Đ\/c|PGS|GS|TS|ThS|Tác giả|Bài và ảnh|Theo)(?=[\s,:])[^.!?]*$/u;
 
-/** A publication line: `Ngày đăng: 26/06/2025 15:42`, `Ngày đăng bài viết gốc: …`, `Đăng ngày …`, `Cập nhật lúc …`. */
-const PUBLICATION_LINE = /^[*_\s]*(Ngày đăng(?: bài viết gốc| bài gốc| bài)?|Đăng ngày|Ngày xuất bản|Ngày cập nhật|Cập nhật(?: lúc| ngày)?)\s*:?\s*(.*)$/iu;
+/**
+ * A publication line: `Ngày đăng: 26/06/2025 15:42`, `Ngày đăng bài viết gốc: …`, `Giờ đăng: 09:33 ngày 16/06/2025`,
+ * `Ngày giờ đăng bài viết gốc: 22:17 15-04-2025` (how baochinhphu.vn, quochoi.vn and the Party portals that repost
+ * them credit the original), `Đăng ngày …`, `Cập nhật lúc …`.
+ */
+const PUBLICATION_LINE =
+  /^[*_\s]*((?:Ngày giờ đăng|Ngày đăng|Giờ đăng|Thời gian đăng)(?: bài viết gốc| bài gốc| bài)?|Đăng ngày|Đăng lúc|Ngày xuất bản|Ngày cập nhật|Cập nhật(?: lúc| ngày)?)\s*:?\s*(.*)$/iu;
 /** `Cập nhật` also heads portal lists of other documents: it counts only among a page's first lines. */
 const HEAD_UPDATE_LINES = 10;
 
@@ -42,6 +47,12 @@ export function findPublicationDate(cleanText: string): string | null {
     if (date) return date;
   }
   return null;
+}
+
+/** Whether a line is a publication line with its date (`Ngày đăng: 26/06/2025 15:42`). */
+export function isPublicationLine(line: string): boolean {
+  const m = PUBLICATION_LINE.exec(line.trim());
+  return m !== null && /^[\d(]|^ngày\s+\d/iu.test(m[2]!.trim().replace(/^[*_\s]+/u, '')) && findDate(m[2]!) !== null;
 }
 
 export function isDateStampLine(line: string): boolean {
@@ -89,7 +100,8 @@ export function extractFrontMatter(cleanText: string): FrontMatter {
       bodyStart = line.end;
     }
   }
-  date ??= head.map((l) => findDate(l.text)).find((d) => d !== null) ?? null;
+  // Only a stamp dates an article: the first date of its opening sentences is an event's or a cited document's
+  // (`Ngày 13-11-2018, Bộ Chính trị đã ban hành Kết luận số 38-KL/TW`, `sinh ngày 25 tháng 8 năm 1961`).
   while (bodyStart < cleanText.length && /\s/u.test(cleanText[bodyStart]!)) bodyStart++;
   return { title, date, bodyStart };
 }

@@ -15,6 +15,8 @@ export interface TitleBlock {
   kind: DocumentKind | null;
   /** The `CỦA …` line without `CỦA` (`BỘ CHÍNH TRỊ`), or null. */
   of: string | null;
+  /** The enacting authority's caps line(s) over the preamble (`THỦ TƯỚNG CHÍNH PHỦ`, `QUỐC HỘI`), or null. */
+  authority?: string | null;
   /** Index in the lines of the first line after the block. */
   next: number;
   /** Span [start, end) of the block in the stored text. */
@@ -95,9 +97,12 @@ export function readTitleBlock(lines: TextLine[], from: number, subject: string 
       else if (CONTINUES_SUBJECT.test(text) && !/[;]$/u.test(text)) mode = 'lower';
       else break;
     } else if (mode === 'caps') {
-      // A subject line left hanging on `CỦA`, `VÀ`, `SỐ` … goes on, whatever the next line starts with.
-      const hanging = /(?:CỦA|VÀ|SỐ|TẠI|VỀ|CHO|VỚI|TRONG|Ở|NGÀY|,)$/u.test(lines[i - 1]!.text);
-      if (!noLower(text) || (!hanging && (isAuthorityLine(lines, i) || KIND_WORDS.includes(text)))) break;
+      // A subject line left hanging on `CỦA`, `VÀ`, `TẠI` … goes on, whatever the next line starts with. `SỐ` does
+      // not hang: it ends `CHÍNH PHỦ SỐ`, `CHUYỂN ĐỔI SỐ`, and a number after it starts with a digit anyway. An
+      // authority line right over `Căn cứ …` ends the subject even after a hanging word.
+      const hanging = /(?:CỦA|VÀ|TẠI|VỀ|CHO|VỚI|TRONG|Ở|NGÀY|,)$/u.test(lines[i - 1]!.text);
+      const overPreamble = AUTHORITY.test(text) && BODY_OPENING.test(lines[i + 1]?.text ?? '');
+      if (!noLower(text) || overPreamble || (!hanging && (isAuthorityLine(lines, i) || KIND_WORDS.includes(text)))) break;
     } else if (!/^\p{Ll}/u.test(text) || /[.;:]$/u.test(lines[i - 1]!.text)) break;
     parts.push(text);
     subjectLines++;
@@ -106,7 +111,11 @@ export function readTitleBlock(lines: TextLine[], from: number, subject: string 
   let end = i;
   let k = end;
   while (k < lines.length && k - end < 2 && isCaps(lines[k]!.text) && lines[k]!.text.split(' ').length <= 20) k++;
-  if (k > end && BODY_OPENING.test(lines[k]?.text ?? '')) end = k;
+  let authority: string | null = null;
+  if (k > end && BODY_OPENING.test(lines[k]?.text ?? '')) {
+    authority = lines.slice(end, k).map((l) => l.text).join(' ');
+    end = k;
+  }
   const last = lines[end - 1]!;
-  return { title: parts.join(' ').replace(/\s+/g, ' ').trim(), kind, of, next: end, start: first.start, end: last.end };
+  return { title: parts.join(' ').replace(/\s+/g, ' ').trim(), kind, of, authority, next: end, start: first.start, end: last.end };
 }

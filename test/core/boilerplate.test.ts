@@ -68,6 +68,21 @@ describe('removeBoilerplate', () => {
     expect(removeBoilerplate(page)).toBe(`${body}\n\nNguyễn Văn A - Ban Tuyên giáo`);
   });
 
+  it('keeps the whole credit run of a reposted page and drops the link between its lines', () => {
+    const body = 'Hội nghị đã biểu quyết thông qua Nghị quyết Hội nghị lần thứ 39 với tỷ lệ 100% nhất trí, là tiền đề quan trọng.';
+    const page = [body, 'Ban Thanh tra tổng hợp', 'Theo Cổng Thông tin Học viện Chính trị quốc gia Hồ Chí Minh', 'https://hcma.vn/Pages/chi-tiet-tin-tuc.aspx?cm=29&ItemID=19218', 'Ngày giờ đăng bài viết gốc: 09:31 11/04/2025'];
+    expect(removeBoilerplate(page.join('\n'))).toBe([body, page[1], page[2], page[4]].join('\n\n'));
+    const signed = [body, 'Theo Báo Điện tử Chính phủ', 'Tác giả: Phương Nhi', 'Link bài viết gốc: https://baochinhphu.vn/ra-soat-102250806172052656.htm', 'Giờ đăng: 06/08/2025 18:11'];
+    expect(removeBoilerplate(signed.join('\n'))).toBe([body, signed[1], signed[2], signed[4]].join('\n\n'));
+  });
+
+  it('keeps the credit run that closes a page after its photo captions', () => {
+    // tphcm.chinhphu.vn repost: two captions, then `Tin, ảnh: …`, the outlet, the link and the publication line.
+    const body = 'Đại hội Đại biểu Đảng bộ TPHCM lần thứ I diễn ra từ ngày 13-15/10, với 550 đại biểu được triệu tập về dự.';
+    const page = [body, 'Những tấm pano nhiều màu sắc trên phố Đồng Khởi', 'Màn hình LED trên phố Phạm Ngọc Thạch', 'Tin, ảnh: Vũ Phong', 'Theo Cổng thông tin điện tử Chính phủ', 'Link bài viết gốc: https://tphcm.chinhphu.vn/tphcm-ruc-ro-sac-mau', 'Ngày giờ đăng bài viết gốc: 10/10/2025 6:26 PM'];
+    expect(removeBoilerplate(page.join('\n'))).toBe([body, page[3], page[4], page[6]].join('\n\n'));
+  });
+
   it('keeps a short ending that is not a list', () => {
     const body = 'Công tác xây dựng Đảng ở cơ sở cần được quan tâm thường xuyên, liên tục và có trọng tâm, trọng điểm.';
     expect(removeBoilerplate(`${body}\nNguyễn Thế Dương-Tổ đảng Phòng Chính sách`)).toBe(`${body}\nNguyễn Thế Dương-Tổ đảng Phòng Chính sách`);

@@ -179,8 +179,12 @@ describe('real formal documents from the corpus', () => {
     // Joint conclusions of the Politburo and the Secretariat, signed `T/M BỘ CHÍNH` / `TRỊ`.
     ['265ff514762b4c47.md', { kind: 'kết luận', number: '221-KL/TW', issuer: 'Bộ Chính trị', date: '2025-11-28', term: 'XIII', signer: 'Trần Cẩm Tú', onBehalfOf: 'Bộ Chính trị' }],
     ['6e4d7759e03163f7.md', { number: '07-KL/VPTW', issuer: 'Văn phòng Trung ương Đảng', term: 'XIII', signer: 'Lê Khánh Toàn', signerTitle: 'K/T CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG' }],
-    // The page lacks its letterhead: no issuer, no number, and no date taken from a cited document (26/5/2025).
-    ['aa9bb8226e3d4c71.md', { title: 'HƯỚNG DẪN XÂY DỰNG, KIỆN TOÀN ĐỘI NGŨ BÁO CÁO VIÊN CÁC CẤP', number: null, issuer: null, date: null, term: null, signer: 'Phạm Tất Thắng' }],
+    // The page lacks its letterhead: number, date and issuer come from its appendix caption (`Kèm theo Hướng dẫn số
+    // 40-HD/BTGDVTW, ngày 27/11/2025 của Ban Tuyên giáo và Dân vận Trung ương`), never from a cited document (26/5/2025).
+    [
+      'aa9bb8226e3d4c71.md',
+      { title: 'HƯỚNG DẪN XÂY DỰNG, KIỆN TOÀN ĐỘI NGŨ BÁO CÁO VIÊN CÁC CẤP', number: '40-HD/BTGDVTW', issuer: 'Ban Tuyên giáo và Dân vận Trung ương', date: '2025-11-27', term: 'XIII', signer: 'Phạm Tất Thắng' },
+    ],
   ])('%s', (name, fields) => {
     const doc = corpusDoc(name);
     expect(doc).toMatchObject(fields);

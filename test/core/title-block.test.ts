@@ -35,6 +35,15 @@ describe('readTitleBlock', () => {
     });
   });
 
+  it('ends a subject closing on SỐ (digital) before the enacting authority over the preamble', () => {
+    // Quyết định 2629/QĐ-TTg (thuvienphapluat extract, one line per paragraph).
+    const text = 'QUYẾT ĐỊNH\n\nVỀ\n\nVIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;';
+    expect(read(text)).toMatchObject({ title: 'QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ', authority: 'THỦ TƯỚNG CHÍNH PHỦ' });
+    expect(read('QUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ\nỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG\nCăn cứ Luật Tổ chức chính quyền địa phương;')!.title).toBe('QUYẾT ĐỊNH PHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ');
+    // A subject hanging on CỦA still goes on over a body's name.
+    expect(read('QUYẾT ĐỊNH\nVỀ VIỆC GIAO NHIỆM VỤ CỦA\nỦY BAN NHÂN DÂN TỈNH\n\nChủ tịch Ủy ban nhân dân tỉnh quyết định.')!.title).toBe('QUYẾT ĐỊNH VỀ VIỆC GIAO NHIỆM VỤ CỦA ỦY BAN NHÂN DÂN TỈNH');
+  });
+
   it('does not take a body opening in capitals for a preamble', () => {
     expect(read('KẾ HOẠCH\n\nTHỰC HIỆN LỘ TRÌNH ĐỔI MỚI CÔNG NGHỆ ĐẾN NĂM 2035\n\nTRÊN ĐỊA BÀN TỈNH ĐỒNG THÁP\n\nCăn cứ Nghị quyết số 57-NQ/TW;')!.title).toBe(
       'KẾ HOẠCH THỰC HIỆN LỘ TRÌNH ĐỔI MỚI CÔNG NGHỆ ĐẾN NĂM 2035 TRÊN ĐỊA BÀN TỈNH ĐỒNG THÁP',

@@ -42,7 +42,8 @@ describe('GET /api/search', () => {
       expect(Object.keys(r.document).sort()).toEqual(['author', 'date', 'id', 'issuer', 'kind', 'number', 'onBehalfOf', 'signer', 'signerTitle', 'source', 'status', 'term', 'title']);
       expect(Object.keys(r.passage).sort()).toEqual(['end', 'id', 'section', 'start', 'text']);
     }
-    expect(body.results[0].document).toMatchObject({ source: `corpus/${SEED.tccsd}.txt`, kind: 'bài viết', author: 'Hà Ban', date: '2018-11-13' });
+    // The article prints no publication date: 13-11-2018 opening its body is Kết luận 38-KL/TW's.
+    expect(body.results[0].document).toMatchObject({ source: `corpus/${SEED.tccsd}.txt`, kind: 'bài viết', author: 'Hà Ban', date: null });
     expect(body.results.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3, 4, 5]);
   });
 

@@ -85,7 +85,8 @@ export function kindOfWords(words: string): DocumentKind | null {
  * Source: Nghị định 30/2020/NĐ-CP (số, ký hiệu văn bản) and Hướng dẫn 36-HD/VPTW (Party documents).
  */
 const CODE = '[A-ZĐ][A-ZĐa-zđ]{0,3}';
-const ISSUER = '[A-ZĐƯ][A-ZĐƯa-zđ0-9]*(?:-[A-ZĐƯ][A-ZĐƯa-zđ0-9]*)*';
+/** Issuer parts, joined by `-`; a part may join two units with `&` (`BNV-CTTN&BĐG`). */
+const ISSUER = '[A-ZĐƯ][A-ZĐƯa-zđ0-9]*(?:&[A-ZĐƯ][A-ZĐƯa-zđ0-9]*)?(?:-[A-ZĐƯ][A-ZĐƯa-zđ0-9]*(?:&[A-ZĐƯ][A-ZĐƯa-zđ0-9]*)?)*';
 const ASSEMBLY = '[A-ZĐ]{2,8}\\d{1,2}(?![\\p{L}\\d-])';
 /** Government numbers before 2001 had no slash: `25-CP`, `388-HĐBT`, `299-TTg`. */
 const OLD_GOVERNMENT = '(?:CP|HĐBT|TTg)(?![\\p{L}\\d/-])';
@@ -114,15 +115,19 @@ const CANONICAL_PART: Record<string, string> = {
 
 /** A document number in its written form: upper case but for `TTg`, `TTr`, `QĐi`; `Đ` restored; `–` read as `-`. */
 export function canonicalNumber(number: string): string {
-  return number
-    .replace(/–/gu, '-')
-    .split(/([-/])/u)
-    .map((part) => {
-      if (part === '-' || part === '/' || /^\d+$/u.test(part)) return part;
-      const upper = part.toUpperCase();
-      return CANONICAL_PART[upper] ?? (/^(TTg|TTr|QĐi)$/u.test(part) ? part : upper);
-    })
-    .join('');
+  return (
+    number
+      .replace(/–/gu, '-')
+      // A central Party number typed in the state order (`126/KL-TW`) is `126-KL/TW` (Hướng dẫn 36-HD/VPTW).
+      .replace(/^(\d+)\/([A-ZĐ][A-ZĐa-zđ]{0,3})-TW$/u, '$1-$2/TW')
+      .split(/([-/&])/u)
+      .map((part) => {
+        if (part === '-' || part === '/' || part === '&' || /^\d+$/u.test(part)) return part;
+        const upper = part.toUpperCase();
+        return CANONICAL_PART[upper] ?? (/^(TTg|TTr|QĐi|CTr)$/u.test(part) ? part : upper);
+      })
+      .join('')
+  );
 }
 
 const ROMAN: [number, string][] = [

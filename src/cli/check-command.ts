@@ -20,6 +20,7 @@ runMain(async () => {
   const dir = values.index ?? readConfig().indexDir;
   const report = checkIndex(dir);
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else if (report.error) process.stderr.write(`error: ${report.error.message}\n`);
   else {
     process.stdout.write(`${dir}: ${report.documents} documents, ${report.passages} passages, ${report.vectors} vectors\n`);
     process.stdout.write(report.ok ? 'ok\n' : `${report.problems.map((p) => `problem: ${p}`).join('\n')}\n`);

@@ -16,7 +16,7 @@ import { loadAlqac, loadVire } from '../eval/benchmarks.js';
 import { evaluateBenchmark, evaluateQueries, type DevQuery } from '../eval/evaluate.js';
 import { evaluateMetadata, parseMetadataSet } from '../eval/metadata-eval.js';
 import type { Metrics } from '../eval/metrics.js';
-import { openIndex } from '../store/open-index.js';
+import { openIndex, requireIndex } from '../store/open-index.js';
 import { commandLine, INDEX_OPTION_HELP, MODEL_ENVIRONMENT, usageError } from './command-line.js';
 import { formatMetadataReport } from './format-metadata-report.js';
 import { log, runMain } from './open-configured-index.js';
@@ -93,6 +93,7 @@ runMain(async () => {
   }
   const { mode } = values;
   if (!values.queries && !values.vire && !values.alqac) return usageError(program, 'choose what to measure: --queries, --vire, --alqac or --metadata');
+  if (values.queries) requireIndex(values.index ?? readConfig().indexDir);
   const { embedder, message } = await openEmbedder();
   log(message);
   if (!embedder && mode !== 'lexical' && !values.queries) throw new Error(`--mode ${mode} needs a model; use --mode lexical`);

@@ -5,9 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError, type ErrorCode } from '../core/errors.js';
 import hnswlib from 'hnswlib-node';
 import { DocumentStore } from './document-store.js';
-import { STORE_FILE } from './open-index.js';
+import { requireIndex, STORE_FILE } from './open-index.js';
 import { sha256File } from './durable-file.js';
 import { blockProblem } from './file-checksums.js';
 import { hnswFileProblem } from './hnsw-file.js';
@@ -20,6 +21,8 @@ export interface CheckReport {
   passages: number;
   vectors: number;
   problems: string[];
+  /** What stopped the check before it could look at the contents: `no_index`. */
+  error?: { code: ErrorCode; message: string };
 }
 
 function checkVectorFile(dir: string, store: DocumentStore, vectors: number, problems: string[]): void {
@@ -62,8 +65,11 @@ function checkLexicalIndex(dir: string, store: DocumentStore, problems: string[]
 }
 
 export function checkIndex(dir: string): CheckReport {
-  if (!existsSync(join(dir, STORE_FILE))) {
-    return { ok: false, documents: 0, passages: 0, vectors: 0, problems: [`no index at ${dir}`] };
+  try {
+    requireIndex(dir);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    return { ok: false, documents: 0, passages: 0, vectors: 0, problems: [err.message], error: { code: err.code, message: err.message } };
   }
   let store: DocumentStore;
   try {

@@ -3,7 +3,7 @@
  * beside it. Opening checks that the derived indexes agree with the store and repairs them from it when they do not.
  * Writes go through the handle, so the store commits first and the indexes follow.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { PreparedDocument, SearchMode } from '../core/types.js';
@@ -84,10 +84,25 @@ function storeDamaged(dir: string, problems: string[]): UserError {
   );
 }
 
+/**
+ * Throws `no_index` unless `dir` holds an index (its store.sqlite). Reading commands call it before anything else,
+ * so a mistyped folder is named at once instead of being created or answering "nothing found"; only writing commands
+ * (ingest, the server, reindex) create an index folder.
+ */
+export function requireIndex(dir: string): void {
+  if (existsSync(join(dir, STORE_FILE))) return;
+  throw new UserError(
+    'no_index',
+    `no index at ${dir} (${existsSync(dir) ? `the folder has no ${STORE_FILE}` : 'no such folder'}): name the index folder with --index or INDEX_DIR, ` +
+      `or create one with \`npm run ingest -- FILES --index ${dir}\``,
+  );
+}
+
 export function openIndex(dir: string, options: OpenOptions): IndexHandle {
-  mkdirSync(dir, { recursive: true });
-  const log = options.log ?? (() => undefined);
   const writing = (options.access ?? 'write') === 'write';
+  if (writing) mkdirSync(dir, { recursive: true });
+  else requireIndex(dir);
+  const log = options.log ?? (() => undefined);
   const lock = writing ? acquireWriterLock(dir, options.writer ?? 'writer') : null;
   try {
     return openLocked(dir, options, log, lock);

@@ -10,6 +10,7 @@ import type { PreparedDocument, SearchMode } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import { asDiskFull, diskFull, isDiskFull, nearlyFull } from './disk-full.js';
 import { DocumentStore } from './document-store.js';
+import { openStoreForReading } from './read-store.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
 import type { LexicalHit, LexicalIndex } from './lexical-index.js';
 import { LexicalPool } from './lexical-pool.js';
@@ -116,7 +117,8 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
   const readOnly = () => new Error(`the index at ${dir} was opened for reading`);
   let store: DocumentStore;
   try {
-    store = new DocumentStore(join(dir, STORE_FILE));
+    // A reader opens the store read-only (src/store/read-store.ts): it never writes a byte, even in a read-only folder.
+    store = lock ? new DocumentStore(join(dir, STORE_FILE)) : openStoreForReading(join(dir, STORE_FILE));
   } catch (err) {
     // SQLite cannot create its WAL files on a full disk and says only "disk I/O error".
     if (isStoreDamage(err)) throw storeDamaged(dir, [(err as Error).message]);

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { Option } from 'commander';
 import { readConfig } from '../config.js';
 import type { SearchMode } from '../core/types.js';
 import { openEmbedder } from '../embed/open-embedder.js';
@@ -16,7 +16,8 @@ import { loadAlqac, loadVire } from '../eval/benchmarks.js';
 import { evaluateBenchmark, evaluateQueries, type DevQuery } from '../eval/evaluate.js';
 import { evaluateMetadata, parseMetadataSet } from '../eval/metadata-eval.js';
 import type { Metrics } from '../eval/metrics.js';
-import { openIndex } from '../store/open-index.js';
+import { openIndex, requireIndex } from '../store/open-index.js';
+import { commandLine, INDEX_OPTION_HELP, MODEL_ENVIRONMENT, usageError } from './command-line.js';
 import { formatMetadataReport } from './format-metadata-report.js';
 import { log, runMain } from './open-configured-index.js';
 import { createProgress } from './progress.js';
@@ -41,32 +42,58 @@ function readQueries(file: string): DevQuery[] {
     });
 }
 
+const program = commandLine({
+  name: 'npm run eval --',
+  description:
+    'Measure quality. --queries: development queries (JSONL) against an index, in every mode the installed model ' +
+    'allows, per query kind (reads the index without writing). --vire / --alqac: a public benchmark, indexed in ' +
+    'memory (docs/EVALUATION.md). --metadata: extracted document fields against a labeled set (no model, no index).',
+  examples: [
+    ['npm run eval -- --queries test/eval/dev-queries.jsonl', 'nDCG, MRR and recall per mode and query kind'],
+    ['npm run eval -- --vire ../shared/bench/vire/ALQAC.csv --mode lexical', 'the ViRE protocol, lexical ranking'],
+    ['npm run eval -- --alqac ../shared/bench/alqac2022 --json', 'ALQAC 2022 over all articles, as JSON'],
+    ['npm run eval -- --metadata test/eval/metadata-dev.jsonl --verbose', 'per-field accuracy, listing each miss'],
+  ],
+  environment: [...MODEL_ENVIRONMENT],
+})
+  .option('--queries <file>', 'development queries, one JSON object per line: {"query", "relevant", "kind"?}')
+  .option('--vire <file>', 'one of the ViRE benchmark CSVs')
+  .option('--alqac <dir>', 'the ALQAC 2022 folder')
+  .option('--metadata <file>', 'a labeled set of documents (JSONL), paths relative to --corpus')
+  .option('--index <dir>', `with --queries: ${INDEX_OPTION_HELP}`)
+  .addOption(new Option('--mode <mode>', 'with --vire or --alqac: how to rank').choices(MODES).default('hybrid'))
+  .option('--corpus <dir>', 'with --metadata: the folder its paths are relative to', '../shared/corpus')
+  .option('--verbose', 'with --metadata: list each miss')
+  .option('--json', 'print the report as one JSON object on stdout');
+
+interface EvalOptions {
+  queries?: string;
+  vire?: string;
+  alqac?: string;
+  metadata?: string;
+  index?: string;
+  mode: SearchMode;
+  corpus: string;
+  verbose?: boolean;
+  json?: boolean;
+}
+
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      queries: { type: 'string' },
-      vire: { type: 'string' },
-      alqac: { type: 'string' },
-      index: { type: 'string' },
-      mode: { type: 'string' },
-      metadata: { type: 'string' },
-      corpus: { type: 'string' },
-      verbose: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  const values = program.parse().opts<EvalOptions>();
+  const verbose = values.verbose === true;
   if (values.metadata) {
     // Metadata needs no model and no index: each labeled file goes through extractText and prepareDocument.
     const labels = parseMetadataSet(readFileSync(values.metadata, 'utf8'), values.metadata);
     const bar = createProgress('metadata');
-    const report = await evaluateMetadata(labels, resolve(values.corpus ?? '../shared/corpus'), (d, t) => bar.update(d, t));
+    const report = await evaluateMetadata(labels, resolve(values.corpus), (d, t) => bar.update(d, t));
     bar.stop();
-    if (values.json) process.stdout.write(`${JSON.stringify(values.verbose ? report : { ...report, misses: undefined })}\n`);
-    else process.stdout.write(formatMetadataReport(report, values.verbose));
+    if (values.json) process.stdout.write(`${JSON.stringify(verbose ? report : { ...report, misses: undefined })}\n`);
+    else process.stdout.write(formatMetadataReport(report, verbose));
     return;
   }
-  const mode = (values.mode ?? 'hybrid') as SearchMode;
-  if (!MODES.includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}`);
+  const { mode } = values;
+  if (!values.queries && !values.vire && !values.alqac) return usageError(program, 'choose what to measure: --queries, --vire, --alqac or --metadata');
+  if (values.queries) requireIndex(values.index ?? readConfig().indexDir);
   const { embedder, message } = await openEmbedder();
   log(message);
   if (!embedder && mode !== 'lexical' && !values.queries) throw new Error(`--mode ${mode} needs a model; use --mode lexical`);
@@ -82,11 +109,7 @@ runMain(async () => {
     else process.stdout.write(`${HEADER}\n${row(`${bench.name} ${mode}`, m)}\n(${bench.corpus.length} texts; ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
     return;
   }
-  if (!values.queries) {
-    log('usage: npm run eval -- --queries FILE [--index DIR] [--json] | --vire FILE [--mode M] [--json] | --alqac DIR [--mode M] [--json] | --metadata FILE [--corpus DIR] [--json] [--verbose]');
-    return 2;
-  }
-  const queries = readQueries(values.queries);
+  const queries = readQueries(values.queries!);
   const handle = openIndex(values.index ?? readConfig().indexDir, { embedder, log, access: 'read' });
   try {
     const modes = embedder ? MODES : (['lexical'] as SearchMode[]);

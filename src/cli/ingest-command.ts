@@ -1,21 +1,35 @@
 /** `npm run ingest -- <files or folders…> [--index DIR]`, or `npm run ingest -- --delete <id|path>… [--index DIR]` */
-import { parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
 import { removeByIdOrPath } from '../ingest/remove-document.js';
+import { commandLine, INDEX_OPTION_HELP, MODEL_ENVIRONMENT } from './command-line.js';
 import { formatSummary } from './format-summary.js';
 import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
 import { createProgress } from './progress.js';
 
+const program = commandLine({
+  name: 'npm run ingest --',
+  description:
+    'Add files (txt, md, html, pdf, docx, doc) and folders to an index, creating the folder when it does not exist. ' +
+    'Unchanged files are skipped, changed ones replaced. Exits 1 when any file failed. ' +
+    'With --delete, removes documents by id or by source path instead.',
+  examples: [
+    ['npm run ingest -- ../shared/corpus/decrees', 'a folder, recursively'],
+    ['npm run ingest -- a.pdf b.docx --index /srv/index --verbose', 'two files into another index, one line per file'],
+    ['npm run ingest -- --delete 3f2a9c1e0b7d', 'remove a document by its id'],
+    ['npm run ingest -- --delete corpus/old.txt', 'remove the document of a source file'],
+  ],
+  environment: [...MODEL_ENVIRONMENT],
+})
+  .argument('<paths...>', 'files and folders to ingest (with --delete: document ids or source paths)')
+  .option('--index <dir>', INDEX_OPTION_HELP)
+  .option('--delete', 'remove the documents named instead of ingesting')
+  .option('--verbose', 'one line per file as it is committed, and every skipped file in the summary');
+
 runMain(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { index: { type: 'string' }, delete: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
-  });
-  if (positionals.length === 0) {
-    log('usage: npm run ingest -- <files or folders…> [--index DIR] [--verbose]\n       npm run ingest -- --delete <document id or path>… [--index DIR]');
-    return 2;
-  }
+  program.parse();
+  const values = program.opts<{ index?: string; delete?: boolean; verbose?: boolean }>();
+  const positionals = program.args;
   const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir, { writer: 'ingest' });
   if (values.delete) {
     try {
@@ -51,6 +65,6 @@ runMain(async () => {
   files.stop();
   vectors.stop();
   handle.close();
-  log(formatSummary(summary, { allSkipped: values.verbose }));
+  log(formatSummary(summary, { allSkipped: values.verbose === true }));
   return summary.failed.length > 0 ? 1 : 0;
 });

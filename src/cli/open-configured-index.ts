@@ -1,6 +1,6 @@
 /** Opens the configured index with the installed model (or none), telling the operator which mode it runs in. */
 import { openEmbedder } from '../embed/open-embedder.js';
-import { openIndex, type IndexHandle } from '../store/open-index.js';
+import { openIndex, requireIndex, type IndexHandle } from '../store/open-index.js';
 import { createProgress } from './progress.js';
 
 export const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -9,6 +9,8 @@ export async function openConfiguredIndex(
   indexDir: string,
   options: { replaceOtherModels?: boolean; lexicalThreads?: number; access?: 'read' | 'write'; writer?: string } = {},
 ): Promise<IndexHandle> {
+  // A reader names a missing index before loading the model (seconds) and never creates the folder.
+  if (options.access === 'read') requireIndex(indexDir);
   const { embedder, message } = await openEmbedder();
   log(message);
   const progress = createProgress('lexical index');

@@ -1,12 +1,24 @@
 /** `npm run reindex [-- --index DIR]`: embeds every passage that lacks a vector of the installed model. */
-import { parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
 import { embedMissingVectors } from '../ingest/embed-missing.js';
+import { commandLine, INDEX_OPTION_HELP, MODEL_ENVIRONMENT } from './command-line.js';
 import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
 import { createProgress } from './progress.js';
 
+const program = commandLine({
+  name: 'npm run reindex --',
+  description:
+    'Embed every passage that lacks a vector of the installed model: after installing a model (`npm run model:fetch`) ' +
+    'or changing it, when the vectors of the old model are dropped first. Exits 1 without a model. Takes the writer lock.',
+  examples: [
+    ['npm run reindex', 'the index folder of $INDEX_DIR, with the model in models/'],
+    ['MODEL_DIR=/opt/models npm run reindex -- --index /srv/index', 'another model folder and index'],
+  ],
+  environment: [...MODEL_ENVIRONMENT],
+}).option('--index <dir>', INDEX_OPTION_HELP);
+
 runMain(async () => {
-  const { values } = parseArgs({ options: { index: { type: 'string' } } });
+  const values = program.parse().opts<{ index?: string }>();
   const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir, { replaceOtherModels: true, writer: 'reindex' });
   try {
     if (!handle.embedder) {

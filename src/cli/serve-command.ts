@@ -1,9 +1,10 @@
 /** `npm start`: opens the index (ingesting the bundled corpus into an empty one) and serves the API. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readConfig } from '../config.js';
+import { DEFAULT_SEARCHES_PER_MINUTE, readConfig } from '../config.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
+import { commandLine, MODEL_ENVIRONMENT } from './command-line.js';
 import { formatSummary } from './format-summary.js';
 import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
 import { createProgress } from './progress.js';
@@ -11,7 +12,30 @@ import { createProgress } from './progress.js';
 /** Node's default (16 KB) is too small for a 2,000-letter Vietnamese query once percent-encoded. */
 const MAX_HEADER_BYTES = 64 * 1024;
 
+const program = commandLine({
+  name: 'npm start --',
+  description:
+    'Serve the search API and web page over an index folder, ingesting the bundled corpus (CORPUS_DIR) first when the ' +
+    'index is empty; the folder is created when it does not exist. Configured by environment variables; the server ' +
+    'is the index\'s one writer while it runs (uploads go through its API). SIGINT or SIGTERM stops it gracefully.',
+  examples: [
+    ['npm start', 'indexes/default on http://localhost:3000'],
+    ['PORT=8080 HOST=127.0.0.1 INDEX_DIR=/srv/index npm start', 'another port, address and index'],
+    ["API_KEYS='k1,k2' npm start", 'uploads and deletions allowed with either key'],
+  ],
+  environment: [
+    ['INDEX_DIR', 'index folder (default: indexes/default)'],
+    ['PORT, HOST', 'where it listens (default: 3000, all interfaces)'],
+    ['API_KEYS', 'comma-separated keys for uploads and deletions (default: none, writes off)'],
+    ['SEARCH_RATE_LIMIT', `searches per minute per client address, 0 for no limit (default: ${DEFAULT_SEARCHES_PER_MINUTE})`],
+    ['LEXICAL_THREADS', 'worker threads scoring lexical searches (default: cores - 1)'],
+    ['CORPUS_DIR', 'what an empty index is filled with (default: corpus)'],
+    ...MODEL_ENVIRONMENT,
+  ],
+});
+
 runMain(async () => {
+  program.parse();
   const config = readConfig();
   const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads, writer: 'server' });
   if (handle.store.counts().documents === 0) {

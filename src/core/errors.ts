@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   invalid_status: 400,
   invalid_parameter: 400,
   // The index folder and the machine: the operator's to fix.
+  /** A reading command (search, eval --queries, check) or rebuild named a folder without an index; only writers create one. */
+  no_index: 404,
   index_outdated: 500,
   model_changed: 500,
   /** No space left on the device holding the index folder (ENOSPC, EDQUOT, SQLITE_FULL, a file written short). */

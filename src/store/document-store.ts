@@ -162,6 +162,7 @@ export class DocumentStore {
   private readonly db: Database.Database;
   /** Prepared once per SQL text: preparing costs more than running most of these queries. */
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly onClose: (() => void) | null;
 
   private sql(source: string): Database.Statement {
     let statement = this.statements.get(source);
@@ -169,7 +170,29 @@ export class DocumentStore {
     return statement;
   }
 
-  constructor(file: string) {
+  /**
+   * Opens (creating when missing) and upgrades the store for writing, or with `readonly` opens an existing one without
+   * writing a byte: no pragma that writes, no schema creation or upgrade (a store of an older schema is refused with
+   * `index_outdated`). `onClose` runs after the connection closes (for a private copy to remove).
+   */
+  constructor(file: string, options: { readonly?: boolean; onClose?: () => void } = {}) {
+    this.onClose = options.onClose ?? null;
+    if (options.readonly) {
+      this.db = new Database(file, { readonly: true, fileMustExist: true });
+      let version: string | null;
+      try {
+        version = this.getMeta('schema_version');
+      } catch (err) {
+        this.close();
+        throw err;
+      }
+      if (version !== SCHEMA_VERSION) {
+        this.close();
+        const fix = version !== null && version in UPGRADES ? 'any writing command (npm start, ingest, reindex) upgrades it in place' : 'delete its folder and ingest again';
+        throw new UserError('index_outdated', `the index ${file} was built by an older version (schema ${version ?? '1'}): ${fix}`);
+      }
+      return;
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // FULL: each commit that makes a document visible is fsynced in the WAL before it returns, so what is reported
@@ -198,7 +221,11 @@ export class DocumentStore {
   }
 
   close(): void {
-    this.db.close();
+    try {
+      this.db.close();
+    } finally {
+      this.onClose?.();
+    }
   }
 
   /** The connection's journal mode and sync level (`wal`, `full` for this store): what a commit promises. */
@@ -313,6 +340,12 @@ export class DocumentStore {
   /** Count, sum and largest of the passage keys: a cheap fingerprint of which passages exist. */
   passageKeyFingerprint(): { count: number; sum: number; max: number } {
     return this.sql('SELECT count(*) AS count, coalesce(sum(key), 0) AS sum, coalesce(max(key), 0) AS max FROM passages INDEXED BY passages_by_document').get() as { count: number; sum: number; max: number };
+  }
+
+  /** The largest passage key ever given (AUTOINCREMENT never reuses one), 0 before the first passage. */
+  passageKeySequence(): number {
+    const row = this.sql("SELECT seq FROM sqlite_sequence WHERE name = 'passages'").get() as { seq: number } | undefined;
+    return row?.seq ?? 0;
   }
 
   /** Keys of every passage. */

@@ -3,13 +3,14 @@
  * beside it. Opening checks that the derived indexes agree with the store and repairs them from it when they do not.
  * Writes go through the handle, so the store commits first and the indexes follow.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { PreparedDocument, SearchMode } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import { asDiskFull, diskFull, isDiskFull, nearlyFull } from './disk-full.js';
 import { DocumentStore } from './document-store.js';
+import { openStoreForReading } from './read-store.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
 import type { LexicalHit, LexicalIndex } from './lexical-index.js';
 import { LexicalPool } from './lexical-pool.js';
@@ -84,10 +85,25 @@ function storeDamaged(dir: string, problems: string[]): UserError {
   );
 }
 
+/**
+ * Throws `no_index` unless `dir` holds an index (its store.sqlite). Reading commands call it before anything else,
+ * so a mistyped folder is named at once instead of being created or answering "nothing found"; only writing commands
+ * (ingest, the server, reindex) create an index folder.
+ */
+export function requireIndex(dir: string): void {
+  if (existsSync(join(dir, STORE_FILE))) return;
+  throw new UserError(
+    'no_index',
+    `no index at ${dir} (${existsSync(dir) ? `the folder has no ${STORE_FILE}` : 'no such folder'}): name the index folder with --index or INDEX_DIR, ` +
+      `or create one with \`npm run ingest -- FILES --index ${dir}\``,
+  );
+}
+
 export function openIndex(dir: string, options: OpenOptions): IndexHandle {
-  mkdirSync(dir, { recursive: true });
-  const log = options.log ?? (() => undefined);
   const writing = (options.access ?? 'write') === 'write';
+  if (writing) mkdirSync(dir, { recursive: true });
+  else requireIndex(dir);
+  const log = options.log ?? (() => undefined);
   const lock = writing ? acquireWriterLock(dir, options.writer ?? 'writer') : null;
   try {
     return openLocked(dir, options, log, lock);
@@ -101,7 +117,8 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
   const readOnly = () => new Error(`the index at ${dir} was opened for reading`);
   let store: DocumentStore;
   try {
-    store = new DocumentStore(join(dir, STORE_FILE));
+    // A reader opens the store read-only (src/store/read-store.ts): it never writes a byte, even in a read-only folder.
+    store = lock ? new DocumentStore(join(dir, STORE_FILE)) : openStoreForReading(join(dir, STORE_FILE));
   } catch (err) {
     // SQLite cannot create its WAL files on a full disk and says only "disk I/O error".
     if (isStoreDamage(err)) throw storeDamaged(dir, [(err as Error).message]);

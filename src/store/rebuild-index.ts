@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DocumentStore } from './document-store.js';
 import { LEXICAL_MANIFEST, saveLexicalIndex } from './lexical-snapshot.js';
 import { openLexicalIndex } from './open-lexical.js';
-import { buildVectorIndex, STORE_FILE } from './open-index.js';
+import { buildVectorIndex, requireIndex, STORE_FILE } from './open-index.js';
 import { acquireWriterLock } from './writer-lock.js';
 
 export interface RebuildReport {
@@ -15,7 +15,9 @@ export interface RebuildReport {
   vectors: number;
 }
 
+/** Throws `no_index` for a folder without a store: there is nothing to rebuild from. */
 export function rebuildIndex(dir: string, onProgress?: (done: number, total: number) => void): RebuildReport {
+  requireIndex(dir);
   const lock = acquireWriterLock(dir, 'rebuild');
   let store: DocumentStore;
   try {

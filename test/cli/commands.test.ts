@@ -60,7 +60,7 @@ describe('ingest and search commands with the test model', () => {
   it('explains usage errors with exit code 2', async () => {
     const r = await run('search-command.ts', [...indexArgs()], tinyModelEnv());
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/usage: npm run search/);
+    expect(r.stderr).toMatch(/Usage: npm run search/);
     const bad = await run('search-command.ts', ['x', '--k', 'lots', ...indexArgs()], tinyModelEnv());
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/"k" must be a whole number/);

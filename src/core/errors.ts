@@ -31,11 +31,14 @@ export const ERROR_STATUS = {
   parse_memory: 422,
   // A search request that cannot be answered as asked (src/core/search-request.ts): the client's input.
   missing_query: 400,
+  /** A query of punctuation or symbols only: nothing to search for. */
+  query_without_words: 400,
   query_too_long: 400,
   invalid_k: 400,
   invalid_mode: 400,
   invalid_date: 400,
   invalid_filter: 400,
+  invalid_kind: 400,
   invalid_term: 400,
   invalid_status: 400,
   invalid_parameter: 400,

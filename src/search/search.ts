@@ -148,5 +148,9 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     query,
     results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text, start: r.passage.start })),
   );
-  return { query: typed, correctedQuery, mode, answer, results };
+  const notice =
+    options.mode !== undefined && options.mode !== mode
+      ? `mode ${options.mode} needs the embedding model, which is not loaded on this server: these results are lexical`
+      : undefined;
+  return { query: typed, correctedQuery, mode, ...(notice ? { notice } : {}), answer, results };
 }

@@ -327,7 +327,7 @@ describe('the page gets the small things right (issue 14, item 12)', () => {
     const rows = Object.fromEntries(
       await page.locator('#metadata > div').evaluateAll((divs) => divs.map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent])),
     );
-    expect(rows['Nguồn']).toBe('thong-bao-so-ket.txt');
+    expect(rows.Nguồn).toBe('thong-bao-so-ket.txt');
     expect(await page.locator('body').textContent()).not.toContain('/srv/');
   });
 

@@ -19,13 +19,26 @@ export const ERROR_STATUS = {
   unknown_encoding: 422,
   unreadable_doc: 422,
   unreadable_docx: 422,
+  /** HTML nested deeper than the reader takes (src/ingest/html-depth.ts). */
+  too_deep: 422,
+  /** A line of extracted text longer than any real paragraph (src/core/prepare-document.ts). */
+  line_too_long: 422,
+  /** More passages than one document may hold (src/core/prepare-document.ts). */
+  too_many_passages: 422,
+  /** Reading the file took longer than the parse process's time limit (src/ingest/parse-process.ts). */
+  parse_timeout: 422,
+  /** Reading the file needed more memory than the parse process's heap limit. */
+  parse_memory: 422,
   // A search request that cannot be answered as asked (src/core/search-request.ts): the client's input.
   missing_query: 400,
+  /** A query of punctuation or symbols only: nothing to search for. */
+  query_without_words: 400,
   query_too_long: 400,
   invalid_k: 400,
   invalid_mode: 400,
   invalid_date: 400,
   invalid_filter: 400,
+  invalid_kind: 400,
   invalid_term: 400,
   invalid_status: 400,
   invalid_parameter: 400,

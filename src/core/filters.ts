@@ -1,6 +1,6 @@
 /** Metadata filters of a search: which documents may answer it. Applied before ranking, never after truncation. */
 import { fold } from './normalize.js';
-import { normaliseTerm } from './references.js';
+import { type DocumentKind, normaliseTerm } from './references.js';
 import type { DocumentFields, DocumentStatus } from './types.js';
 
 export interface SearchFilters {
@@ -23,6 +23,41 @@ export interface SearchFilters {
 }
 
 export const FILTER_NAMES = ['kind', 'issuer', 'from', 'to', 'number', 'author', 'signer', 'status', 'document', 'term'] as const;
+
+/** Every kind a document may have (src/core/references.ts DocumentKind): a Record so the compiler checks the list is whole. */
+const KINDS: Record<DocumentKind, true> = {
+  'nghị quyết': true,
+  'chỉ thị': true,
+  'kết luận': true,
+  'quy định': true,
+  'quy chế': true,
+  'hướng dẫn': true,
+  'quyết định': true,
+  'nghị định': true,
+  'thông tư': true,
+  'kế hoạch': true,
+  'thông báo': true,
+  'báo cáo': true,
+  luật: true,
+  'công văn': true,
+  'công điện': true,
+  'thông tri': true,
+  'tờ trình': true,
+  'đề án': true,
+  'chương trình': true,
+  'tham luận': true,
+  'phát biểu': true,
+  'bài viết': true,
+};
+
+/** The `kind` filter's values, as documents store them. */
+export const DOCUMENT_KINDS = Object.keys(KINDS) as DocumentKind[];
+
+/** The kind a filter value names, diacritics and case ignored (`nghi quyet` → `nghị quyết`); null when none. */
+export function parseKind(value: string): DocumentKind | null {
+  const folded = fold(value.normalize('NFC').trim().replace(/\s+/g, ' '));
+  return DOCUMENT_KINDS.find((k) => fold(k) === folded) ?? null;
+}
 
 /** Every validity a document may state, in the order a person reads them (the `status` filter's values). */
 export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['in-force', 'not-yet-in-force', 'partly-in-force', 'no-longer-in-force'];

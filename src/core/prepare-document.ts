@@ -23,7 +23,39 @@ function bodyPassages(text: string, bodyStart: number, closing: { start: number;
   return [...before, ...after].map((p, ordinal) => ({ ...p, ordinal }));
 }
 
+/**
+ * Longest line of extracted text taken, in UTF-16 code units: a paragraph of a real document is a few thousand;
+ * a longer line is a dump (one-line exports, minified data), and every later step is at least linear in it.
+ */
+export const MAX_LINE_CHARS = 100_000;
+
+/** Most passages one document may have: about 3,000 pages of prose; more is a collection to split into files. */
+export const MAX_PASSAGES = 10_000;
+
+/** Throws `line_too_long` for a line over MAX_LINE_CHARS, naming its number (1-based). */
+export function checkLineLength(text: string, max = MAX_LINE_CHARS): void {
+  let start = 0;
+  let line = 1;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > max) {
+      throw new UserError(
+        'line_too_long',
+        `line ${line} is ${(end - start).toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')} (split the text into paragraphs)`,
+      );
+    }
+    start = end + 1;
+    line++;
+  }
+}
+
+/**
+ * Cleans extracted text, reads its fields and cuts its passages. Throws UserError `line_too_long` (a line over
+ * MAX_LINE_CHARS), `too_many_passages` (over MAX_PASSAGES) or `empty_document`.
+ */
 export function prepareDocument(extractedText: string, format: SourceFormat): PreparedDocument {
+  checkLineLength(extractedText);
   // Markup and furniture lines go first, so that what remains shows whether its lines were hard-wrapped.
   const source = toStoredText(extractedText);
   const cleaned = removeBoilerplate(source);
@@ -36,6 +68,12 @@ export function prepareDocument(extractedText: string, format: SourceFormat): Pr
   // A document that is only a title still deserves to be found.
   if (passages.length === 0) passages = splitPassages(text, 0);
   if (passages.length === 0) throw new UserError('empty_document', 'the document has no text content');
+  if (passages.length > MAX_PASSAGES) {
+    throw new UserError(
+      'too_many_passages',
+      `the document makes ${passages.length.toLocaleString('en')} passages; the limit is ${MAX_PASSAGES.toLocaleString('en')} (split it into several files)`,
+    );
+  }
   return {
     id: contentHash.slice(0, ID_LENGTH),
     contentHash,

@@ -3,7 +3,7 @@
  * `k`, the mode and the filters. Pure; a bad value throws a UserError whose code the API answers with a 400.
  */
 import { UserError } from './errors.js';
-import { DOCUMENT_STATUSES, FILTER_NAMES, parseStatus, parseTerm, type SearchFilters } from './filters.js';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES, FILTER_NAMES, parseKind, parseStatus, parseTerm, type SearchFilters } from './filters.js';
 import type { SearchMode } from './types.js';
 
 export const MAX_QUERY_CHARS = 2000;
@@ -19,7 +19,16 @@ export interface SearchRequest {
 }
 
 const MAX_FILTER_CHARS = 200;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a YYYY-MM-DD date that exists in the proleptic Gregorian calendar (`2025-02-30` does not). */
+export function isRealDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
 
 function readFilters(query: Record<string, unknown>): SearchFilters {
   const filters: SearchFilters = {};
@@ -27,10 +36,17 @@ function readFilters(query: Record<string, unknown>): SearchFilters {
     const value = single(query[name], name)?.trim();
     if (!value) continue;
     if (value.length > MAX_FILTER_CHARS) throw new UserError('invalid_filter', `"${name}" is over ${MAX_FILTER_CHARS} characters`);
-    if ((name === 'from' || name === 'to') && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))) {
-      throw new UserError('invalid_date', `"${name}" must be a date written YYYY-MM-DD`);
+    if ((name === 'from' || name === 'to') && !isRealDate(value)) {
+      throw new UserError(
+        'invalid_date',
+        ISO_DATE.test(value) ? `"${name}" is ${value}, a day that does not exist` : `"${name}" must be a date written YYYY-MM-DD`,
+      );
     }
-    if (name === 'term') {
+    if (name === 'kind') {
+      const kind = parseKind(value);
+      if (!kind) throw new UserError('invalid_kind', `"kind" must be one of: ${DOCUMENT_KINDS.join(', ')}`);
+      filters.kind = kind;
+    } else if (name === 'term') {
       const term = parseTerm(value);
       if (!term) throw new UserError('invalid_term', '"term" must be a term (khóa) such as XII, 12 or "khóa XII"');
       filters.term = term;
@@ -41,6 +57,9 @@ function readFilters(query: Record<string, unknown>): SearchFilters {
     } else {
       filters[name] = value;
     }
+  }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    throw new UserError('invalid_date', `"from" (${filters.from}) is after "to" (${filters.to}): no date can be in between; swap them`);
   }
   return filters;
 }
@@ -56,6 +75,7 @@ export function parseSearchRequest(query: Record<string, unknown>): SearchReques
   const q = single(query.q, 'q')?.trim();
   if (!q) throw new UserError('missing_query', 'the "q" parameter is required');
   if (q.length > MAX_QUERY_CHARS) throw new UserError('query_too_long', `the query is over ${MAX_QUERY_CHARS} characters`);
+  if (!/[\p{L}\p{N}]/u.test(q)) throw new UserError('query_without_words', 'the query has no letters or digits to search for');
   const kText = single(query.k, 'k');
   const k = kText === undefined ? DEFAULT_K : Number(kText);
   if (!/^\d+$/.test(kText ?? String(DEFAULT_K)) || k < 1 || k > MAX_K) {

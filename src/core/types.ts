@@ -108,6 +108,11 @@ export interface SearchResponse {
   /** The query searched instead when words were typed with the input method off (Telex/VNI), else null. */
   correctedQuery: string | null;
   mode: SearchMode;
+  /**
+   * Present when the search did not run as asked, saying why: `mode=dense` or `mode=hybrid` without a loaded model
+   * runs lexically (`mode` then says `lexical`).
+   */
+  notice?: string;
   answer: Answer | null;
   results: SearchResult[];
 }

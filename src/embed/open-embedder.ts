@@ -23,6 +23,8 @@ export async function openEmbedder(spec: ModelSpec = modelSpecFromEnv(), modelDi
     const embedder = await TransformersEmbedder.load(spec, lookup.location);
     return { embedder, message: `model ${embedder.modelId} (${embedder.dimension} dimensions) from ${lookup.location.dir}` };
   } catch (err) {
-    throw new Error(`the model at ${lookup.location.dir} could not be loaded: ${(err as Error).message}`);
+    throw new Error(
+      `the model at ${lookup.location.dir} could not be loaded: ${(err as Error).message}. Fix: \`npm run model:fetch\` installs it again (or copy a good one there); to run lexical-only instead, set MODEL_DIR to a folder without this model`,
+    );
   }
 }

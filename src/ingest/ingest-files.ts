@@ -5,14 +5,14 @@
  */
 import { UserError } from '../core/errors.js';
 import { textForEmbedding } from '../core/passage-context.js';
-import { prepareDocument } from '../core/prepare-document.js';
 import type { PreparedDocument } from '../core/types.js';
 import { isDiskFull } from '../store/disk-full.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { dropOrphans } from './remove-document.js';
 import { embedMissingVectors } from './embed-missing.js';
 import { listFiles, type SkippedFile } from './list-files.js';
-import { extractText, hashBytes, readFileBytes } from './read-document.js';
+import { sharedParseProcess } from './parse-process.js';
+import { checkSize, hashBytes, readFileBytes } from './read-document.js';
 import { sourceKey } from './source-key.js';
 
 export type FileOutcome = 'added' | 'updated' | 'unchanged' | 'linked';
@@ -61,10 +61,13 @@ export interface FileResult {
   documentId: string;
 }
 
-/** Reads a file's bytes into a document ready to store; throws a UserError for input it cannot take. */
-export async function prepareFile(bytes: Uint8Array, fileName: string, fileHash = hashBytes(bytes)): Promise<PreparedFile> {
-  const extracted = await extractText(bytes, fileName);
-  return { doc: prepareDocument(extracted.text, extracted.format), fileHash };
+/**
+ * Reads a file's bytes into a document ready to store, in the parse process (src/ingest/parse-process.ts) so the
+ * calling thread stays free; throws a UserError for input it cannot take, including its limits.
+ */
+export async function prepareFile(bytes: Uint8Array, fileName: string, fileHash = hashBytes(bytes), parser = sharedParseProcess()): Promise<PreparedFile> {
+  checkSize(bytes.length);
+  return { doc: await parser.prepare(bytes, fileName), fileHash };
 }
 
 /** Stores a prepared file under a source path: embeds its passages, writes it in one transaction, indexes its vectors. */

@@ -13,7 +13,8 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function checkSize(bytes: number): void {
+/** Throws `too_large` for a file over MAX_FILE_BYTES. */
+export function checkSize(bytes: number): void {
   if (bytes > MAX_FILE_BYTES) {
     throw new UserError('too_large', `the file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
   }

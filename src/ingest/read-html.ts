@@ -5,6 +5,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { UserError } from '../core/errors.js';
+import { checkHtmlDepth } from './html-depth.js';
 
 const FURNITURE = 'script, style, noscript, template, iframe, svg, canvas, nav, aside, footer, form, button, select, input, textarea, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]';
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'figure', 'figcaption', 'dd', 'dt', 'br', 'hr']);
@@ -66,7 +67,9 @@ function contentRoot($: cheerio.CheerioAPI): Element | null {
   return best;
 }
 
+/** Main text of a page. Throws UserError `too_deep` (see html-depth.ts) or `no_content`. */
 export function readHtml(html: string): string {
+  checkHtmlDepth(html);
   const $ = cheerio.load(html);
   $(FURNITURE).remove();
   const heading = $('h1').first().text().replace(/\s+/g, ' ').trim();

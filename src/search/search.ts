@@ -6,7 +6,7 @@ import { extractAnswer } from '../core/answer.js';
 import { diversify, type Candidate } from '../core/diversify.js';
 import { hasFilters, matchesFilters, type SearchFilters } from '../core/filters.js';
 import { reciprocalRankFusion } from '../core/fuse.js';
-import { highlight, queryWords } from '../core/highlight.js';
+import { highlight, highlightTerms } from '../core/highlight.js';
 import { queryTerms } from '../core/lexical-terms.js';
 import { removeInvisible } from '../core/normalize.js';
 import { correctTelexQuery } from '../core/telex.js';
@@ -130,7 +130,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const top = diversify(candidates(), options.k, exempt);
 
   const documents = handle.store.documentSummaries([...new Set(top.map((c) => c.documentId))]);
-  const words = queryWords(query);
+  const words = highlightTerms(query);
   const results: SearchResult[] = [];
   for (const { key, score } of top) {
     const p = passages.get(key)!;
@@ -148,5 +148,9 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     query,
     results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text, start: r.passage.start })),
   );
-  return { query: typed, correctedQuery, mode, answer, results };
+  const notice =
+    options.mode !== undefined && options.mode !== mode
+      ? `mode ${options.mode} needs the embedding model, which is not loaded on this server: these results are lexical`
+      : undefined;
+  return { query: typed, correctedQuery, mode, ...(notice ? { notice } : {}), answer, results };
 }

@@ -1,4 +1,5 @@
 /** The API's OpenAPI 3.1 description, served at GET /api/openapi.json; the tests check real responses against it. */
+import { DOCUMENT_KINDS } from '../core/filters.js';
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
 
@@ -133,7 +134,11 @@ const searchResponse = {
       type: ['string', 'null'],
       description: 'Did you mean: the query searched instead when its words were typed with the Vietnamese input method off (Telex `hoatj`, VNI `hoa5t`), else null.',
     },
-    mode: { enum: ['hybrid', 'lexical', 'dense'] },
+    mode: { enum: ['hybrid', 'lexical', 'dense'], description: 'The mode the search ran in.' },
+    notice: {
+      type: 'string',
+      description: 'Present when the search did not run as asked: `mode=dense` or `mode=hybrid` on a server without a loaded model runs lexically and says so here.',
+    },
     answer: {
       oneOf: [
         { type: 'null' },
@@ -287,13 +292,29 @@ export const OPENAPI = {
       get: {
         summary: 'Search passages, with an extractive answer that cites them',
         parameters: [
-          { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 2000 } },
+          {
+            name: 'q',
+            in: 'query',
+            required: true,
+            description: 'The query; one of punctuation or symbols only is a 400 query_without_words',
+            schema: { type: 'string', maxLength: 2000 },
+          },
           { name: 'k', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 } },
-          { name: 'mode', in: 'query', schema: { enum: ['hybrid', 'lexical', 'dense'] } },
-          { name: 'kind', in: 'query', description: 'Document kind, e.g. "nghị quyết"', schema: { type: 'string' } },
+          {
+            name: 'mode',
+            in: 'query',
+            description: 'Without a loaded model, dense and hybrid run lexically and the response carries a `notice` saying so',
+            schema: { enum: ['hybrid', 'lexical', 'dense'] },
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            description: `Document kind, diacritics and case ignored; any other value is a 400 invalid_kind listing these: ${DOCUMENT_KINDS.join(', ')}`,
+            schema: { type: 'string' },
+          },
           { name: 'issuer', in: 'query', description: 'Part of the issuing body, diacritics ignored', schema: { type: 'string' } },
-          { name: 'from', in: 'query', description: 'Documents dated on or after (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
-          { name: 'to', in: 'query', description: 'Documents dated on or before (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
+          { name: 'from', in: 'query', description: 'Documents dated on or after (YYYY-MM-DD); a day that does not exist (2025-02-30), or a `from` after `to`, is a 400 invalid_date', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', description: 'Documents dated on or before (YYYY-MM-DD); see `from`', schema: { type: 'string', format: 'date' } },
           { name: 'number', in: 'query', description: 'Document number, e.g. "22-NQ/TW"', schema: { type: 'string' } },
           { name: 'author', in: 'query', description: 'Part of the author or speaker, diacritics ignored', schema: { type: 'string' } },
           { name: 'signer', in: 'query', description: 'Part of the name on the signature block, diacritics ignored', schema: { type: 'string' } },

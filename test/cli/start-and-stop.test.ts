@@ -62,7 +62,16 @@ describe('a start that fails exits non-zero', () => {
     expect(r).not.toBe('hung');
     if (r === 'hung') return;
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/error: the model at .* could not be loaded/);
+    expect(r.stderr).toMatch(/error: the model at .* could not be loaded: .*Fix: `npm run model:fetch` installs it again.*set MODEL_DIR to a folder without this model/);
+  }, 60_000);
+
+  it('when an API key holds a space (it could never match), naming the key by position only', async () => {
+    const r = await startExpectingExit({ ...lexicalOnly, INDEX_DIR: copyOfBase('keys'), PORT: '0', API_KEYS: 'good-key-1,secret half' });
+    expect(r).not.toBe('hung');
+    if (r === 'hung') return;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: API_KEYS: key 2 of 2 holds a space, so no "Authorization: Bearer <key>" header can ever match it/);
+    expect(r.stderr).not.toContain('secret half');
   }, 60_000);
 
   it('when the disk is full', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, queryWords } from '../../src/core/highlight.js';
+import { highlight, highlightTerms } from '../../src/core/highlight.js';
 
-const marks = (text: string, query: string, offset = 0) => highlight(text, offset, queryWords(query)).map(([s, e]) => text.slice(s - offset, e - offset));
+const marks = (text: string, query: string, offset = 0) => highlight(text, offset, highlightTerms(query)).map(([s, e]) => text.slice(s - offset, e - offset));
 
 describe('highlight', () => {
   it('marks query words whatever their accents, merging neighbours into phrases', () => {
@@ -15,6 +15,18 @@ describe('highlight', () => {
   });
 
   it('gives offsets in the document, not the passage', () => {
-    expect(highlight('chi bộ', 100, queryWords('chi bộ'))).toEqual([[100, 106]]);
+    expect(highlight('chi bộ', 100, highlightTerms('chi bộ'))).toEqual([[100, 106]]);
+  });
+
+  it('marks accent-exact for a query typed with accents, whatever the accents for one typed without', () => {
+    const text = 'Ý chí đấu tranh của chi bộ đầu tiên; Chỉ thị về hòa giải.';
+    expect(marks(text, 'chi bộ')).toEqual(['chi bộ']);
+    expect(marks(text, 'đầu')).toEqual(['đầu']);
+    expect(marks(text, 'đấu tranh')).toEqual(['đấu tranh']);
+    expect(marks(text, 'chi bo')).toEqual(['chí', 'chi bộ', 'Chỉ']);
+    expect(marks(text, 'dau')).toEqual(['đấu', 'đầu']);
+    // Tone placement is not an accent: hoà and hòa are one syllable.
+    expect(marks(text, 'hoà giải')).toEqual(['hòa giải']);
+    expect(marks('CHI BỘ ĐẢNG', 'chi bộ đảng')).toEqual(['CHI BỘ ĐẢNG']);
   });
 });

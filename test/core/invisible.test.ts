@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findReferences } from '../../src/core/references.js';
-import { highlight, queryWords } from '../../src/core/highlight.js';
+import { highlight, highlightTerms } from '../../src/core/highlight.js';
 import { removeInvisible, tokenize, toStoredText } from '../../src/core/normalize.js';
 
 describe('invisible characters in stored text', () => {
@@ -15,7 +15,7 @@ describe('invisible characters in stored text', () => {
     const text = toStoredText(raw);
     expect(tokenize(text).map((t) => t.text)).toEqual(expect.arrayContaining(['dang', 'chuyen', '1234']));
     expect(findReferences(text).map((r) => r.key)).toEqual(['01-KL/TW']);
-    const spans = highlight(text, 0, queryWords('Đảng chuyển'));
+    const spans = highlight(text, 0, highlightTerms('Đảng chuyển'));
     expect(spans.map(([s, e]) => text.slice(s, e))).toEqual(['Đảng', 'chuyển', 'đảng']);
   });
 

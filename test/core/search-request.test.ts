@@ -30,4 +30,24 @@ describe('search request', () => {
     expect(codeOf({ q: 'x', signer: ['a', 'b'] })).toBe('invalid_parameter');
     expect(codeOf({ q: 'x', term: 'XII' })).toBeNull();
   });
+
+  it('refuses a day that does not exist, and a "from" after "to", in plain words', () => {
+    for (const from of ['2025-02-30', '2025-13-01', '2024-04-31', '2023-02-29']) expect(codeOf({ q: 'x', from }), from).toBe('invalid_date');
+    expect(codeOf({ q: 'x', from: '2024-02-29' })).toBeNull();
+    expect(() => parseSearchRequest({ q: 'x', to: '2025-02-30' })).toThrow('"to" is 2025-02-30, a day that does not exist');
+    expect(() => parseSearchRequest({ q: 'x', from: '2025-03-01', to: '2025-02-01' })).toThrow('"from" (2025-03-01) is after "to" (2025-02-01)');
+    expect(codeOf({ q: 'x', from: '2025-02-01', to: '2025-02-01' })).toBeNull();
+  });
+
+  it('takes a kind typed without diacritics and refuses an unknown one, listing the kinds', () => {
+    expect(parseSearchRequest({ q: 'x', kind: 'Nghi  quyet' }).filters).toEqual({ kind: 'nghị quyết' });
+    expect(codeOf({ q: 'x', kind: 'nghị quyết xyz' })).toBe('invalid_kind');
+    expect(() => parseSearchRequest({ q: 'x', kind: 'thư' })).toThrow(/"kind" must be one of: nghị quyết, chỉ thị, .*bài viết/);
+  });
+
+  it('refuses a query of punctuation only, and keeps one with a letter or a digit', () => {
+    for (const q of ['?!...', '—', '"" ()', '%%%']) expect(codeOf({ q }), q).toBe('query_without_words');
+    expect(codeOf({ q: '22-NQ/TW' })).toBeNull();
+    expect(codeOf({ q: '?đ' })).toBeNull();
+  });
 });

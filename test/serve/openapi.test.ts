@@ -89,3 +89,56 @@ describe('responses match the OpenAPI document', () => {
     conforms('/api/documents/{id}', 'delete', await call(server.base, '/api/documents/nope', { method: 'DELETE', headers: bearer('k') }));
   });
 });
+
+describe('search parameters that cannot be answered as asked (issue 14, item 11)', () => {
+  let lexical: CorpusIndex;
+  let plain: TestServer;
+  beforeAll(async () => {
+    lexical = await buildCorpusIndex(false);
+    plain = await startServer(lexical.handle);
+  });
+  afterAll(async () => {
+    await plain.close();
+    lexical.handle.close();
+    lexical.cleanup();
+  });
+
+  it('mode=dense or hybrid without a model runs lexically and says so in a notice', async () => {
+    for (const mode of ['dense', 'hybrid']) {
+      const r = await call(plain.base, `/api/search?q=chi%20bo&mode=${mode}&k=3`);
+      expect(r.status).toBe(200);
+      expect(r.body.mode).toBe('lexical');
+      expect(r.body.notice).toBe(`mode ${mode} needs the embedding model, which is not loaded on this server: these results are lexical`);
+      conforms('/api/search', 'get', r);
+    }
+    const asked = await call(plain.base, '/api/search?q=chi%20bo&mode=lexical&k=3');
+    expect(asked.body).not.toHaveProperty('notice');
+    // With a model, dense runs as asked, without a notice.
+    const withModel = await call(server.base, '/api/search?q=chi%20bo&mode=dense&k=3');
+    expect(withModel.body.mode).toBe('dense');
+    expect(withModel.body).not.toHaveProperty('notice');
+  });
+
+  it('refuses impossible dates, a "from" after "to", an unknown kind and a query of punctuation only with a 400 that says why', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['q=chi%20bo&from=2025-02-30', 'invalid_date', /"from" is 2025-02-30, a day that does not exist/],
+      ['q=chi%20bo&from=2025-03-01&to=2025-02-01', 'invalid_date', /"from" \(2025-03-01\) is after "to" \(2025-02-01\)/],
+      ['q=chi%20bo&kind=abc', 'invalid_kind', /"kind" must be one of: nghị quyết, chỉ thị, kết luận/],
+      [`q=${encodeURIComponent('?!... —')}`, 'query_without_words', /no letters or digits/],
+      [`q=${encodeURIComponent('?!')}&mode=dense`, 'query_without_words', /no letters or digits/],
+    ];
+    for (const [query, code, message] of cases) {
+      for (const base of [plain.base, server.base]) {
+        const r = await call(base, `/api/search?${query}`);
+        expect(r.status, query).toBe(400);
+        expect(r.body.error.code, query).toBe(code);
+        expect(r.body.error.message, query).toMatch(message);
+        conforms('/api/search', 'get', r);
+      }
+    }
+    // A kind typed without diacritics still filters.
+    const r = await call(server.base, `/api/search?q=${encodeURIComponent('chỉ thị')}&kind=chi%20thi&k=3`);
+    expect(r.status).toBe(200);
+    for (const hit of r.body.results) expect(hit.document.kind).toBe('chỉ thị');
+  });
+});

@@ -14,6 +14,7 @@ import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
 import { CITED_DIRECTIVE, SEED } from '../support/fixtures.js';
 import { ingestFormalDecision } from '../support/formal-document.js';
 import { call, startServer, type TestServer } from '../support/http.js';
+import { ingestBytes } from '../../src/ingest/ingest-files.js';
 
 let index: CorpusIndex;
 let server: TestServer;
@@ -277,5 +278,86 @@ describe('the document page', () => {
     const res = await fetch(`${server.base}/documents/${directiveId()}`);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await res.text()).toContain('<h2 id="cited-by-heading">Được dẫn chiếu bởi</h2>');
+  });
+});
+
+describe('the page gets the small things right (issue 14, item 12)', () => {
+  it('hides "Xem thêm kết quả" on the empty page, on nothing found and at k=100', async () => {
+    const page = await newPage();
+    const more = page.getByRole('button', { name: 'Xem thêm kết quả' });
+    await page.goto(server.base + '/');
+    await page.locator('.examples').waitFor();
+    expect(await more.isVisible()).toBe(false);
+    await page.goto(server.base + '/?q=' + encodeURIComponent('sinh hoạt chi bộ') + '&term=X');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Không tìm thấy văn bản nào/);
+    expect(await more.isVisible()).toBe(false);
+    await page.goto(server.base + '/?q=' + encodeURIComponent('xây dựng Đảng') + '&k=100');
+    await page.locator('.result').first().waitFor();
+    expect(await more.isVisible()).toBe(false);
+    await page.goto(server.base + '/?q=' + encodeURIComponent('xây dựng Đảng'));
+    await page.locator('.result').first().waitFor();
+    expect(await more.isVisible()).toBe(true);
+  });
+
+  it('numbers the results from [1], and the answer cites them by those numbers', async () => {
+    const page = await newPage();
+    for (const q of ['sinh hoạt chi bộ', 'xây dựng Đảng', 'chỉ thị 05 của Bộ Chính trị', 'kiểm tra giám sát']) {
+      await page.goto(server.base + '/?q=' + encodeURIComponent(q));
+      await page.locator('.result').first().waitFor();
+      const badges = await page.locator('.result .badge').allTextContents();
+      expect(badges, q).toEqual(badges.map((_, i) => `[${i + 1}]`));
+      // Each [n] of the answer opens the passage of result n.
+      for (const a of await page.locator('.answer a.citation').all()) {
+        const n = Number((await a.textContent())!.slice(1, -1));
+        const cited = new URL((await a.getAttribute('href'))!, server.base);
+        const result = new URL((await page.locator(`#result-${n} h3 a`).getAttribute('href'))!, server.base);
+        expect(cited.pathname, q).toBe(result.pathname);
+        expect(Number(cited.searchParams.get('start')), q).toBeGreaterThanOrEqual(Number(result.searchParams.get('start')));
+        expect(Number(cited.searchParams.get('end')), q).toBeLessThanOrEqual(Number(result.searchParams.get('end')));
+      }
+    }
+  });
+
+  it('shows the file name of a source, never where the server keeps it', async () => {
+    const text = 'Thông báo kết luận của Thường trực Đảng ủy\n\nĐảng ủy khối thống nhất tổ chức hội nghị sơ kết công tác kiểm tra, giám sát sáu tháng đầu năm tại hội trường cơ quan.';
+    const { documentId: id } = await ingestBytes(index.handle, Buffer.from(text), 'thong-bao-so-ket.txt', '/srv/du-lieu/noi-bo/thong-bao-so-ket.txt');
+    const page = await newPage();
+    await page.goto(`${server.base}/documents/${id}`);
+    await page.locator('#metadata dt').first().waitFor();
+    const rows = Object.fromEntries(
+      await page.locator('#metadata > div').evaluateAll((divs) => divs.map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent])),
+    );
+    expect(rows.Nguồn).toBe('thong-bao-so-ket.txt');
+    expect(await page.locator('body').textContent()).not.toContain('/srv/');
+  });
+
+  it('shows and reads dates day first, in a browser of any locale', async () => {
+    context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    await page.goto(server.base + '/?q=' + encodeURIComponent('chi bộ') + '&from=2020-01-31');
+    await page.locator('#status:not(:text("Đang tìm"))').filter({ hasText: /\S/ }).waitFor();
+    expect(await page.getByLabel('Từ ngày').inputValue()).toBe('31/01/2020');
+    expect(await page.getByLabel('Từ ngày').getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    await page.getByLabel('Đến ngày').fill('1/2/2021');
+    await page.getByLabel('Nội dung cần tìm').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe('2021-02-01');
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2020-01-31');
+    // Something that is not a date is said so, in Vietnamese, and not searched.
+    const before = page.url();
+    await page.getByLabel('Đến ngày').fill('2021/31/12x');
+    await page.getByLabel('Nội dung cần tìm').press('Enter');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Đến ngày: hãy viết ngày theo dạng ngày\/tháng\/năm/);
+    expect(page.url()).toBe(before);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('to');
+  });
+
+  it('marks accent-exact for a query typed with accents', async () => {
+    const page = await newPage();
+    await page.goto(server.base + '/?q=' + encodeURIComponent('chi bộ'));
+    await page.locator('.result').first().waitFor();
+    const marks = await page.locator('.result mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(['chi bộ', 'chi', 'bộ'], m).toContain(m.toLowerCase());
   });
 });

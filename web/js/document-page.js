@@ -29,7 +29,8 @@ function renderMetadata(doc) {
     ['Người ký', doc.signer],
     ['Chức vụ người ký', doc.signerTitle],
     ['Thay mặt', doc.onBehalfOf],
-    ['Nguồn', doc.sources.join(', ') || null],
+    // The file name only: where the server keeps its files is not the reader's business.
+    ['Nguồn', doc.sources.map((s) => s.split('/').pop()).join(', ') || null],
   ];
   return rows.flatMap(([term, value]) => (value ? [el('div', {}, el('dt', {}, term), el('dd', {}, value))] : []));
 }

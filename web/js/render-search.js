@@ -18,11 +18,12 @@ export function renderAnswer(answer, results) {
     const citation = answer.citations.find((c) => c.n === sentence.n);
     const result = results.find((r) => r.passage.id === citation?.passageId);
     if (!citation || !result) continue;
-    const label = `Nguồn ${sentence.n}: ${documentName(result.document)}`;
+    // Cited by the result's number in the list, so [1] is always the first result.
+    const label = `Nguồn ${result.rank}: ${documentName(result.document)}`;
     paragraph.append(
       sentence.text,
       ' ',
-      el('a', { class: 'citation', href: citedUrl(citation.documentId, sentence.start, sentence.end), 'aria-label': label, title: label }, `[${sentence.n}]`),
+      el('a', { class: 'citation', href: citedUrl(citation.documentId, sentence.start, sentence.end), 'aria-label': label, title: label }, `[${result.rank}]`),
       ' ',
     );
   }
@@ -36,11 +37,11 @@ export function renderAnswer(answer, results) {
 }
 
 /**
- * One result: document, section path and the passage with the query words marked.
+ * One result: its number, document, section path and the passage with the query words marked.
  * @param {SearchResult} result
- * @param {number | undefined} citationNumber the answer's [n] for this passage, if it cites it
+ * @param {boolean} cited whether the answer cites this passage (by the result's number)
  */
-export function renderResult(result, citationNumber) {
+export function renderResult(result, cited) {
   const { document: doc, passage } = result;
   const headingId = `result-${result.rank}-title`;
   return el(
@@ -52,7 +53,7 @@ export function renderResult(result, citationNumber) {
       el(
         'h3',
         { id: headingId },
-        citationNumber !== undefined && el('span', { class: 'badge', 'aria-label': `Nguồn ${citationNumber} của câu trả lời,` }, `[${citationNumber}]`),
+        el('span', { class: 'badge', 'aria-label': cited ? `Nguồn ${result.rank} của câu trả lời,` : `Kết quả ${result.rank},` }, `[${result.rank}]`),
         ' ',
         el('a', { href: citedUrl(doc.id, passage.start, passage.end) }, documentName(doc)),
       ),
@@ -63,7 +64,7 @@ export function renderResult(result, citationNumber) {
   );
 }
 
-/** @param {Answer | null} answer */
-export function citationNumbers(answer) {
-  return new Map((answer?.citations ?? []).map((c) => [c.passageId, c.n]));
+/** Passages the answer cites. @param {Answer | null} answer */
+export function citedPassages(answer) {
+  return new Set((answer?.citations ?? []).map((c) => c.passageId));
 }

@@ -2,7 +2,7 @@
 import { getJson } from './api.js';
 import { byId, el } from './dom.js';
 import { capitalise, errorMessage } from './labels.js';
-import { citationNumbers, renderAnswer, renderResult } from './render-search.js';
+import { citedPassages, renderAnswer, renderResult } from './render-search.js';
 import { FILTERS, LAST_SEARCH_KEY, MAX_RESULTS, noFilters, PAGE_SIZE, pageUrl, readState, searchPath } from './search-state.js';
 
 /** @typedef {import('./search-state.js').SearchState} SearchState */
@@ -32,10 +32,42 @@ const filterFields = {
 /** @type {AbortController | null} */
 let inFlight = null;
 
-/** @returns {SearchState} */
+/**
+ * A date field's text as ISO: `31/12/2024` (Vietnamese order, 1- or 2-digit day and month; `.` or `-` also
+ * separate) or an ISO date as typed; '' for an empty field, null for anything else.
+ * @param {string} text
+ */
+function isoDate(text) {
+  const t = text.trim();
+  if (t === '') return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  return m ? `${m[3]}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}` : null;
+}
+
+/** An ISO date as a date field shows it (`2024-12-31` → `31/12/2024`); anything else as it is. @param {string} iso */
+function shownDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** @returns {SearchState | null} null when a date field cannot be read (the field is marked and focused) */
 function formState() {
   const { issuer, term, from, to, status: validity } = filterFields;
-  return { q: query.value.trim(), filters: { kind: kind.value, issuer: issuer.value.trim(), term: term.value.trim(), from: from.value, to: to.value, status: validity.value }, k: PAGE_SIZE };
+  /** @type {Record<'from' | 'to', string>} */
+  const dates = { from: '', to: '' };
+  for (const [name, field] of /** @type {const} */ ([['from', from], ['to', to]])) {
+    const iso = isoDate(field.value);
+    field.setCustomValidity(iso === null ? 'Ngày viết theo dạng ngày/tháng/năm, ví dụ 31/12/2024' : '');
+    field.toggleAttribute('aria-invalid', iso === null);
+    if (iso === null) {
+      say(`${name === 'from' ? 'Từ ngày' : 'Đến ngày'}: hãy viết ngày theo dạng ngày/tháng/năm, ví dụ 31/12/2024.`, true);
+      field.focus();
+      return null;
+    }
+    dates[name] = iso;
+  }
+  return { q: query.value.trim(), filters: { kind: kind.value, issuer: issuer.value.trim(), term: term.value.trim(), ...dates, status: validity.value }, k: PAGE_SIZE };
 }
 
 /** @param {string} value */
@@ -47,7 +79,7 @@ function selectKind(value) {
 /** @param {SearchState} state */
 function fillForm(state) {
   query.value = state.q;
-  for (const name of FILTERS) if (name !== 'kind') filterFields[name].value = state.filters[name];
+  for (const name of FILTERS) if (name !== 'kind') filterFields[name].value = name === 'from' || name === 'to' ? shownDate(state.filters[name]) : state.filters[name];
   selectKind(state.filters.kind);
 }
 
@@ -88,7 +120,7 @@ function render(state, response, focusFrom) {
     answerBox.append(el('div', { class: 'notice' }, el('p', {}, 'Hãy kiểm tra chính tả, thử từ ngữ khác' + (filtered ? ' hoặc bỏ bớt bộ lọc.' : '.'))));
     return;
   }
-  const numbers = citationNumbers(response.answer);
+  const cited = citedPassages(response.answer);
   if (response.answer) {
     say(`${corrected}Tìm thấy ${response.results.length} đoạn trích liên quan nhất đến “${q}”.`);
     answerBox.append(renderAnswer(response.answer, response.results));
@@ -96,7 +128,7 @@ function render(state, response, focusFrom) {
     say(`${corrected}Không tìm thấy nội dung phù hợp với “${q}”. Dưới đây là ${response.results.length} đoạn gần nhất về từ ngữ.`);
     answerBox.append(el('div', { class: 'notice' }, el('p', {}, 'Không đoạn nào trả lời trực tiếp câu hỏi. Hãy thử từ ngữ khác, kiểm tra chính tả hoặc bỏ bớt bộ lọc.')));
   }
-  list.append(...response.results.map((r) => renderResult(r, numbers.get(r.passage.id))));
+  list.append(...response.results.map((r) => renderResult(r, cited.has(r.passage.id))));
   if (focusFrom !== null) list.children[focusFrom]?.querySelector('a')?.focus();
 }
 
@@ -135,6 +167,7 @@ async function show(state, focusFrom = null) {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const state = formState();
+  if (state === null) return;
   if (!state.q) {
     say('Hãy nhập nội dung cần tìm.', true);
     query.focus();

@@ -1,0 +1,142 @@
+/**
+ * Files are read (extractText + prepareDocument) in a child process, so that a heavy or hostile file never stalls
+ * the thread answering searches nor takes its memory. The child has a heap limit (--max-old-space-size) and each
+ * file a time limit; a file over either is refused (`parse_memory`, `parse_timeout`) and the child is replaced. A
+ * child process, not a worker thread: a worker that reaches its V8 heap limit can abort the whole process (measured
+ * on Node 20 with resourceLimits of 128 MiB and an HTML of 2 million entities), a child only itself.
+ * One child serves files one at a time; it starts on first use and never keeps a finished process alive.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { type ErrorCode, UserError } from '../core/errors.js';
+import type { PreparedDocument } from '../core/types.js';
+import type { ParseReply, ParseRequest } from './parse-worker.js';
+
+export interface ParseLimits {
+  /** Longest a file may take to read, in milliseconds. */
+  timeoutMs: number;
+  /** Heap (V8 old generation) the child may use, in MiB. */
+  memoryMb: number;
+}
+
+/** 50 MB of text or a 5,000-page PDF reads in well under two minutes on a small server, in a few hundred MiB. */
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 120_000, memoryMb: 1536 };
+
+interface Pending {
+  child: ChildProcess;
+  resolve: (doc: PreparedDocument) => void;
+  reject: (err: Error) => void;
+}
+
+export class ParseProcess {
+  private child: ChildProcess | null = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  /** Files wait here, so that each one's time limit counts only its own reading. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS }) {}
+
+  /** Reads a file into a prepared document; rejects with the UserError the reading raised, or a limit's. */
+  prepare(bytes: Uint8Array, fileName: string): Promise<PreparedDocument> {
+    const run = this.queue.then(() => this.run(bytes, fileName));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops the child (a later prepare starts a new one). */
+  close(): void {
+    this.child?.kill();
+    this.child = null;
+  }
+
+  private start(): ChildProcess {
+    const child = fork(new URL('./parse-worker.ts', import.meta.url), [], {
+      execArgv: ['--import', 'tsx', `--max-old-space-size=${this.limits.memoryMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
+    this.idle(child);
+    child.on('message', (reply: ParseReply) => {
+      const p = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (!p) return;
+      if ('doc' in reply) p.resolve(reply.doc);
+      else if (reply.error.user) p.reject(new UserError(reply.error.code as ErrorCode, reply.error.message));
+      else p.reject(new Error(reply.error.message));
+    });
+    child.on('error', (err) => this.fail(child, new Error(`the parse process failed: ${err.message}`)));
+    child.on('exit', (code, signal) => {
+      const memory = /heap out of memory|Reached heap limit/.test(stderr);
+      this.fail(
+        child,
+        memory
+          ? new UserError('parse_memory', `reading the file needed over ${this.limits.memoryMb} MiB of memory`)
+          : new Error(`the parse process stopped (${signal ?? `exit code ${code}`}): ${stderr.trim().split('\n').pop() ?? ''}`),
+      );
+    });
+    return child;
+  }
+
+  /** Idle: the child does not keep the process alive. */
+  private idle(child: ChildProcess): void {
+    child.unref();
+    for (const handle of [child.channel, child.stderr] as ({ unref?: () => void } | null | undefined)[]) handle?.unref?.();
+  }
+
+  /** Busy: the child keeps the process alive until the file is read. */
+  private busy(child: ChildProcess): void {
+    child.ref();
+    for (const handle of [child.channel, child.stderr] as ({ ref?: () => void } | null | undefined)[]) handle?.ref?.();
+  }
+
+  /** Every file waiting on `child` fails with `err`; the next file gets a new child. */
+  private fail(child: ChildProcess, err: Error): void {
+    if (this.child === child) this.child = null;
+    for (const [id, p] of this.pending) {
+      if (p.child !== child) continue;
+      this.pending.delete(id);
+      p.reject(err);
+    }
+  }
+
+  private run(bytes: Uint8Array, fileName: string): Promise<PreparedDocument> {
+    this.child ??= this.start();
+    const child = this.child;
+    const id = this.nextId++;
+    this.busy(child);
+    return new Promise<PreparedDocument>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.fail(child, new UserError('parse_timeout', `reading the file took over ${this.limits.timeoutMs / 1000} s`));
+        child.kill('SIGKILL');
+      }, this.limits.timeoutMs);
+      const settle = () => {
+        clearTimeout(timer);
+        this.idle(child);
+      };
+      this.pending.set(id, {
+        child,
+        resolve: (doc) => {
+          settle();
+          resolve(doc);
+        },
+        reject: (err) => {
+          settle();
+          reject(err);
+        },
+      });
+      child.send({ id, bytes, fileName } satisfies ParseRequest);
+    });
+  }
+}
+
+let shared: ParseProcess | null = null;
+
+/** The process's parse child, with the default limits. */
+export function sharedParseProcess(): ParseProcess {
+  shared ??= new ParseProcess();
+  return shared;
+}

@@ -110,4 +110,6 @@ export interface SearchResponse {
   mode: SearchMode;
   answer: Answer | null;
   results: SearchResult[];
+  /** Present only when the search could not be made as asked: why (the embedding server is down: lexical only). */
+  notice?: string;
 }

@@ -133,7 +133,11 @@ const searchResponse = {
       type: ['string', 'null'],
       description: 'Did you mean: the query searched instead when its words were typed with the Vietnamese input method off (Telex `hoatj`, VNI `hoa5t`), else null.',
     },
-    mode: { enum: ['hybrid', 'lexical', 'dense'] },
+    mode: { enum: ['hybrid', 'lexical', 'dense'], description: 'The mode searched: lexical when no model is loaded or the embedding server is down.' },
+    notice: {
+      type: 'string',
+      description: 'Present only when the search could not be made as asked, e.g. the embedding server (EMBEDDINGS_URL) did not answer and the results are lexical only.',
+    },
     answer: {
       oneOf: [
         { type: 'null' },

@@ -53,6 +53,8 @@ export const ERROR_STATUS = {
   store_damaged: 500,
   /** Another process holds the index folder's writer lock. */
   index_locked: 409,
+  /** The embedding server (EMBEDDINGS_URL) did not answer, or answered with an error, after its retries. */
+  embedder_unavailable: 503,
   /** An upload job stopped by a crash or a restart before it finished. */
   interrupted: 500,
 } as const;

@@ -109,8 +109,8 @@ export interface SearchResponse {
   correctedQuery: string | null;
   mode: SearchMode;
   /**
-   * Present when the search did not run as asked, saying why: `mode=dense` or `mode=hybrid` without a loaded model
-   * runs lexically (`mode` then says `lexical`).
+   * Present when the search did not run as asked, saying why: `mode=dense` or `mode=hybrid` without a loaded model,
+   * or with an embedding server that did not answer, runs lexically (`mode` then says `lexical`).
    */
   notice?: string;
   answer: Answer | null;

@@ -1,7 +1,12 @@
-/** Loads the configured model if it is installed; otherwise says how to install it and returns none. */
+/**
+ * The configured embedder: the embedding server when EMBEDDINGS_URL is set, else the in-process model if it is
+ * installed; otherwise says how to install it and returns none.
+ */
 import type { Embedder } from './embedder.js';
 import { locateModel } from './locate-model.js';
 import { modelSpecFromEnv, type ModelSpec } from './model-spec.js';
+import { serverOptionsFromEnv } from './server-config.js';
+import { ServerEmbedder } from './server-embedder.js';
 
 export interface EmbedderStatus {
   embedder: Embedder | null;
@@ -9,7 +14,18 @@ export interface EmbedderStatus {
   message: string;
 }
 
-export async function openEmbedder(spec: ModelSpec = modelSpecFromEnv(), modelDir?: string): Promise<EmbedderStatus> {
+/** Throws `embedder_unavailable` when the server must be asked for its vector size (no EMBEDDINGS_DIMENSION) and does not answer. */
+export async function openEmbedder(
+  spec: ModelSpec = modelSpecFromEnv(),
+  modelDir?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<EmbedderStatus> {
+  const server = serverOptionsFromEnv(env);
+  if (server) {
+    const embedder = await ServerEmbedder.open(server);
+    const prefixes = server.prefixes === 'server' ? 'prefixes by the server (input_type)' : 'prefixes by the client';
+    return { embedder, message: `model ${embedder.modelId} (${embedder.dimension} dimensions) from the embedding server ${embedder.endpoint}, ${prefixes}` };
+  }
   const lookup = locateModel(spec, modelDir ?? process.env.MODEL_DIR);
   if (!lookup.found) {
     return {

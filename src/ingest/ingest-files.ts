@@ -128,6 +128,10 @@ export async function ingestPaths(handle: IndexHandle, paths: string[], { onProg
           `${(err as Error).message} (stopped at ${path}, file ${i + 1} of ${files.length}; the ${i} before it are stored)`,
         );
       }
+      // Without the embedding server every later file would fail too, and a file is stored only with its vectors.
+      if (err instanceof UserError && err.code === 'embedder_unavailable') {
+        throw new UserError(err.code, `${err.message} (stopped at ${path}, file ${i + 1} of ${files.length}; the ${i} before it are stored)`);
+      }
       const code = err instanceof UserError ? err.code : 'read_failed';
       summary.failed.push({ path, code, message: (err as Error).message });
     }

@@ -3,6 +3,7 @@
  * results carry exact offsets into the stored document text, and an extractive answer cites them.
  */
 import { extractAnswer } from '../core/answer.js';
+import { UserError } from '../core/errors.js';
 import { diversify, type Candidate } from '../core/diversify.js';
 import { hasFilters, matchesFilters, type SearchFilters } from '../core/filters.js';
 import { reciprocalRankFusion } from '../core/fuse.js';
@@ -86,7 +87,7 @@ export function readQuery(rawQuery: string): { typed: string; query: string; cor
 
 export async function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
   const { typed, query, correctedQuery } = readQuery(rawQuery);
-  const mode = effectiveMode(handle, options.mode);
+  let mode = effectiveMode(handle, options.mode);
   const depth = Math.max(MIN_CANDIDATES, options.k * 3);
   const allowed = allowedDocuments(handle, options.filters);
   // The filter's passages, read once for both retrievers and the named-document step.
@@ -100,8 +101,20 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const shallow = mode === 'lexical' && pattern === null ? Math.min(depth, SHALLOW_FACTOR * options.k) : depth;
   // On a search thread the lexical search runs while this thread searches the vectors.
   const lexicalHits = noLexical ? Promise.resolve([]) : handle.searchLexical(terms, shallow, allowedKeys, options.parallel ?? false);
-  const dense = mode === 'lexical' || allowed?.length === 0 ? [] : await denseCandidates(handle, query, depth, allowedKeys);
-  const lexical = await lexicalHits;
+  let dense: { key: number; score: number }[] = [];
+  let notice: string | undefined;
+  if (mode !== 'lexical' && allowed?.length !== 0) {
+    try {
+      dense = await denseCandidates(handle, query, depth, allowedKeys);
+    } catch (err) {
+      if (!(err instanceof UserError && err.code === 'embedder_unavailable')) throw err;
+      // The embedding server is down: answer from the words alone and say so, rather than fail the search.
+      notice = `lexical results only: ${err.message}`;
+      mode = 'lexical';
+    }
+  }
+  let lexical = await lexicalHits;
+  if (notice && noLexical && allowed?.length !== 0) lexical = await handle.searchLexical(terms, depth, allowedKeys, false);
   const ranked =
     mode === 'hybrid' ? reciprocalRankFusion([lexical.map((c) => c.key), dense.map((c) => c.key)]) : mode === 'dense' ? dense : lexical;
   const { ordered, named } = namedFirst(handle, pattern, ranked, allowedKeys);
@@ -148,7 +161,8 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     query,
     results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text, start: r.passage.start })),
   );
-  const notice =
+  // Said when the search did not run as asked: the embedding server was down, or no model is loaded here.
+  notice ??=
     options.mode !== undefined && options.mode !== mode
       ? `mode ${options.mode} needs the embedding model, which is not loaded on this server: these results are lexical`
       : undefined;

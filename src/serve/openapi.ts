@@ -134,10 +134,11 @@ const searchResponse = {
       type: ['string', 'null'],
       description: 'Did you mean: the query searched instead when its words were typed with the Vietnamese input method off (Telex `hoatj`, VNI `hoa5t`), else null.',
     },
-    mode: { enum: ['hybrid', 'lexical', 'dense'], description: 'The mode the search ran in.' },
+    mode: { enum: ['hybrid', 'lexical', 'dense'], description: 'The mode searched: lexical when no model is loaded or the embedding server is down.' },
     notice: {
       type: 'string',
-      description: 'Present when the search did not run as asked: `mode=dense` or `mode=hybrid` on a server without a loaded model runs lexically and says so here.',
+      description:
+        'Present only when the search did not run as asked: `mode=dense` or `mode=hybrid` on a server without a loaded model, or an embedding server (EMBEDDINGS_URL) that did not answer; the results are then lexical.',
     },
     answer: {
       oneOf: [

@@ -114,7 +114,9 @@ function render(state, response, focusFrom) {
   more.hidden = response.results.length < state.k || state.k >= MAX_RESULTS;
   // A query typed with the input method off was searched as Vietnamese: say which words were searched.
   const q = response.correctedQuery ?? state.q;
-  const corrected = response.correctedQuery ? `Đã tìm “${response.correctedQuery}” thay cho “${state.q}”. ` : '';
+  const searched = response.correctedQuery ? `Đã tìm “${response.correctedQuery}” thay cho “${state.q}”. ` : '';
+  // The embedding server is down: the results come from the words alone, and the reader is told.
+  const corrected = (response.notice ? 'Tìm kiếm ngữ nghĩa tạm thời không dùng được: kết quả chỉ theo từ ngữ. ' : '') + searched;
   if (response.results.length === 0) {
     say(`${corrected}Không tìm thấy văn bản nào phù hợp với “${q}”${filtered ? ' trong phạm vi bộ lọc đã chọn' : ''}.`);
     answerBox.append(el('div', { class: 'notice' }, el('p', {}, 'Hãy kiểm tra chính tả, thử từ ngữ khác' + (filtered ? ' hoặc bỏ bớt bộ lọc.' : '.'))));

@@ -55,8 +55,18 @@ export interface DevQuery {
   kind?: string;
 }
 
+/**
+ * A relevant entry names a document id, a passage id, a piece of passage text, or the file a document was ingested
+ * from, as a path ending (`party-web-articles/4a38cf0b577b2a37.md`, as test/eval/party-queries.jsonl writes them).
+ */
 const isRelevant = (r: SearchResult, relevant: string[]) =>
-  relevant.some((x) => x === r.document.id || x === r.passage.id || r.passage.text.includes(x));
+  relevant.some(
+    (x) =>
+      x === r.document.id ||
+      x === r.passage.id ||
+      r.passage.text.includes(x) ||
+      (r.document.source !== null && /\.[a-z]{2,4}$/u.test(x) && (r.document.source === x || r.document.source.endsWith(`/${x}`))),
+  );
 
 export interface DevReport {
   all: Metrics;

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLexicalSnapshot, saveLexicalIndex } from '../../src/store/lexical-snapshot.js';
 import { CITED_DIRECTIVE, CORPUS_DIR, readCorpusFile, SEED, tempDir, tinyModelEnv } from '../support/fixtures.js';
 import { nodeCommand, onTmpfs, quote, type Run, runCli, shellCommand } from '../support/processes.js';
+import type { CheckReport } from '../../src/store/check-index.js';
 
 let work: ReturnType<typeof tempDir>;
 /** The bundled corpus with the test model's vectors. */
@@ -37,16 +38,8 @@ const copyOf = (from: string, name: string): string => {
   return dir;
 };
 
-interface Report {
-  ok: boolean;
-  documents: number;
-  passages: number;
-  vectors: number;
-  problems: string[];
-  behind: string[];
-  writer: { pid: number; command: string } | null;
-  error?: { code: string; message: string };
-}
+/** The JSON `check --json` prints: the store's own report shape. */
+type Report = CheckReport;
 
 /** stdout as the JSON report; a failure names what was printed instead. */
 function reportOf(r: Pick<Run, 'stdout' | 'stderr'>): Report {

@@ -280,3 +280,16 @@ function partOfBefore(sentence: string, targetStart: number, from: number): bool
   const before = sentence.slice(Math.max(from, targetStart - 60), targetStart);
   return /(?:^|\s)(?:Điều|khoản|điểm|Chương|Mục|Phụ lục)\s+[\dIVXa-zđ]+[^.;]{0,40}?(?:của\s+)?$/u.test(before);
 }
+
+/**
+ * The number a document speaks for when it says `Chỉ thị này`: its own, or, for a page that publishes or reports one
+ * document (`Chỉ thị số 45-CT/TW về đại hội đảng bộ …`, `Tải file Nghị quyết 81/2025/NQ-HĐND …`), the full number its
+ * title opens with. Null when neither.
+ */
+export function subjectNumber(number: string | null, title: string | null): string | null {
+  if (number !== null) return number;
+  if (title === null) return null;
+  const lead = /^(?:#+\s*)?(?:(?:Toàn văn|Tải file|Tải về|Văn bản|Nội dung)\s+)?/iu.exec(title)![0].length;
+  const first = findReferences(title).find((r) => r.number !== null);
+  return first && first.start === lead && first.kind !== null ? first.number : null;
+}

@@ -84,6 +84,11 @@ export interface Citation {
   n: number;
   documentId: string;
   passageId: string;
+  /**
+   * Present when the cited document is no longer in force (src/core/validity.ts): since when, and the indexed document
+   * that replaced or repealed it; the answer text then writes `[n, hết hiệu lực]`.
+   */
+  noLongerInForce?: { since: string | null; replacedBy: { id: string; number: string; title: string | null } | null };
 }
 
 export interface Answer {

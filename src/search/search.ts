@@ -1,8 +1,8 @@
 /**
  * Hybrid retrieval as a pipeline of small stages (src/search/stages/), each testable alone:
  * read the query → the passages the filters allow → retrieve (BM25 over folded syllables, bigrams and tone keys;
- * HNSW over model vectors) → fuse → pin the documents the query names → diversify → present (results with exact
- * offsets into the stored text, and an extractive answer citing them). A new step is a new stage here, not a branch
+ * HNSW over model vectors) → fuse → pin the documents the query names → put replacements above what they replaced → diversify → present (results with exact
+ * offsets into the stored text, and an extractive answer citing them) → mark what is no longer in force. A new step is a new stage here, not a branch
  * inside another.
  */
 import type { SearchFilters } from '../core/filters.js';
@@ -15,6 +15,7 @@ import { pinNamedDocuments } from './stages/pin-named.js';
 import { present } from './stages/present.js';
 import { readQuery } from './stages/read-query.js';
 import { effectiveMode, retrieve } from './stages/retrieve.js';
+import { markValidity, preferInForce } from './stages/validity.js';
 
 export { readQuery } from './stages/read-query.js';
 
@@ -52,7 +53,9 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   });
   const { mode } = retrieved;
   const ranked = fuseRankings(mode, retrieved.lexical, retrieved.dense);
-  const { ordered, named } = pinNamedDocuments(handle, read.pattern, ranked, allowed.keys);
+  const pinned = pinNamedDocuments(handle, read.pattern, ranked, allowed.keys);
+  const { named } = pinned;
+  const ordered = preferInForce(handle, pinned.ordered, named);
   // Only a lexical list read shallow (and so exactly `shallow` long when cut) may need its deeper read.
   const cut = mode === 'lexical' && shallow < depth && ordered.length === shallow;
   const { top, passages } = chooseResults(handle, ordered, {
@@ -61,7 +64,8 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     deeper: cut ? () => handle.lexical.search(read.terms, depth, allowed.keys) : null,
     exempt: new Set([...named, ...(options.filters?.document ? [options.filters.document] : [])]),
   });
-  const { results, answer } = present(handle, read.query, top, passages);
+  const presented = present(handle, read.query, top, passages);
+  const { results, answer } = markValidity(handle, presented.results, presented.answer);
   // Said when the search did not run as asked: the embedding server was down, or no model is loaded here.
   const notice =
     retrieved.notice ??

@@ -5,6 +5,7 @@ import { DEFAULT_SEARCHES_PER_MINUTE } from '../config.js';
 import { removeDocument } from '../ingest/remove-document.js';
 import { search } from '../search/search.js';
 import { citingDocuments, referencesOf } from '../store/citation-graph.js';
+import { relationsOf } from '../store/relation-graph.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { requireApiKey } from './api-keys.js';
 import { errorHandler, HttpError, notFound, sendError } from './http-error.js';
@@ -112,6 +113,12 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   app.get('/api/documents/:id/cited-by', (req, res) => {
     const { number } = documentFields(req.params.id);
     res.json({ documentId: req.params.id, number, citedBy: citingDocuments(handle.store, req.params.id, number) });
+  });
+
+  app.get('/api/documents/:id/relations', (req, res) => {
+    const relations = relationsOf(handle.store, req.params.id);
+    if (!relations) throw noDocument(req.params.id);
+    res.json(relations);
   });
 
   app.delete('/api/documents/:id', writeAccess, (req, res) => {

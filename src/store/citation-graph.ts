@@ -2,7 +2,7 @@
 import { groupReferences, sentenceAround, type CitedDocument, type CitingDocument, type LinkedDocument } from '../core/citation-graph.js';
 import type { DocumentStore } from './document-store.js';
 
-function linkedDocuments(store: DocumentStore, ids: string[]): Map<string, LinkedDocument> {
+export function linkedDocuments(store: DocumentStore, ids: string[]): Map<string, LinkedDocument> {
   return new Map([...store.documentSummaries(ids)].map(([id, { source: _source, ...fields }]) => [id, { id, ...fields }]));
 }
 

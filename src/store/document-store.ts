@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
 import type { Reference, ReferencePattern } from '../core/references.js';
+import { findRelations, subjectNumber, type Relation, type RelationType } from '../core/relations.js';
 import type { DocumentFields, PreparedDocument, SourceFormat, StoredDocument, StoredPassage } from '../core/types.js';
 
 const SCHEMA = `
@@ -43,6 +44,24 @@ CREATE TABLE IF NOT EXISTS citations (
 );
 CREATE INDEX IF NOT EXISTS citations_by_document ON citations(document_id);
 CREATE INDEX IF NOT EXISTS citations_by_key ON citations(key);
+-- Relations the text states (src/core/relations.ts), read at ingest: a null source_number is the stating document.
+CREATE TABLE IF NOT EXISTS relations (
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  source_number TEXT,
+  target_number TEXT NOT NULL,
+  partial INTEGER NOT NULL,
+  since TEXT,
+  sentence TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  target_start INTEGER NOT NULL,
+  target_end INTEGER NOT NULL,
+  rule TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS relations_by_document ON relations(document_id);
+CREATE INDEX IF NOT EXISTS relations_by_target ON relations(target_number);
+CREATE INDEX IF NOT EXISTS relations_by_source ON relations(source_number);
 CREATE TABLE IF NOT EXISTS sources (
   path TEXT PRIMARY KEY,
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -71,16 +90,40 @@ CREATE INDEX IF NOT EXISTS vectors_by_model ON vectors(model);
 `;
 
 /** Bumped whenever the tables or the lexical terms change shape; older index folders must be rebuilt. */
-export const SCHEMA_VERSION = '6';
+export const SCHEMA_VERSION = '7';
 /**
  * Older versions upgraded in place: 4 kept lexical terms in an FTS5 table (now in the lexical index files beside
- * the store); 5 lacked the signature-block and validity columns (added empty; `npm run reindex` fills them).
+ * the store); 5 lacked the signature-block and validity columns (added empty; `npm run reindex` fills them); 6 lacked
+ * the relations table (created, and filled from the stored texts, by every upgrade).
  */
 const UPGRADES: Record<string, string> = {
   '4': 'DROP TABLE IF EXISTS passage_terms;',
   '5': '',
+  '6': '',
 };
 const ADDED_IN_6 = ['signer', 'signer_title', 'on_behalf_of', 'status'];
+
+/** A relation as stored: where it is stated (`documentId`) and what src/core/relations.ts read. */
+export interface StoredRelation extends Omit<Relation, 'type'> {
+  documentId: string;
+  type: RelationType;
+}
+
+/** An indexed document replaced, repealed or amended by another indexed document (`by…`), as a sentence states it. */
+export interface StatusChangeRow {
+  targetId: string;
+  type: 'replaces' | 'repeals' | 'amends';
+  partial: boolean;
+  since: string | null;
+  statedIn: string;
+  sentence: string;
+  start: number;
+  end: number;
+  byId: string;
+  byNumber: string;
+  byTitle: string | null;
+  byDate: string | null;
+}
 
 export interface SourceRecord {
   documentId: string;
@@ -206,12 +249,40 @@ export class DocumentStore {
     const version = this.getMeta('schema_version');
     if (version === null && fresh.n === 0) this.setMeta('schema_version', SCHEMA_VERSION);
     else if (version !== null && version in UPGRADES) {
-      this.db.exec(UPGRADES[version]!);
-      this.setMeta('schema_version', SCHEMA_VERSION);
+      this.db.transaction(() => {
+        this.db.exec(UPGRADES[version]!);
+        this.fillRelations();
+        this.setMeta('schema_version', SCHEMA_VERSION);
+      })();
     } else if (version !== SCHEMA_VERSION) {
       this.db.close();
       throw new UserError('index_outdated', `the index ${file} was built by an older version (schema ${version ?? '1'}); delete its folder and ingest again`);
     }
+  }
+
+  /** Relations read from every stored text (an upgrade from a schema without them). */
+  private fillRelations(): void {
+    const insert = this.relationInsert();
+    this.sql('DELETE FROM relations').run();
+    const rows = this.sql('SELECT id, number, title, text FROM documents').all() as { id: string; number: string | null; title: string | null; text: string }[];
+    for (const d of rows) {
+      const subject = subjectNumber(d.number, d.title);
+      for (const r of findRelations(d.text, subject)) insert(d.id, r, d.number === null ? subject : null);
+    }
+  }
+
+  /**
+   * Inserts relations stated in one document. `subject`: for a page without a number of its own that speaks for the
+   * document its title names (src/core/relations.ts subjectNumber), that number is stored as the source of what it
+   * says of itself; a null source stays the stating document.
+   */
+  private relationInsert(): (documentId: string, r: Relation, subject: string | null) => void {
+    const statement = this.sql(
+      'INSERT INTO relations(document_id, type, source_number, target_number, partial, since, sentence, start, "end", target_start, target_end, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    return (documentId, r, subject) => {
+      statement.run(documentId, r.type, r.sourceNumber ?? subject, r.targetNumber, r.partial ? 1 : 0, r.since, r.sentence, r.start, r.end, r.targetStart, r.targetEnd, r.rule);
+    };
   }
 
   /** Columns added since schema 5, added empty to an older `documents` table before anything reads it. */
@@ -299,6 +370,10 @@ export class DocumentStore {
         new Date().toISOString(),
       );
       for (const r of doc.references) insertCitation.run(doc.id, r.key, r.kind, r.number, r.issuer, r.term, r.date, r.text, r.start, r.end);
+      // Relations are read here, from the text as stored, so that an upgrade reads them the same way (fillRelations).
+      const insertRelation = this.relationInsert();
+      const subject = subjectNumber(doc.number, doc.title);
+      for (const r of findRelations(doc.text, subject)) insertRelation(doc.id, r, doc.number === null ? subject : null);
       const keys = doc.passages.map((p, i) => {
         const key = Number(
           insertPassage.run(`${doc.id}-${p.ordinal}`, doc.id, p.ordinal, p.section, p.start, p.end, p.text, p.hash).lastInsertRowid,
@@ -425,6 +500,38 @@ export class DocumentStore {
     return this
       .sql('SELECT document_id AS documentId, text, start, "end" FROM citations WHERE key = ? ORDER BY document_id, start')
       .all(key) as { documentId: string; text: string; start: number; end: number }[];
+  }
+
+  /**
+   * Relations as stored: those stated in a document (`in`), those naming a number as their target (`target`), or
+   * those naming a number as their subject (`source`), in document and text order.
+   */
+  relations(where: { in: string } | { target: string } | { source: string }): StoredRelation[] {
+    const [column, value] = 'in' in where ? ['document_id', where.in] : 'target' in where ? ['target_number', where.target] : ['source_number', where.source];
+    const rows = this
+      .sql(
+        `SELECT document_id AS documentId, type, source_number AS sourceNumber, target_number AS targetNumber, partial, since, sentence, start, "end", target_start AS targetStart, target_end AS targetEnd, rule FROM relations WHERE ${column} = ? ORDER BY document_id, start, target_start`,
+      )
+      .all(value) as (Omit<StoredRelation, 'partial'> & { partial: number })[];
+    return rows.map((r) => ({ ...r, partial: r.partial === 1 }));
+  }
+
+  /**
+   * Every replacement, repeal or amendment of an indexed document by another indexed document that has a number:
+   * the stating document itself (source_number null) or the document the sentence names as its subject.
+   */
+  statusChanges(): StatusChangeRow[] {
+    const columns = `t.id AS targetId, r.type, r.partial, r.since, r.document_id AS statedIn, r.sentence, r.start, r."end", s.id AS byId, s.number AS byNumber, s.title AS byTitle, s.date AS byDate`;
+    const rows = this
+      .sql(
+        `SELECT ${columns} FROM relations r JOIN documents t ON t.number = r.target_number JOIN documents s ON s.id = r.document_id
+           WHERE r.source_number IS NULL AND s.number IS NOT NULL AND s.id <> t.id AND r.type IN ('replaces', 'repeals', 'amends')
+         UNION ALL
+         SELECT ${columns} FROM relations r JOIN documents t ON t.number = r.target_number JOIN documents s ON s.number = r.source_number
+           WHERE r.source_number IS NOT NULL AND s.id <> t.id AND r.type IN ('replaces', 'repeals', 'amends')`,
+      )
+      .all() as (Omit<StatusChangeRow, 'partial'> & { partial: number })[];
+    return rows.map((r) => ({ ...r, partial: r.partial === 1 }));
   }
 
   getPassage(key: number): StoredPassage | null {

@@ -1,0 +1,45 @@
+/**
+ * Search stages for validity (src/core/validity.ts): before diversifying, a document replaced or repealed by an
+ * indexed document that also matches moves below it; after presenting, each result carries its effective status and
+ * the answer marks a sentence it quotes from a document no longer in force (`[1, hết hiệu lực]`), naming what replaced
+ * it in the citation.
+ */
+import { preferReplacements } from '../../core/validity.js';
+import type { Answer, SearchResult } from '../../core/types.js';
+import type { IndexHandle } from '../../store/open-index.js';
+import { replacedDocuments, statusChangesByDocument } from '../../store/validity.js';
+import { effectiveValidity } from '../../core/validity.js';
+import type { Hit } from './retrieve.js';
+
+/** Stage 5b: replacements before what they replaced. Costs one query over the relations table when nothing was replaced. */
+export function preferInForce(handle: IndexHandle, ordered: Hit[], named: readonly string[]): Hit[] {
+  const replaced = replacedDocuments(handle.store);
+  if (replaced.size === 0) return ordered;
+  const documentOf = new Map<number, string>();
+  for (const id of new Set([...replaced.keys(), ...[...replaced.values()].flat()])) for (const key of handle.store.passageKeys(id)) documentOf.set(key, id);
+  return preferReplacements(ordered, documentOf, replaced, new Set(named));
+}
+
+/** The mark an answer puts after the citation of a document no longer in force. */
+export const NO_LONGER_IN_FORCE_MARK = 'hết hiệu lực';
+
+/** Stage 7b: effective statuses on the results, and a visible mark in the answer on what is no longer in force. */
+export function markValidity(handle: IndexHandle, results: SearchResult[], answer: Answer | null): { results: SearchResult[]; answer: Answer | null } {
+  if (results.length === 0) return { results, answer };
+  const changes = statusChangesByDocument(handle.store);
+  if (changes.size === 0) return { results, answer };
+  const validity = new Map(results.map((r) => [r.document.id, effectiveValidity(r.document.status, changes.get(r.document.id) ?? [])]));
+  const marked = results.map((r) => ({ ...r, document: { ...r.document, status: validity.get(r.document.id)!.status } }));
+  if (!answer) return { results: marked, answer };
+  const ended = answer.citations.filter((c) => validity.get(c.documentId)?.status === 'no-longer-in-force');
+  if (ended.length === 0) return { results: marked, answer };
+  let text = answer.text;
+  for (const c of ended) text = text.split(`[${c.n}]`).join(`[${c.n}, ${NO_LONGER_IN_FORCE_MARK}]`);
+  const citations = answer.citations.map((c) => {
+    const v = validity.get(c.documentId);
+    if (v?.status !== 'no-longer-in-force') return c;
+    const by = v.endedBy?.by ?? null;
+    return { ...c, noLongerInForce: { since: v.endedBy?.since ?? null, replacedBy: by ? { id: by.id, number: by.number, title: by.title } : null } };
+  });
+  return { results: marked, answer: { ...answer, text, citations } };
+}

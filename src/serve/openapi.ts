@@ -1,5 +1,6 @@
 /** The API's OpenAPI 3.1 description, served at GET /api/openapi.json; the tests check real responses against it. */
 import { DOCUMENT_KINDS } from '../core/filters.js';
+import { relationsSchema } from './openapi-relations.js';
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
 
@@ -164,7 +165,26 @@ const searchResponse = {
                 type: 'object',
                 required: ['n', 'documentId', 'passageId'],
                 additionalProperties: false,
-                properties: { n: { type: 'integer', minimum: 1 }, documentId: { type: 'string' }, passageId: { type: 'string' } },
+                properties: {
+                  n: { type: 'integer', minimum: 1 },
+                  documentId: { type: 'string' },
+                  passageId: { type: 'string' },
+                  noLongerInForce: {
+                    type: 'object',
+                    description: 'Present when the cited document is no longer in force; the answer text then writes `[n, hết hiệu lực]`',
+                    required: ['since', 'replacedBy'],
+                    additionalProperties: false,
+                    properties: {
+                      since: { type: ['string', 'null'] },
+                      replacedBy: {
+                        oneOf: [
+                          { type: 'null' },
+                          { type: 'object', required: ['id', 'number', 'title'], additionalProperties: false, properties: { id: { type: 'string' }, number: { type: 'string' }, title: { type: ['string', 'null'] } } },
+                        ],
+                      },
+                    },
+                  },
+                },
               },
             },
           },
@@ -282,6 +302,7 @@ export const OPENAPI = {
       LinkedDocument: linkedDocument,
       References: references,
       CitedBy: citedBy,
+      Relations: relationsSchema,
       Job: job,
       Health: health,
     },
@@ -322,7 +343,7 @@ export const OPENAPI = {
           {
             name: 'status',
             in: 'query',
-            description: 'Validity as the source states it; documents of unknown status are left out; any other value is a 400 invalid_status',
+            description: 'Effective validity: as the source states it, corrected by indexed documents that replace, repeal or amend it (see /api/documents/{id}/relations); documents of unknown status are left out; any other value is a 400 invalid_status',
             schema: { enum: ['in-force', 'not-yet-in-force', 'partly-in-force', 'no-longer-in-force'] },
           },
           { name: 'document', in: 'query', description: 'One document id', schema: { type: 'string' } },
@@ -406,6 +427,13 @@ export const OPENAPI = {
         summary: 'The indexed documents that cite this one by its number, with the citing sentences',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': json({ $ref: '#/components/schemas/CitedBy' }, 'Citing documents, newest first; empty when this one has no number'), ...errors(404) },
+      },
+    },
+    '/api/documents/{id}/relations': {
+      get: {
+        summary: 'Typed relations both ways (căn cứ, hướng dẫn, sửa đổi bổ sung, thay thế, bãi bỏ, thực hiện), each with the sentence stating it, and the effective validity',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': json({ $ref: '#/components/schemas/Relations' }, 'Outgoing and incoming relations, in document and text order'), ...errors(404) },
       },
     },
     '/api/jobs/{id}': {

@@ -42,6 +42,8 @@ export const ERROR_STATUS = {
   invalid_term: 400,
   invalid_status: 400,
   invalid_parameter: 400,
+  /** The relations command named no stored document, by id or by number (src/cli/relations-command.ts). */
+  document_not_found: 404,
   // The index folder and the machine: the operator's to fix.
   /** A reading command (search, eval --queries, check) or rebuild named a folder without an index; only writers create one. */
   no_index: 404,

@@ -14,7 +14,8 @@ import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
 import { CITED_DIRECTIVE, SEED } from '../support/fixtures.js';
 import { ingestFormalDecision } from '../support/formal-document.js';
 import { call, startServer, type TestServer } from '../support/http.js';
-import { ingestBytes } from '../../src/ingest/ingest-files.js';
+import { ingestBytes, ingestPaths } from '../../src/ingest/ingest-files.js';
+import { resolve } from 'node:path';
 
 let index: CorpusIndex;
 let server: TestServer;
@@ -359,5 +360,55 @@ describe('the page gets the small things right (issue 14, item 12)', () => {
     const marks = await page.locator('.result mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     for (const m of marks) expect(['chi bộ', 'chi', 'bộ'], m).toContain(m.toLowerCase());
+  });
+});
+
+describe('typed relations and validity (issue 15, items 3 and 4)', () => {
+  /** Two real directives, the later replacing the earlier (test/fixtures/relations). */
+  const ids = { replaced: '', replacing: '' };
+  beforeAll(async () => {
+    await ingestPaths(index.handle, ['chi-thi-35-CT-TW.txt', 'chi-thi-45-CT-TW.txt'].map((f) => resolve('test/fixtures/relations', f)));
+    index.handle.save();
+    ids.replaced = index.handle.store.documentsNumbered(['35-CT/TW'])[0]!;
+    ids.replacing = index.handle.store.documentsNumbered(['45-CT/TW'])[0]!;
+  });
+
+  it('draws the relation map with the document in the middle, follows its link, and quotes the stating sentence', async () => {
+    const page = await newPage();
+    await page.goto(`${server.base}/documents/${ids.replaced}`);
+    const map = page.getByRole('img', { name: /^Lược đồ quan hệ: 35-CT\/TW ở giữa, 1 văn bản liên quan/u });
+    await map.waitFor();
+    expect(await map.locator('.relation-center text').textContent()).toBe('35-CT/TW');
+    expect(await map.locator('.relation-label').allTextContents()).toEqual(['thay thế']);
+    // The edge points from the replacing directive to this one.
+    expect(await map.locator('line.relation-in').count()).toBe(1);
+    expect(await map.locator('line.relation-out').count()).toBe(0);
+    // Validity: effective (the source states none), with what ended it.
+    const status = await page.locator('#metadata > div', { hasText: 'Tình trạng hiệu lực' }).locator('dd').textContent();
+    expect(status).toBe('Hết hiệu lực');
+    expect(await page.locator('.validity-notice').textContent()).toMatch(/^Văn bản này đã hết hiệu lực từ 14\/04\/2025: được thay thế bởi 45-CT\/TW – CHỈ THỊ CỦA BỘ CHÍNH TRỊ/u);
+
+    await map.getByRole('link', { name: /CHỈ THỊ CỦA BỘ CHÍNH TRỊ/u }).click();
+    await page.waitForURL(`**/documents/${ids.replacing}`);
+    const outgoing = page.locator('.relation-list', { hasText: 'Văn bản này đối với văn bản khác' });
+    await outgoing.locator('li').first().waitFor();
+    expect(await outgoing.locator('li .relation-type').allTextContents()).toEqual(['thay thế → ']);
+    expect(await outgoing.locator('li .relation-other').getAttribute('href')).toBe(`/documents/${ids.replaced}`);
+    const sentence = outgoing.locator('blockquote a');
+    const href = (await sentence.getAttribute('href'))!;
+    await sentence.click();
+    await page.waitForURL(`**${href}`);
+    const [, start, end] = /\?start=(\d+)&end=(\d+)$/u.exec(href)!;
+    const highlight = await citedHighlight(page);
+    expect(highlight.text).toBe((await textOf(ids.replacing)).slice(Number(start), Number(end)));
+    expect(highlight.text.startsWith('Chỉ thị này thay thế Chỉ thị số 35-CT/TW')).toBe(true);
+  });
+
+  it('marks an answer quoted from a directive no longer in force, naming what replaced it', async () => {
+    const page = await newPage();
+    await page.goto(`${server.base}/?q=${encodeURIComponent('Bầu cấp ủy nhiệm kỳ 2025-2030')}&status=no-longer-in-force`);
+    await page.locator('.answer-text').waitFor();
+    expect(await page.locator('.answer-text .answer-validity').first().textContent()).toBe(' (văn bản đã hết hiệu lực, thay thế bởi 45-CT/TW)');
+    expect(await page.locator('.result .validity').first().textContent()).toBe('Hết hiệu lực');
   });
 });

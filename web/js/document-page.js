@@ -5,17 +5,22 @@ import { capitalise, documentName, errorMessage, formatDate, statusMark } from '
 import { citedRange } from './links.js';
 import { buildOutline } from './outline.js';
 import { renderCitedBy, renderReferences } from './render-citations.js';
+import { renderRelationLists, renderRelationMap, renderValidityNotice } from './render-relations.js';
 import { renderDocumentText } from './render-document.js';
 import { LAST_SEARCH_KEY } from './search-state.js';
 
 /** @typedef {import('./api.js').DocumentResponse} DocumentResponse */
 /** @typedef {import('./api.js').ReferencesResponse} ReferencesResponse */
 /** @typedef {import('./api.js').CitedByResponse} CitedByResponse */
+/** @typedef {import('./render-relations.js').RelationsResponse} RelationsResponse */
 
 const status = byId('status', HTMLParagraphElement);
 
-/** @param {DocumentResponse} doc */
-function renderMetadata(doc) {
+/**
+ * @param {DocumentResponse} doc
+ * @param {RelationsResponse} relations
+ */
+function renderMetadata(doc, relations) {
   /** @type {[string, string | Node | null][]} */
   const rows = [
     ['Loại văn bản', capitalise(doc.kind)],
@@ -23,7 +28,8 @@ function renderMetadata(doc) {
     ['Ngày', doc.date && formatDate(doc.date)],
     ['Cơ quan ban hành', doc.issuer],
     ['Khóa', doc.term],
-    ['Tình trạng hiệu lực', statusMark(doc.status)],
+    // The effective validity: as the source states it, corrected by indexed documents that replace or amend it.
+    ['Tình trạng hiệu lực', statusMark(relations.validity.status)],
     // A formal document's author is its signer, shown once, on the signature rows.
     ['Tác giả', doc.author === doc.signer ? null : doc.author],
     ['Người ký', doc.signer],
@@ -39,12 +45,16 @@ function renderMetadata(doc) {
  * @param {DocumentResponse} doc
  * @param {ReferencesResponse} references
  * @param {CitedByResponse} citedBy
+ * @param {RelationsResponse} relations
  */
-function render(doc, references, citedBy) {
+function render(doc, references, citedBy, relations) {
   const name = documentName(doc);
   document.title = `${name} – Tra cứu văn bản`;
   byId('title', HTMLHeadingElement).textContent = name;
-  byId('metadata', HTMLDListElement).replaceChildren(...renderMetadata(doc));
+  byId('metadata', HTMLDListElement).replaceChildren(...renderMetadata(doc, relations));
+  const map = renderRelationMap(relations, name);
+  byId('relation-map', HTMLDivElement).replaceChildren(...(map ? [map] : []));
+  byId('relation-lists', HTMLDivElement).replaceChildren(...renderRelationLists(relations));
   byId('references', HTMLDivElement).replaceChildren(renderReferences(doc.id, references.references));
   byId('cited-by', HTMLDivElement).replaceChildren(renderCitedBy(citedBy.number, citedBy.citedBy));
 
@@ -57,10 +67,12 @@ function render(doc, references, citedBy) {
   else nav.hidden = true;
 
   const notice = byId('cited-notice', HTMLDivElement);
+  const ended = renderValidityNotice(relations.validity);
+  if (ended) notice.append(ended);
   if (cited === 'invalid') {
-    notice.replaceChildren(el('p', { class: 'notice error' }, 'Vị trí trích dẫn trong địa chỉ không có trong văn bản này; văn bản được hiển thị đầy đủ, không tô sáng.'));
+    notice.append(el('p', { class: 'notice error' }, 'Vị trí trích dẫn trong địa chỉ không có trong văn bản này; văn bản được hiển thị đầy đủ, không tô sáng.'));
   } else if (cited) {
-    notice.replaceChildren(el('p', { class: 'notice' }, 'Đoạn được trích dẫn được tô sáng trong văn bản. ', el('a', { href: '#cited' }, 'Đến đoạn trích dẫn')));
+    notice.append(el('p', { class: 'notice' }, 'Đoạn được trích dẫn được tô sáng trong văn bản. ', el('a', { href: '#cited' }, 'Đến đoạn trích dẫn')));
   }
   byId('document', HTMLDivElement).hidden = false;
   status.textContent = '';
@@ -85,9 +97,14 @@ async function main() {
   const id = decodeURIComponent(location.pathname.replace(/^\/documents\//, ''));
   try {
     const path = documentPath(id);
-    /** @type {[DocumentResponse, ReferencesResponse, CitedByResponse]} */
-    const [doc, references, citedBy] = await Promise.all([getJson(path), getJson(`${path}/references`), getJson(`${path}/cited-by`)]);
-    render(doc, references, citedBy);
+    /** @type {[DocumentResponse, ReferencesResponse, CitedByResponse, RelationsResponse]} */
+    const [doc, references, citedBy, relations] = await Promise.all([
+      getJson(path),
+      getJson(`${path}/references`),
+      getJson(`${path}/cited-by`),
+      getJson(`${path}/relations`),
+    ]);
+    render(doc, references, citedBy, relations);
   } catch (err) {
     status.textContent = errorMessage(err);
     status.classList.add('error');

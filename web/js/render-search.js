@@ -20,10 +20,14 @@ export function renderAnswer(answer, results) {
     if (!citation || !result) continue;
     // Cited by the result's number in the list, so [1] is always the first result.
     const label = `Nguồn ${result.rank}: ${documentName(result.document)}`;
+    // A sentence quoted from a document no longer in force says so, and names what replaced it.
+    const ended = citation.noLongerInForce;
+    const replacedBy = ended?.replacedBy ? `, thay thế bởi ${ended.replacedBy.number}` : '';
     paragraph.append(
       sentence.text,
       ' ',
       el('a', { class: 'citation', href: citedUrl(citation.documentId, sentence.start, sentence.end), 'aria-label': label, title: label }, `[${result.rank}]`),
+      ended ? el('span', { class: 'answer-validity' }, ` (văn bản đã hết hiệu lực${replacedBy})`) : '',
       ' ',
     );
   }

@@ -138,7 +138,7 @@ export function findRelations(text: string, ownNumber: string | null): Relation[
   const out: Relation[] = [];
   const seen = new Set<string>();
   let r = 0;
-  for (const span of splitSentences(text)) {
+  for (const span of sentencesAcrossWraps(text)) {
     while (r < references.length && references[r]!.end <= span.start) r++;
     const inSentence: (Reference & { number: string })[] = [];
     // A reference whose date runs onto the next line (`Nghị định số 137/2024/NĐ-CP, ngày` / `23/10/2024 …`) belongs
@@ -155,6 +155,36 @@ export function findRelations(text: string, ownNumber: string | null): Relation[
       seen.add(key);
       out.push(relation);
     }
+  }
+  return out;
+}
+
+/** A line this long or longer that ends without punctuation may go on on the next line. */
+const MAX_CONTINUED_LINES = 3;
+/** A line that starts a new item rather than going on with the one above. */
+const NEW_ITEM = /^(?:[-–•*+]|\d+[.)]|[a-zđ]\)|Căn cứ|Điều \d)/u;
+
+/**
+ * Sentences (src/core/sentences.ts), except that a hard-wrapped sentence (`- Căn cứ Nghị định số 137/2024/NĐ-CP, ngày` /
+ * `23/10/2024 của Chính phủ …;`) runs on over the lines that continue it: a line ending without sentence punctuation,
+ * followed by a line that does not open a new item (after a blank line, only one opening with a small letter or a
+ * digit), up to a few lines.
+ */
+function sentencesAcrossWraps(text: string): { start: number; end: number }[] {
+  const spans = splitSentences(text);
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = { ...spans[i]! };
+    for (let joined = 0; joined < MAX_CONTINUED_LINES && i + 1 < spans.length; joined++) {
+      const next = spans[i + 1]!;
+      const gap = text.slice(span.end, next.start);
+      const nextText = text.slice(next.start, next.end);
+      // A blank line between is a paragraph break unless the next line plainly goes on (`23/10/2024 của Chính phủ …`).
+      if (!(gap === '\n' || (gap === '\n\n' && /^[\p{Ll}\d]/u.test(nextText))) || /[.;:!?…"”)]$/u.test(text.slice(span.start, span.end)) || NEW_ITEM.test(nextText)) break;
+      span.end = next.end;
+      i++;
+    }
+    out.push(span);
   }
   return out;
 }

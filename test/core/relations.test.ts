@@ -41,6 +41,10 @@ describe('findRelations on real documents', () => {
       '165/2025/NĐ-CP', '1562/QĐ-TTg', '214/NQ-CP', '278/2025/NĐ-CP',
     ]);
     expect(basis.every((r) => r.sourceNumber === null && r.sentence.startsWith('- Căn cứ'))).toBe(true);
+    // A line cut in the source (a blank line in the stored text) goes on to the line that ends it.
+    expect(basis[5]!.sentence).toBe(
+      '- Căn cứ Nghị định số 137/2024/NĐ-CP, ngày\n\n23/10/2024 của Chính phủ quy định về giao dịch điện tử của cơ quan nhà nước và hệ thống thông tin phục vụ giao dịch điện tử;',
+    );
     // `quy định chi tiết một số điều … của Luật An ninh mạng` inside a Căn cứ line names no number: no guides relation.
     expect(doc.relations.some((r) => r.type === 'guides')).toBe(false);
   });

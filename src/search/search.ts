@@ -15,7 +15,7 @@ import { pinNamedDocuments } from './stages/pin-named.js';
 import { present } from './stages/present.js';
 import { readQuery } from './stages/read-query.js';
 import { effectiveMode, retrieve } from './stages/retrieve.js';
-import { markValidity, preferInForce } from './stages/validity.js';
+import { markValidity, preferInForce, readStatusChanges } from './stages/validity.js';
 
 export { readQuery } from './stages/read-query.js';
 
@@ -37,7 +37,9 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const read = readQuery(rawQuery);
   const requestedMode = effectiveMode(handle, options.mode);
   const depth = Math.max(MIN_CANDIDATES, options.k * 3);
-  const allowed = allowedPassages(handle, options.filters);
+  // What indexed documents replace, repeal or amend, read once for the status filter and the validity stages.
+  const changes = readStatusChanges(handle);
+  const allowed = allowedPassages(handle, options.filters, changes);
   // A lexical search alone reads its ranking 2k deep first, and the full depth only if diversifying uses that up: the
   // top n is exact, so the results are those of the full depth. (A named document reorders by rank position, which
   // needs the full list.)
@@ -55,7 +57,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const ranked = fuseRankings(mode, retrieved.lexical, retrieved.dense);
   const pinned = pinNamedDocuments(handle, read.pattern, ranked, allowed.keys);
   const { named } = pinned;
-  const ordered = preferInForce(handle, pinned.ordered, named);
+  const ordered = preferInForce(handle, pinned.ordered, named, changes);
   // Only a lexical list read shallow (and so exactly `shallow` long when cut) may need its deeper read.
   const cut = mode === 'lexical' && shallow < depth && ordered.length === shallow;
   const { top, passages } = chooseResults(handle, ordered, {
@@ -65,7 +67,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     exempt: new Set([...named, ...(options.filters?.document ? [options.filters.document] : [])]),
   });
   const presented = present(handle, read.query, top, passages);
-  const { results, answer } = markValidity(handle, presented.results, presented.answer);
+  const { results, answer } = markValidity(presented.results, presented.answer, changes);
   // Said when the search did not run as asked: the embedding server was down, or no model is loaded here.
   const notice =
     retrieved.notice ??

@@ -35,9 +35,9 @@ export function validityOf(store: DocumentStore, documentId: string, changes = s
  * Documents no longer in force because an indexed document replaced or repealed them as a whole, with the ids of the
  * documents that did: what search uses to put a replacement first.
  */
-export function replacedDocuments(store: DocumentStore): Map<string, string[]> {
+export function replacedDocuments(byDocument: ReadonlyMap<string, StatusChange[]>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const [id, changes] of statusChangesByDocument(store)) {
+  for (const [id, changes] of byDocument) {
     const by = changes.filter((c) => (c.type === 'replaces' || c.type === 'repeals') && !c.partial).map((c) => c.by.id);
     if (by.length > 0) out.set(id, [...new Set(by)]);
   }

@@ -3,7 +3,7 @@
  */
 import { hasFilters, matchesFilters, type SearchFilters } from '../../core/filters.js';
 import type { DocumentFields } from '../../core/types.js';
-import { effectiveValidity } from '../../core/validity.js';
+import { effectiveValidity, type StatusChange } from '../../core/validity.js';
 import type { IndexHandle } from '../../store/open-index.js';
 import { statusChangesByDocument } from '../../store/validity.js';
 
@@ -13,13 +13,16 @@ export interface Allowed {
   keys: Set<number> | null;
 }
 
-export function allowedPassages(handle: IndexHandle, filters: SearchFilters | undefined): Allowed {
+/** `changes`: what indexed documents change in others, when the caller has read it (else read here if needed). */
+export function allowedPassages(handle: IndexHandle, filters: SearchFilters | undefined, changes?: ReadonlyMap<string, StatusChange[]>): Allowed {
   if (!filters || !hasFilters(filters)) return { documents: null, keys: null };
   // The status filter reads the effective status: stated by the source, corrected by indexed documents that replace,
   // repeal or amend it (src/core/validity.ts).
-  const changes = filters.status ? statusChangesByDocument(handle.store) : null;
-  const effective = (id: string, fields: DocumentFields): DocumentFields =>
-    changes?.has(id) ? { ...fields, status: effectiveValidity(fields.status, changes.get(id)!).status } : fields;
+  const byDocument = filters.status ? (changes ?? statusChangesByDocument(handle.store)) : null;
+  const effective = (id: string, fields: DocumentFields): DocumentFields => {
+    const list = byDocument?.get(id);
+    return list ? { ...fields, status: effectiveValidity(fields.status, list).status } : fields;
+  };
   const documents = handle.store.documentIdsWhere((id, fields) => matchesFilters(id, effective(id, fields), filters));
   return { documents, keys: handle.store.passageKeysOf(documents) };
 }

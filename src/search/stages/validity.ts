@@ -4,16 +4,18 @@
  * the answer marks a sentence it quotes from a document no longer in force (`[1, hết hiệu lực]`), naming what replaced
  * it in the citation.
  */
-import { preferReplacements } from '../../core/validity.js';
 import type { Answer, SearchResult } from '../../core/types.js';
+import { effectiveValidity, preferReplacements, type StatusChange } from '../../core/validity.js';
 import type { IndexHandle } from '../../store/open-index.js';
 import { replacedDocuments, statusChangesByDocument } from '../../store/validity.js';
-import { effectiveValidity } from '../../core/validity.js';
 import type { Hit } from './retrieve.js';
 
-/** Stage 5b: replacements before what they replaced. Costs one query over the relations table when nothing was replaced. */
-export function preferInForce(handle: IndexHandle, ordered: Hit[], named: readonly string[]): Hit[] {
-  const replaced = replacedDocuments(handle.store);
+/** The changes indexed documents make to others, read once per search (one query over the relations table). */
+export const readStatusChanges = (handle: IndexHandle): Map<string, StatusChange[]> => statusChangesByDocument(handle.store);
+
+/** Stage 5b: replacements before what they replaced; nothing to do when nothing indexed was replaced. */
+export function preferInForce(handle: IndexHandle, ordered: Hit[], named: readonly string[], changes: ReadonlyMap<string, StatusChange[]>): Hit[] {
+  const replaced = replacedDocuments(changes);
   if (replaced.size === 0) return ordered;
   const documentOf = new Map<number, string>();
   for (const id of new Set([...replaced.keys(), ...[...replaced.values()].flat()])) for (const key of handle.store.passageKeys(id)) documentOf.set(key, id);
@@ -24,10 +26,8 @@ export function preferInForce(handle: IndexHandle, ordered: Hit[], named: readon
 export const NO_LONGER_IN_FORCE_MARK = 'hết hiệu lực';
 
 /** Stage 7b: effective statuses on the results, and a visible mark in the answer on what is no longer in force. */
-export function markValidity(handle: IndexHandle, results: SearchResult[], answer: Answer | null): { results: SearchResult[]; answer: Answer | null } {
-  if (results.length === 0) return { results, answer };
-  const changes = statusChangesByDocument(handle.store);
-  if (changes.size === 0) return { results, answer };
+export function markValidity(results: SearchResult[], answer: Answer | null, changes: ReadonlyMap<string, StatusChange[]>): { results: SearchResult[]; answer: Answer | null } {
+  if (results.length === 0 || changes.size === 0) return { results, answer };
   const validity = new Map(results.map((r) => [r.document.id, effectiveValidity(r.document.status, changes.get(r.document.id) ?? [])]));
   const marked = results.map((r) => ({ ...r, document: { ...r.document, status: validity.get(r.document.id)!.status } }));
   if (!answer) return { results: marked, answer };

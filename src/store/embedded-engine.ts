@@ -2,10 +2,11 @@
  * The embedded engine: the SQLite document store, our BM25 lexical index and the hnswlib vector index of one index
  * folder (src/store/open-index.ts), behind the SearchEngine interface (src/store/engine.ts).
  */
-import { hasFilters, matchesFilters } from '../core/filters.js';
+import { hasFilters } from '../core/filters.js';
 import type { StoredPassage } from '../core/types.js';
 import type { EngineHit, Restriction, SearchEngine } from './engine.js';
 import type { IndexHandle } from './open-index.js';
+import { documentsMatching } from './validity.js';
 
 /** The embedded engine's restriction carries the allowed passages' keys. */
 export interface EmbeddedRestriction extends Restriction {
@@ -27,7 +28,8 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
     },
     async restrict(filters) {
       if (!filters || !hasFilters(filters)) return null;
-      const documents = store.documentIdsWhere((id, fields) => matchesFilters(id, fields, filters));
+      // The status filter reads the effective status, as search's own stage does (src/store/validity.ts).
+      const documents = documentsMatching(store, filters);
       const restriction: EmbeddedRestriction = { documents, keys: store.passageKeysOf(documents) };
       return restriction;
     },

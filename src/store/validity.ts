@@ -1,4 +1,6 @@
 /** Effective validity of stored documents (src/core/validity.ts) from the relations the store holds. */
+import { matchesFilters, type SearchFilters } from '../core/filters.js';
+import type { DocumentFields } from '../core/types.js';
 import { effectiveValidity, type StatusChange, type Validity } from '../core/validity.js';
 import type { DocumentStore } from './document-store.js';
 
@@ -42,4 +44,17 @@ export function replacedDocuments(byDocument: ReadonlyMap<string, StatusChange[]
     if (by.length > 0) out.set(id, [...new Set(by)]);
   }
   return out;
+}
+
+/**
+ * Ids of the documents the filters allow, the `status` filter reading the effective status (stated by the source,
+ * corrected by indexed documents that replace, repeal or amend it). `changes`: statusChangesByDocument, when read.
+ */
+export function documentsMatching(store: DocumentStore, filters: SearchFilters, changes?: ReadonlyMap<string, StatusChange[]>): string[] {
+  const byDocument = filters.status ? (changes ?? statusChangesByDocument(store)) : null;
+  const effective = (id: string, fields: DocumentFields): DocumentFields => {
+    const list = byDocument?.get(id);
+    return list ? { ...fields, status: effectiveValidity(fields.status, list).status } : fields;
+  };
+  return store.documentIdsWhere((id, fields) => matchesFilters(id, effective(id, fields), filters));
 }

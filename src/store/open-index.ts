@@ -98,7 +98,9 @@ function checkVectors(doc: PreparedDocument, values: { model: string; values: Fl
 /** SQLite's words for a damaged database file. */
 export const isStoreDamage = (err: unknown): boolean => /^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
 
-function storeDamaged(dir: string, problems: string[]): UserError {
+function storeDamaged(dir: string, reported: string[]): UserError {
+  // One line: SQLite's quick_check may report a problem over several lines (`*** in database main ***` / `Tree 4 …`).
+  const problems = reported.map((p) => p.replace(/\s+/gu, ' ').trim());
   return new UserError(
     'store_damaged',
     `${join(dir, STORE_FILE)} is damaged (SQLite: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}). ` +

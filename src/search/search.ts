@@ -8,6 +8,7 @@
 import type { SearchFilters } from '../core/filters.js';
 import type { SearchMode, SearchResponse } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
+import { syllableCounts } from '../store/syllable-counts.js';
 import { allowedPassages } from './stages/allowed.js';
 import { chooseResults } from './stages/diversify.js';
 import { fuseRankings } from './stages/fuse.js';
@@ -25,6 +26,8 @@ export interface SearchOptions {
   mode?: SearchMode;
   /** Other clients are being served: score the lexical part on a search thread, if the index has one, meanwhile. */
   parallel?: boolean;
+  /** Search exactly as typed: no Telex/VNI reading, no restored diacritics. */
+  exact?: boolean;
 }
 
 /** Each retriever contributes at least this many candidates to fusion. */
@@ -33,7 +36,7 @@ const MIN_CANDIDATES = 50;
 const SHALLOW_FACTOR = 2;
 
 export async function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
-  const read = readQuery(rawQuery);
+  const read = readQuery(rawQuery, { counts: syllableCounts(handle.lexical), exact: options.exact ?? false });
   const requestedMode = effectiveMode(handle, options.mode);
   const depth = Math.max(MIN_CANDIDATES, options.k * 3);
   const allowed = allowedPassages(handle, options.filters);
@@ -68,5 +71,5 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     (options.mode !== undefined && options.mode !== mode
       ? `mode ${options.mode} needs the embedding model, which is not loaded on this server: these results are lexical`
       : undefined);
-  return { query: read.typed, correctedQuery: read.correctedQuery, mode, ...(notice ? { notice } : {}), answer, results };
+  return { query: read.typed, correctedQuery: read.correctedQuery, suggestedQuery: read.suggestedQuery, mode, ...(notice ? { notice } : {}), answer, results };
 }

@@ -1,8 +1,10 @@
-/** SyllableCounts of a list of passages, counted as the lexical index's accent-exact column counts them (passages holding each term). */
+/**
+ * SyllableCounts of a list of passages, counted as the lexical index's accent-exact column counts them: passages
+ * holding each tone key and each adjacent pair within a sentence (src/core/lexical-terms.ts), without the index.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexTerms } from '../../src/core/lexical-terms.js';
-import { toStoredText } from '../../src/core/normalize.js';
+import { toneKey, toStoredText } from '../../src/core/normalize.js';
 import type { SyllableCounts } from '../../src/core/restore-diacritics.js';
 
 export function countSyllables(passages: Iterable<string>): SyllableCounts {
@@ -10,7 +12,15 @@ export function countSyllables(passages: Iterable<string>): SyllableCounts {
   let total = 0;
   for (const passage of passages) {
     total++;
-    for (const term of new Set(indexTerms(passage).exact.split(' '))) if (term) df.set(term, (df.get(term) ?? 0) + 1);
+    const terms = new Set<string>();
+    for (const sentence of passage.split(/[.!?;:\n]+/u)) {
+      const keys = (sentence.match(/[\p{L}\p{N}]+/gu) ?? []).map(toneKey);
+      keys.forEach((k, i) => {
+        terms.add(k);
+        if (i > 0) terms.add(`${keys[i - 1]}_${k}`);
+      });
+    }
+    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
   }
   return {
     syllable: (key) => df.get(key) ?? 0,

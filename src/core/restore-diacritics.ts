@@ -95,9 +95,15 @@ function withCase(typed: string, form: string): string {
 /** Max-marginal log scores of each form of each node: the best whole reading that uses that form. */
 function maxMarginals(nodes: Node[], counts: SyllableCounts): number[][] {
   const total = Math.max(1, counts.total);
-  const prior = (key: string) => (counts.syllable(key) + 0.1) / total;
+  const known = new Map<string, number>();
+  const syllable = (key: string) => {
+    let n = known.get(key);
+    if (n === undefined) known.set(key, (n = counts.syllable(key)));
+    return n;
+  };
+  const prior = (key: string) => (syllable(key) + 0.1) / total;
   const logStep = (prev: string, next: string) =>
-    Math.log((counts.pair(prev, next) + PRIOR_WEIGHT * prior(next)) / (counts.syllable(prev) + PRIOR_WEIGHT));
+    Math.log((counts.pair(prev, next) + PRIOR_WEIGHT * prior(next)) / (syllable(prev) + PRIOR_WEIGHT));
   const n = nodes.length;
   const steps: number[][][] = [];
   for (let i = 1; i < n; i++) steps.push(nodes[i - 1]!.keys.map((p) => nodes[i]!.keys.map((c) => logStep(p, c))));

@@ -272,7 +272,8 @@ export class LexicalIndex {
 
   /** Live passages holding a term of a column (`EXACT` tone keys such as `đươngf`, `đươngf_lôis`); 0 when none. */
   frequency(term: string, column: Column): number {
-    this.flush();
+    // Buffered passages count once they are a segment; a look-up with none buffered changes nothing.
+    if (this.pending.length > 0) this.flush();
     return this.hashFrequency(termHash(term, column));
   }
 

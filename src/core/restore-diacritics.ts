@@ -63,6 +63,8 @@ interface Node {
   open: boolean;
 }
 
+/** Longer queries are pasted text rather than typed words: left as they are (each word costs up to 72 look-ups). */
+const MAX_WORDS = 40;
 /** Sentence-like stretches, as the index cuts them for pairs (lexical-terms.ts). */
 const STRETCH = /[^.!?;:\n]+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -121,11 +123,11 @@ function maxMarginals(nodes: Node[], counts: SyllableCounts): number[][] {
 
 /**
  * The query with diacritics restored, or null when it already has some (or đ), or no word of it can take marks in
- * this corpus. `minMargin` is the natural-log margin a word's best form needs over its rivals for `confident`.
+ * this corpus, or it is over 40 words. `minMargin` is the natural-log margin a word's best form needs over its rivals for `confident`.
  */
 export function restoreDiacritics(query: string, counts: SyllableCounts, minMargin = DEFAULT_MARGIN): Restoration | null {
   const nfc = query.normalize('NFC');
-  if (hasDiacritics(nfc) || counts.total === 0) return null;
+  if (hasDiacritics(nfc) || counts.total === 0 || (nfc.match(WORD)?.length ?? 0) > MAX_WORDS) return null;
   const words: RestoredWord[] = [];
   let text = '';
   let last = 0;

@@ -66,6 +66,7 @@ describe('restoring diacritics from the corpus vocabulary', () => {
     expect(restoreDiacritics('covid online', articles)).toBeNull();
     expect(restoreDiacritics('22-NQ/TW 2019', articles)).toBeNull();
     expect(restoreDiacritics('duong', { syllable: () => 0, pair: () => 0, total: 0 })).toBeNull();
+    expect(restoreDiacritics(Array(41).fill('dang vien').join(' '), articles)).toBeNull();
   });
 
   it('keeps what is not a word: numbers, punctuation, spacing, capitals', () => {

@@ -28,6 +28,8 @@ export interface SearchOptions {
   mode?: SearchMode;
   /** Other clients are being served: score the lexical part on a search thread, if the index has one, meanwhile. */
   parallel?: boolean;
+  /** Search exactly as typed: no Telex/VNI reading, no restored diacritics. */
+  exact?: boolean;
 }
 
 /** Each retriever contributes at least this many candidates to fusion. */
@@ -45,7 +47,7 @@ export function search(handle: IndexHandle, rawQuery: string, options: SearchOpt
  * Errors: UserError from the engine (e.g. `engine_unavailable`); an embedding server that is down is not an error.
  */
 export async function searchEngine(engine: EngineReader, embedder: Embedder | null, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
-  const read = readQuery(rawQuery);
+  const read = readQuery(rawQuery, { counts: engine.vocabulary(), exact: options.exact ?? false });
   const requestedMode = effectiveMode(engine, embedder, options.mode);
   const depth = Math.max(MIN_CANDIDATES, options.k * 3);
   const restriction = await allowedPassages(engine, options.filters);
@@ -79,5 +81,5 @@ export async function searchEngine(engine: EngineReader, embedder: Embedder | nu
     (options.mode !== undefined && options.mode !== mode
       ? `mode ${options.mode} needs the embedding model, which is not loaded on this server: these results are lexical`
       : undefined);
-  return { query: read.typed, correctedQuery: read.correctedQuery, mode, ...(notice ? { notice } : {}), answer, results };
+  return { query: read.typed, correctedQuery: read.correctedQuery, suggestedQuery: read.suggestedQuery, mode, ...(notice ? { notice } : {}), answer, results };
 }

@@ -10,6 +10,7 @@
 import type { SearchFilters } from '../core/filters.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
 import type { ReferencePattern } from '../core/references.js';
+import type { SyllableCounts } from '../core/restore-diacritics.js';
 import type { DocumentFields, PreparedDocument, StoredPassage } from '../core/types.js';
 
 /** A retriever's hit: a passage key and the retriever's own score (BM25, or cosine similarity). */
@@ -55,6 +56,11 @@ export interface EngineReader {
   /** Passages holding a citation that matches the pattern, within the restriction. */
   citingPassages(pattern: ReferencePattern, restriction: Restriction | null): Promise<number[]>;
   counts(): Promise<EngineCounts>;
+  /**
+   * How many passages hold each accented syllable and adjacent pair (src/core/restore-diacritics.ts), for restoring
+   * a query typed without diacritics; null when the engine cannot say (then queries are searched as typed).
+   */
+  vocabulary(): SyllableCounts | null;
 }
 
 /** The write verbs: the only way anything is written (test/architecture.test.ts). */

@@ -75,6 +75,7 @@ public final class Launcher {
     boolean temporary = baseDir == null;
     Path base = temporary ? Files.createTempDirectory("vndocsearch-solr-") : baseDir;
     // Node-level defaults for every node this JVM starts.
+    System.setProperty("solr.log.dir", base.toString());
     System.setProperty("solr.max.booleanClauses", Integer.toString(MAX_BOOLEAN_CLAUSES));
     System.setProperty("jetty.host", "127.0.0.1");
     System.setProperty("host", "127.0.0.1");

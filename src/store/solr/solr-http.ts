@@ -61,9 +61,9 @@ export class SolrHttp {
     return this.request(path, {}, { type: 'application/x-www-form-urlencoded', text: params.toString() });
   }
 
-  /** POST a JSON body (updates) with `params` in the URL. */
+  /** POST a JSON body (updates) with `params` in the URL; a string is sent as it is (already JSON). */
   postJson(path: string, params: Record<string, string | number>, body: unknown): Promise<SolrResponse> {
-    return this.request(path, params, { type: 'application/json', text: JSON.stringify(body) });
+    return this.request(path, params, { type: 'application/json', text: typeof body === 'string' ? body : JSON.stringify(body) });
   }
 
   private async request(path: string, params: Record<string, string | number>, body: { type: string; text: string } | null): Promise<SolrResponse> {

@@ -16,28 +16,41 @@ import type { SolrHttp } from './solr-http.js';
 /** The `{!term}` query of a document's Solr documents (its record and passages). */
 const ofDocument = (documentId: string): string => `{!term f=document_id}${documentId}`;
 
+/**
+ * Solr's JSON update commands in one body, in order (the format repeats keys: `{"add":…,"add":…,"delete":…}`, so
+ * it is written by hand): each Solr document added, then the passages of an older split of the same document
+ * (ordinals past the new count) deleted.
+ */
+function updateBody(input: SolrDocumentInput): string {
+  const adds = solrDocuments(input).map((doc) => `"add":{"doc":${JSON.stringify(doc)}}`);
+  const stale = `+document_id:${JSON.stringify(input.document.id)} +type:passage +ordinal:[${input.document.passages.length} TO *]`;
+  return `{${adds.join(',')},"delete":{"query":${JSON.stringify(stale)}}}`;
+}
+
+/**
+ * Makes committed writes visible. A soft commit: durability is the transaction log's (each write is in the tlog of
+ * the shard leader and its live replicas before Solr answers; a restarted node replays its own), and the configset's
+ * hard autocommit persists segments in the background.
+ */
+const COMMIT = { commit: 'true', softCommit: 'true' };
+
 /** Adds (or replaces) one document with its passages and commits; throws after cleaning up when it cannot. */
 export async function writeDocument(http: SolrHttp, collection: string, input: SolrDocumentInput): Promise<void> {
-  const docs = solrDocuments(input);
-  const id = input.document.id;
-  const update = `/${encodeURIComponent(collection)}/update`;
+  const body = updateBody(input);
   try {
-    await http.postJson(update, {}, docs);
-    // Passages of an older split of the same document (ordinals past the new count) go in the same commit.
-    const stale = `+document_id:${JSON.stringify(id)} +type:passage +ordinal:[${input.document.passages.length} TO *]`;
-    await http.postJson(update, { commit: 'true' }, { delete: { query: stale } });
+    await http.postJson(`/${encodeURIComponent(collection)}/update`, COMMIT, body);
   } catch (err) {
-    await deleteDocument(http, collection, id).catch(() => undefined);
+    await deleteDocument(http, collection, input.document.id).catch(() => undefined);
     throw err;
   }
 }
 
 /** Deletes a document's record and passages, and commits. */
 export async function deleteDocument(http: SolrHttp, collection: string, documentId: string): Promise<void> {
-  await http.postJson(`/${encodeURIComponent(collection)}/update`, { commit: 'true' }, { delete: { query: ofDocument(documentId) } });
+  await http.postJson(`/${encodeURIComponent(collection)}/update`, COMMIT, { delete: { query: ofDocument(documentId) } });
 }
 
 /** Deletes every document (a collection emptied for a rebuild), and commits. */
 export async function deleteAll(http: SolrHttp, collection: string): Promise<void> {
-  await http.postJson(`/${encodeURIComponent(collection)}/update`, { commit: 'true' }, { delete: { query: '*:*' } });
+  await http.postJson(`/${encodeURIComponent(collection)}/update`, COMMIT, { delete: { query: '*:*' } });
 }

@@ -29,8 +29,9 @@ const COLLECTION = 'passages';
 const DIMENSION = 384;
 /** Ingested first: a decision of the HCMC People's Committee, a Secretariat regulation, a Bắc Ninh plan, articles. */
 const FILES = ['001c610b2efdcf0c.md', '056a116c77fe4047.md', '09daab284f92e2dd.md', '08a69d59ac22cbb1.md', '07af42cd8d05ce9c.md', '01e2944c3b71fd89.md'];
-/** Ingested while a node is down. */
+/** Ingested while a node stops, and once it is down. */
 const LATE_FILE = '065a92a582fac364.md';
+const DOWN_FILE = '0a409da2590b5d59.md';
 /** Its last passage gets a vector Solr refuses: nothing of it may remain. */
 const BROKEN_FILE = '074df7072bfe0ff9.md';
 
@@ -238,6 +239,9 @@ describe('SolrCloud engine', () => {
     stopping = false;
     await searching;
     expect(searches).toBeGreaterThanOrEqual(5);
+    const down = await prepare(DOWN_FILE);
+    await ingest(down);
+    docs.push(down);
     const lateTerms = queryTerms(late.title ?? '');
     expect(documentOf((await lexicalSearch(http, COLLECTION, lateTerms, 1))[0]!.key)).toBe(late.id);
 
@@ -250,7 +254,7 @@ describe('SolrCloud engine', () => {
     for (const counts of perShard.values()) expect(new Set(counts).size, JSON.stringify([...perShard])).toBe(1);
     expect([...perShard.values()].reduce((sum, counts) => sum + counts[0]!, 0)).toBe(docs.length);
     expect(documentOf((await lexicalSearch(http, COLLECTION, lateTerms, 1))[0]!.key)).toBe(late.id);
-  });
+  }, 400_000);
 
   it('deletes the collection', async () => {
     await deleteCollection(http, COLLECTION);

@@ -6,7 +6,8 @@ import { hasFilters } from '../core/filters.js';
 import type { StoredPassage } from '../core/types.js';
 import type { EngineHit, Restriction, SearchEngine } from './engine.js';
 import type { IndexHandle } from './open-index.js';
-import { documentsMatching } from './validity.js';
+import { syllableCounts } from './syllable-counts.js';
+import { documentsMatching, statusChangesByDocument } from './validity.js';
 
 /** The embedded engine's restriction carries the allowed passages' keys. */
 export interface EmbeddedRestriction extends Restriction {
@@ -54,6 +55,8 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
       return store.citingPassages(pattern).filter((key) => keys === null || keys.has(key));
     },
     counts: async () => store.counts(),
+    statusChanges: async () => statusChangesByDocument(store),
+    vocabulary: () => syllableCounts(handle.lexical),
     addDocument: async (doc, source, fileHash, vectors) => handle.addDocument(doc, source, fileHash, vectors),
     linkSource: async (source, documentId, fileHash) => handle.linkSource(source, documentId, fileHash),
     removeSource: async (source) => handle.removeSource(source),

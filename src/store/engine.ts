@@ -10,7 +10,9 @@
 import type { SearchFilters } from '../core/filters.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
 import type { ReferencePattern } from '../core/references.js';
+import type { SyllableCounts } from '../core/restore-diacritics.js';
 import type { DocumentFields, PreparedDocument, StoredPassage } from '../core/types.js';
+import type { StatusChange } from '../core/validity.js';
 
 /** A retriever's hit: a passage key and the retriever's own score (BM25, or cosine similarity). */
 export interface EngineHit {
@@ -55,6 +57,16 @@ export interface EngineReader {
   /** Passages holding a citation that matches the pattern, within the restriction. */
   citingPassages(pattern: ReferencePattern, restriction: Restriction | null): Promise<number[]>;
   counts(): Promise<EngineCounts>;
+  /**
+   * How many passages hold each accented syllable and adjacent pair (src/core/restore-diacritics.ts), for restoring
+   * a query typed without diacritics; null when the engine cannot say (then queries are searched as typed).
+   */
+  vocabulary(): SyllableCounts | null;
+  /**
+   * Replacements, repeals and amendments of indexed documents by indexed documents, by the changed document's id
+   * (src/core/validity.ts); an engine that keeps no relations leaves it out, and search then marks nothing.
+   */
+  statusChanges?(): Promise<ReadonlyMap<string, StatusChange[]>>;
 }
 
 /** The write verbs: the only way anything is written (test/architecture.test.ts). */

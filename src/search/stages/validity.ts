@@ -6,19 +6,24 @@
  */
 import type { Answer, SearchResult } from '../../core/types.js';
 import { effectiveValidity, preferReplacements, type StatusChange } from '../../core/validity.js';
-import type { IndexHandle } from '../../store/open-index.js';
-import { replacedDocuments, statusChangesByDocument } from '../../store/validity.js';
+import type { EngineReader } from '../../store/engine.js';
+import { replacedDocuments } from '../../store/validity.js';
 import type { Hit } from './retrieve.js';
 
-/** The changes indexed documents make to others, read once per search (one query over the relations table). */
-export const readStatusChanges = (handle: IndexHandle): Map<string, StatusChange[]> => statusChangesByDocument(handle.store);
+/**
+ * The changes indexed documents make to others, read once per search (the embedded engine: one query over the
+ * relations table); empty for an engine that keeps no relations.
+ */
+export async function readStatusChanges(engine: EngineReader): Promise<ReadonlyMap<string, StatusChange[]>> {
+  return (await engine.statusChanges?.()) ?? new Map();
+}
 
 /** Stage 5b: replacements before what they replaced; nothing to do when nothing indexed was replaced. */
-export function preferInForce(handle: IndexHandle, ordered: Hit[], named: readonly string[], changes: ReadonlyMap<string, StatusChange[]>): Hit[] {
+export async function preferInForce(engine: EngineReader, ordered: Hit[], named: readonly string[], changes: ReadonlyMap<string, StatusChange[]>): Promise<Hit[]> {
   const replaced = replacedDocuments(changes);
   if (replaced.size === 0) return ordered;
   const documentOf = new Map<number, string>();
-  for (const id of new Set([...replaced.keys(), ...[...replaced.values()].flat()])) for (const key of handle.store.passageKeys(id)) documentOf.set(key, id);
+  for (const id of new Set([...replaced.keys(), ...[...replaced.values()].flat()])) for (const key of await engine.passageKeys(id)) documentOf.set(key, id);
   return preferReplacements(ordered, documentOf, replaced, new Set(named));
 }
 

@@ -222,7 +222,7 @@ function sentenceRelations(sentence: string, offset: number, refs: (Reference & 
     let source: string | null = null;
     if (cue.cue.target === 'after' && !passive) {
       const first = local.find((l) => l.start >= cue.end && l.start < nextCue && targetGap(cue.cue.type, sentence.slice(cue.end, l.start)));
-      if (first) targets = listFrom(local, first, sentence);
+      if (first) targets = listFrom(local, first, sentence, cue.cue.type === 'replaces' || cue.cue.type === 'repeals');
       // The subject: `… này` before the cue, else the nearest document named before the cue with no other cue between.
       const self = selfAt.some((s) => s < cue.start && s >= previousCue - 40);
       const before = local.filter((l) => l.end <= cue.start && l.start >= previousCue && !hasClauseBreak(sentence.slice(l.end, cue.start)));
@@ -233,7 +233,7 @@ function sentenceRelations(sentence: string, offset: number, refs: (Reference & 
       // `Nghị định số 46/2016/NĐ-CP … hết hiệu lực`, `Chỉ thị số 35-CT/TW được thay thế bởi Chỉ thị số …`.
       const before = local.filter((l) => l.end <= cue.start && l.start >= previousCue && !hasClauseBreak(sentence.slice(l.end, cue.start)));
       const nearest = before.filter((l) => !/có hiệu lực|\(/iu.test(sentence.slice(l.end, cue.start)) && cue.start - l.end <= 2 * MAX_GAP);
-      if (nearest.length > 0) targets = listFrom(local, nearest[0]!, sentence).filter((t) => t.end <= cue.start);
+      if (nearest.length > 0) targets = listFrom(local, nearest[0]!, sentence, false).filter((t) => t.end <= cue.start);
       if (passive) {
         const agent = AGENT_AFTER.exec(sentence.slice(cue.end));
         const after = agent ? local.find((l) => l.start >= cue.end && l.start <= cue.end + agent[0].length + 40) : undefined;
@@ -274,12 +274,17 @@ function sentenceRelations(sentence: string, offset: number, refs: (Reference & 
   return out;
 }
 
-/** A target after which these words follow is still one cue's target: `Nghị quyết số A và Nghị quyết số B`. */
-function listFrom<T extends { start: number; end: number }>(refs: T[], first: T, sentence: string): T[] {
+/**
+ * A target after which these words follow is still one cue's target: `Nghị quyết số A và Nghị quyết số B`. With
+ * `clauses` (a replacement or repeal), documents listed one per `;`-clause are too: `thay thế Chỉ thị số 35-CT/TW,
+ * ngày … của Bộ Chính trị về …; Kết luận số 118-KL/TW, ngày …` (the clause opens with the next document).
+ */
+function listFrom<T extends { start: number; end: number }>(refs: T[], first: T, sentence: string, clauses: boolean): T[] {
   const out = [first];
   for (let i = refs.indexOf(first) + 1; i < refs.length; i++) {
     const gap = sentence.slice(out[out.length - 1]!.end, refs[i]!.start);
-    if (!LIST_GAP.test(gap.replace(/\s+ngày\s+\d{1,2}[^,;]{0,40}?\d{4}/gu, '').replace(/\s+của\s+[^,;]{0,60}$/u, ''))) break;
+    const listed = LIST_GAP.test(gap.replace(/\s+ngày\s+\d{1,2}[^,;]{0,40}?\d{4}/gu, '').replace(/\s+của\s+[^,;]{0,60}$/u, ''));
+    if (!listed && !(clauses && /^[^;.]{0,300};\s*$/u.test(gap))) break;
     out.push(refs[i]!);
   }
   return out;

@@ -27,7 +27,10 @@ describe('npm run relations', () => {
 
   it('by id, as JSON: the API response', async () => {
     const byNumber = JSON.parse((await runCli('relations-command.ts', ['45-CT/TW', '--json', '--index', index.dir])).stdout);
-    expect(byNumber.outgoing.map((e: { type: string; other: { number: string } }) => [e.type, e.other.number])).toEqual([['replaces', '35-CT/TW']]);
+    expect(byNumber.outgoing.map((e: { type: string; other: { number: string } }) => [e.type, e.other.number])).toEqual([
+      ['replaces', '35-CT/TW'],
+      ['replaces', '118-KL/TW'],
+    ]);
     const byId = await runCli('relations-command.ts', [byNumber.documentId, '--json', '--index', index.dir]);
     expect(JSON.parse(byId.stdout)).toEqual(byNumber);
   });

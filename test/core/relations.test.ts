@@ -99,7 +99,11 @@ describe('findRelations on real documents', () => {
     const directive = article('9ec4020fad86e30d.md');
     expectExactOffsets(directive);
     const replaced = directive.relations.filter((r) => r.type === 'replaces');
-    expect(brief(replaced)).toEqual([['replaces', null, '35-CT/TW']]);
+    // The clause goes on after `;` with the conclusion that had amended 35-CT/TW, which is replaced as well.
+    expect(brief(replaced)).toEqual([
+      ['replaces', null, '35-CT/TW'],
+      ['replaces', null, '118-KL/TW'],
+    ]);
     expect(replaced[0]!.sentence.startsWith('Chỉ thị này thay thế Chỉ thị số 35-CT/TW, ngày 14/6/2024')).toBe(true);
     expect(directive.text.slice(replaced[0]!.targetStart, replaced[0]!.targetEnd)).toBe('Chỉ thị số 35-CT/TW, ngày 14/6/2024');
     const regulation = article('9ce9dc5ec2da73ac.md');

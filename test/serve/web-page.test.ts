@@ -415,9 +415,10 @@ describe('typed relations and validity (issue 15, items 3 and 4)', () => {
     await page.waitForURL(`**/documents/${ids.replacing}`);
     const outgoing = page.locator('.relation-list', { hasText: 'Văn bản này đối với văn bản khác' });
     await outgoing.locator('li').first().waitFor();
-    expect(await outgoing.locator('li .relation-type').allTextContents()).toEqual(['thay thế → ']);
-    expect(await outgoing.locator('li .relation-other').getAttribute('href')).toBe(`/documents/${ids.replaced}`);
-    const sentence = outgoing.locator('blockquote a');
+    expect(await outgoing.locator('li .relation-type').allTextContents()).toEqual(['thay thế → ', 'thay thế → ']);
+    expect(await outgoing.locator('li .relation-other').allTextContents()).toEqual(['35-CT/TW', '118-KL/TW (chưa có trong kho)']);
+    expect(await outgoing.locator('li .relation-other').first().getAttribute('href')).toBe(`/documents/${ids.replaced}`);
+    const sentence = outgoing.locator('blockquote a').first();
     const href = (await sentence.getAttribute('href'))!;
     await sentence.click();
     await page.waitForURL(`**${href}`);

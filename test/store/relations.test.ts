@@ -21,7 +21,10 @@ describe('stored relations', () => {
     index = await buildCorpusIndex(false, DIRECTIVES);
     const [id45] = index.handle.store.documentsNumbered(['45-CT/TW']);
     const before = index.handle.store.relations({ in: id45! });
-    expect(before.map((r) => [r.type, r.targetNumber])).toEqual([['replaces', '35-CT/TW']]);
+    expect(before.map((r) => [r.type, r.targetNumber])).toEqual([
+      ['replaces', '35-CT/TW'],
+      ['replaces', '118-KL/TW'],
+    ]);
     index.handle.close();
     const db = new Database(join(index.dir, STORE_FILE));
     db.exec("DROP TABLE relations; UPDATE meta SET value = '6' WHERE key = 'schema_version'");

@@ -1,0 +1,51 @@
+/**
+ * Whether a passage satisfies a parsed query's phrases and exclusions (src/core/query-syntax.ts): a phrase is its
+ * syllables in order within one sentence-like stretch (split where the lexical index splits bigrams: `. ! ? ; :` and
+ * line ends), other punctuation ignored; folded, or by tone key when the phrase was typed with diacritics. Pure.
+ */
+import { tokenize, toneKey } from './normalize.js';
+import type { ParsedQuery, QueryPhrase } from './query-syntax.js';
+
+const STRETCH_END = /[.!?;:\n]+/u;
+
+/** A passage's syllables, per stretch, in the forms phrases are compared in (tone keys only when asked for). */
+export interface PassageSyllables {
+  folded: string[][];
+  keys: string[][] | null;
+}
+
+export function passageSyllables(nfcText: string, withKeys: boolean): PassageSyllables {
+  const folded: string[][] = [];
+  const keys: string[][] = [];
+  for (const part of nfcText.split(STRETCH_END)) {
+    const tokens = tokenize(part);
+    if (tokens.length === 0) continue;
+    folded.push(tokens.map((t) => t.text));
+    if (withKeys) keys.push(tokens.map((t) => toneKey(part.slice(t.start, t.end))));
+  }
+  return { folded, keys: withKeys ? keys : null };
+}
+
+function occursIn(stretch: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= stretch.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (stretch[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Whether the passage holds the phrase (accent-exact when the phrase asks for it and tone keys were computed). */
+export function containsPhrase(s: PassageSyllables, phrase: QueryPhrase): boolean {
+  if (phrase.accentExact && s.keys) return s.keys.some((stretch) => occursIn(stretch, phrase.keys));
+  return s.folded.some((stretch) => occursIn(stretch, phrase.folded));
+}
+
+/** Whether any phrase of the query (to find or to exclude) compares by tone key. */
+export const needsToneKeys = (q: ParsedQuery): boolean => [...q.excluded, ...q.alternatives.flatMap((a) => a.phrases)].some((p) => p.accentExact);
+
+/** Whether a passage's text has every phrase of some alternative and none of the excluded words and phrases. */
+export function matchesQuery(q: ParsedQuery, nfcText: string): boolean {
+  const s = passageSyllables(nfcText, needsToneKeys(q));
+  if (q.excluded.some((p) => containsPhrase(s, p))) return false;
+  return q.alternatives.some((a) => a.phrases.every((p) => containsPhrase(s, p)));
+}

@@ -3,7 +3,8 @@
  * syllables in order within one sentence-like stretch (split where the lexical index splits bigrams: `. ! ? ; :` and
  * line ends), other punctuation ignored; folded, or by tone key when the phrase was typed with diacritics. Pure.
  */
-import { tokenize, toneKey } from './normalize.js';
+import { hasDiacritics, tokenize, toneKey } from './normalize.js';
+import { isStopword } from './stopwords.js';
 import type { ParsedQuery, QueryPhrase } from './query-syntax.js';
 
 const STRETCH_END = /[.!?;:\n]+/u;
@@ -48,4 +49,25 @@ export function matchesQuery(q: ParsedQuery, nfcText: string): boolean {
   const s = passageSyllables(nfcText, needsToneKeys(q));
   if (q.excluded.some((p) => containsPhrase(s, p))) return false;
   return q.alternatives.some((a) => a.phrases.every((p) => containsPhrase(s, p)));
+}
+
+const bigrams = (syllables: string[]): string[] =>
+  syllables.length === 1 ? syllables : syllables.slice(1).map((s, i) => `${syllables[i]}_${s}`);
+
+/**
+ * Folded index terms every passage holding the phrase is indexed under (src/core/lexical-terms.ts): its bigrams, or
+ * its one syllable. A phrase lies within one stretch, where the index makes bigrams, so none is missed.
+ */
+export const phraseIndexTerms = (phrase: QueryPhrase): string[] => bigrams(phrase.folded);
+
+/**
+ * The words that make a passage match a query for counting (facets): the folded syllables of its ranking text that
+ * are not function words (`của`, `và`; src/core/stopwords.ts), or all of them when it has only function words.
+ */
+export function matchWords(q: ParsedQuery): string[] {
+  const exact = hasDiacritics(q.text);
+  const tokens = tokenize(q.text);
+  const all = [...new Set(tokens.map((t) => t.text))];
+  const content = [...new Set(tokens.filter((t) => !isStopword(exact ? q.text.slice(t.start, t.end).toLowerCase() : t.text, !exact)).map((t) => t.text))];
+  return content.length > 0 ? content : all;
 }

@@ -1,5 +1,6 @@
 /** Shapes shared by the pipeline stages. */
 import type { Abbreviation } from './abbreviations.js';
+import type { Facets } from './facets.js';
 import type { DocumentKind, Reference } from './references.js';
 
 /** What is known about a document besides its text. */
@@ -115,4 +116,6 @@ export interface SearchResponse {
   notice?: string;
   answer: Answer | null;
   results: SearchResult[];
+  /** Present when asked for (`facets=`): per field, its values over every matching document with their counts. */
+  facets?: Facets;
 }

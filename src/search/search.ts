@@ -8,13 +8,17 @@ import { diversify, type Candidate } from '../core/diversify.js';
 import { hasFilters, matchesFilters, type SearchFilters } from '../core/filters.js';
 import { reciprocalRankFusion } from '../core/fuse.js';
 import { highlight, highlightTerms } from '../core/highlight.js';
-import { queryTerms } from '../core/lexical-terms.js';
+import type { FacetField } from '../core/facets.js';
+import { queryTerms, type QueryTerms } from '../core/lexical-terms.js';
 import { removeInvisible } from '../core/normalize.js';
+import { parseQuery, type ParsedQuery } from '../core/query-syntax.js';
 import { correctTelexQuery } from '../core/telex.js';
 import { referencePattern, type ReferencePattern } from '../core/references.js';
 import type { SearchMode, SearchResponse, SearchResult, StoredPassage } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { QueryVectorCache } from './query-vector-cache.js';
+import { searchFacets } from './stages/count-facets.js';
+import { passageCheck, phraseCandidates } from './stages/match-syntax.js';
 
 export interface SearchOptions {
   k: number;
@@ -23,6 +27,8 @@ export interface SearchOptions {
   mode?: SearchMode;
   /** Other clients are being served: score the lexical part on a search thread, if the index has one, meanwhile. */
   parallel?: boolean;
+  /** Facets to count over every matching document, returned as `facets`; none when absent or empty. */
+  facets?: readonly FacetField[];
 }
 
 /** Each retriever contributes at least this many candidates to fusion. */
@@ -85,16 +91,28 @@ export function readQuery(rawQuery: string): { typed: string; query: string; cor
   return { typed, query: correctedQuery ?? typed, correctedQuery };
 }
 
+/** Lexical terms of a parsed query: the union of its alternatives' (no bigram joins the end of one to the next). */
+function termsOf(parsed: ParsedQuery): QueryTerms {
+  const each = parsed.alternatives.map((a) => queryTerms(a.text));
+  return { folded: [...new Set(each.flatMap((t) => t.folded))], exact: [...new Set(each.flatMap((t) => t.exact))] };
+}
+
 export async function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
-  const { typed, query, correctedQuery } = readQuery(rawQuery);
+  const { typed, query: searched, correctedQuery } = readQuery(rawQuery);
+  const parsed = parseQuery(searched);
+  // What ranking reads: the query itself when it uses no syntax.
+  const query = parsed.text;
   let mode = effectiveMode(handle, options.mode);
   const depth = Math.max(MIN_CANDIDATES, options.k * 3);
   const allowed = allowedDocuments(handle, options.filters);
   // The filter's passages, read once for both retrievers and the named-document step.
-  const allowedKeys = allowed === null ? null : handle.store.passageKeysOf(allowed);
+  const filterKeys = allowed === null ? null : handle.store.passageKeysOf(allowed);
+  // With phrases, only passages indexed under all of a phrase's bigrams can match: retrieval reads only those.
+  const allowedKeys = phraseCandidates(handle.lexical, parsed, filterKeys) ?? filterKeys;
+  const check = passageCheck(parsed);
   const pattern = referencePattern(query);
-  const terms = queryTerms(query);
-  const noLexical = mode === 'dense' || allowed?.length === 0;
+  const terms = termsOf(parsed);
+  const noLexical = mode === 'dense' || allowed?.length === 0 || allowedKeys?.size === 0;
   // A lexical search alone reads its ranking 2k deep first, and the full depth only if diversifying uses that up: the
   // top n is exact, so the deeper list begins with the same passages (ties broken by key alike) and the results are
   // those of the full depth. (A named document reorders by rank position, which needs the full list.)
@@ -103,7 +121,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   const lexicalHits = noLexical ? Promise.resolve([]) : handle.searchLexical(terms, shallow, allowedKeys, options.parallel ?? false);
   let dense: { key: number; score: number }[] = [];
   let notice: string | undefined;
-  if (mode !== 'lexical' && allowed?.length !== 0) {
+  if (mode !== 'lexical' && allowed?.length !== 0 && allowedKeys?.size !== 0) {
     try {
       dense = await denseCandidates(handle, query, depth, allowedKeys);
     } catch (err) {
@@ -114,7 +132,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     }
   }
   let lexical = await lexicalHits;
-  if (notice && noLexical && allowed?.length !== 0) lexical = await handle.searchLexical(terms, depth, allowedKeys, false);
+  if (notice && noLexical && allowed?.length !== 0 && allowedKeys?.size !== 0) lexical = await handle.searchLexical(terms, depth, allowedKeys, false);
   const ranked =
     mode === 'hybrid' ? reciprocalRankFusion([lexical.map((c) => c.key), dense.map((c) => c.key)]) : mode === 'dense' ? dense : lexical;
   const { ordered, named } = namedFirst(handle, pattern, ranked, allowedKeys);
@@ -123,17 +141,27 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   function* candidates(): Generator<Candidate> {
     let list = ordered;
     let deep = shallow === depth;
+    // With a syntax check, passages it leaves out are made up for from ever deeper lexical rankings, to the last one.
+    let reach = depth;
+    let listed = check ? new Set(list.map((h) => h.key)) : null;
     for (let i = 0; ; i++) {
       if (i === list.length && !deep && list.length === shallow) {
         // Rare, and inside a synchronous walk: the deeper list is read on this thread.
         list = handle.lexical.search(terms, depth, allowedKeys);
         deep = true;
+        if (listed) listed = new Set(list.map((h) => h.key));
       }
-      if (i >= Math.min(list.length, depth)) return;
+      if (listed && i === list.length && !noLexical && reach < handle.lexical.size) {
+        reach *= 4;
+        const more = handle.lexical.search(terms, reach, allowedKeys).filter((h) => !listed?.has(h.key));
+        for (const h of more) listed.add(h.key);
+        list = [...list, ...more];
+      }
+      if (i >= (listed ? list.length : Math.min(list.length, depth))) return;
       const { key, score } = list[i]!;
       const p = handle.store.getPassage(key);
-      // A passage deleted between retrieval and lookup is simply left out.
-      if (!p) continue;
+      // A passage deleted between retrieval and lookup is simply left out, as is one the syntax check refuses.
+      if (!p || (check && !check(p.text))) continue;
       passages.set(key, p);
       yield { key, score, documentId: p.documentId, text: p.text };
     }
@@ -166,5 +194,6 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     options.mode !== undefined && options.mode !== mode
       ? `mode ${options.mode} needs the embedding model, which is not loaded on this server: these results are lexical`
       : undefined;
-  return { query: typed, correctedQuery, mode, ...(notice ? { notice } : {}), answer, results };
+  const facets = options.facets?.length ? { facets: searchFacets(handle, parsed, filterKeys, options.facets) } : {};
+  return { query: typed, correctedQuery, mode, ...(notice ? { notice } : {}), answer, results, ...facets };
 }

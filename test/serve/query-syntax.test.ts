@@ -28,7 +28,7 @@ const ACCENTS = [
 
 beforeAll(async () => {
   index = await buildCorpusIndex(false);
-  const files: [string, string][] = [
+  const files: (readonly [string, string])[] = [
     ...Array.from({ length: DISTRACTORS }, (_, i): [string, string] => [`distractor-${i}.txt`, distractor(i)]),
     ['target.txt', TARGET],
     ['without.txt', WITHOUT],

@@ -1,5 +1,5 @@
 /**
- * Search stage: facet counts over every document the query and filters match, not only the top k. A document
+ * Search stage (after the results, when asked): facet counts over every document the query and filters match, not only the top k. A document
  * matches when one of its passages is indexed under a match word of the query (src/core/query-match.ts matchWords:
  * its words other than function words, folded; the index holds a passage's text with its heading), lies within the
  * filters, and passes the phrase and exclusion check.

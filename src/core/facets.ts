@@ -3,19 +3,13 @@
  * person sees where the matches are and narrows by one click (each value is also a filter value). Pure.
  */
 import { UserError } from './errors.js';
-import type { DocumentFields } from './types.js';
+import type { DocumentFields, FacetField, Facets } from './types.js';
 
-export const FACET_FIELDS = ['kind', 'issuer', 'signer', 'year', 'term', 'status'] as const;
-export type FacetField = (typeof FACET_FIELDS)[number];
+export type { FacetCount, FacetField, Facets } from './types.js';
 
-export interface FacetCount {
-  value: string;
-  /** Documents, not passages. */
-  count: number;
-}
-
-/** Per asked field, its values with their document counts, most frequent first (ties in value order). */
-export type Facets = Partial<Record<FacetField, FacetCount[]>>;
+/** Every facet, in the order they are offered: a Record so the compiler checks the list is whole. */
+const FIELDS: Record<FacetField, true> = { kind: true, issuer: true, signer: true, year: true, term: true, status: true };
+export const FACET_FIELDS = Object.keys(FIELDS) as FacetField[];
 
 /**
  * The facet values of one document: its kind, issuer, signer and status as stored; the year of its date; each term

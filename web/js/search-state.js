@@ -55,7 +55,7 @@ export function withFacet(state, field, value) {
   const filters = { ...state.filters };
   if (field === 'year') Object.assign(filters, { from: `${value}-01-01`, to: `${value}-12-31` });
   else filters[field] = value;
-  return { ...state, filters, k: state.k };
+  return { ...state, filters, k: PAGE_SIZE };
 }
 
 /**

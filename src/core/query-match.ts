@@ -61,13 +61,14 @@ const bigrams = (syllables: string[]): string[] =>
 export const phraseIndexTerms = (phrase: QueryPhrase): string[] => bigrams(phrase.folded);
 
 /**
- * The words that make a passage match a query for counting (facets): the folded syllables of its ranking text that
- * are not function words (`của`, `và`; src/core/stopwords.ts), or all of them when it has only function words.
+ * The words a passage must all hold to match an alternative when matches are counted (facets): the folded syllables
+ * of its text that are not function words (`của`, `và`; src/core/stopwords.ts), or all of them when it has only
+ * function words.
  */
-export function matchWords(q: ParsedQuery): string[] {
-  const exact = hasDiacritics(q.text);
-  const tokens = tokenize(q.text);
+export function matchWords(alternativeText: string): string[] {
+  const exact = hasDiacritics(alternativeText);
+  const tokens = tokenize(alternativeText);
   const all = [...new Set(tokens.map((t) => t.text))];
-  const content = [...new Set(tokens.filter((t) => !isStopword(exact ? q.text.slice(t.start, t.end).toLowerCase() : t.text, !exact)).map((t) => t.text))];
+  const content = [...new Set(tokens.filter((t) => !isStopword(exact ? alternativeText.slice(t.start, t.end).toLowerCase() : t.text, !exact)).map((t) => t.text))];
   return content.length > 0 ? content : all;
 }

@@ -175,7 +175,7 @@ const searchResponse = {
     facets: {
       type: 'object',
       description:
-        'Present when `facets` was asked for: per field asked, each value over every document the query and filters match (not only the results listed), with its number of documents, most first. A document matches when one of its passages holds a word of the query other than a function word (`của`, `và`), in its text or heading, and passes the phrases and exclusions.',
+        'Present when `facets` was asked for: per field asked, each value over every document the query and filters match (not only the results listed), with its number of documents, most first. A document matches when one of its passages (within the filters) matches an alternative of the query: it holds every word of the alternative other than function words (`của`, `và`), in its text or heading (title, section), and its phrases, and no excluded word or phrase.',
       additionalProperties: false,
       properties: Object.fromEntries(
         FACET_FIELDS.map((f) => [

@@ -297,13 +297,6 @@ export class LexicalIndex {
     return new Set([...smallest].filter((key) => rest.every((s) => s.has(key))));
   }
 
-  /** Keys of the live passages indexed under any of these folded terms. */
-  passagesWithAny(foldedTerms: readonly string[]): Set<number> {
-    const out = new Set<number>();
-    for (const t of new Set(foldedTerms)) for (const key of this.postingKeys(t)) out.add(key);
-    return out;
-  }
-
   /** The k best passages for the query, restricted to `allowed` keys when given. */
   search(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null = null): LexicalHit[] {
     this.flush();

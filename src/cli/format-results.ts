@@ -36,7 +36,13 @@ export function formatFacets(facets: Facets): string[] {
 }
 
 export function formatResponse(r: SearchResponse): string {
-  const out = [`mode: ${r.mode}`, ...(r.notice ? [`notice: ${r.notice}`] : []), ...(r.correctedQuery ? [`Đã tìm: ${r.correctedQuery} (gõ: ${r.query})`] : []), ''];
+  const out = [
+    `mode: ${r.mode}`,
+    ...(r.notice ? [`notice: ${r.notice}`] : []),
+    ...(r.correctedQuery ? [`Đã tìm: ${r.correctedQuery} (gõ: ${r.query})`] : []),
+    ...(r.suggestedQuery ? [`Có phải bạn muốn tìm: ${r.suggestedQuery} (kết quả của cách viết này; tìm đúng như đã gõ: --exact)`] : []),
+    '',
+  ];
   if (r.facets) out.push(...formatFacets(r.facets), '');
   out.push(r.answer ? `Trả lời: ${r.answer.text}` : 'Không tìm thấy câu trả lời phù hợp.', '');
   for (const res of r.results) {

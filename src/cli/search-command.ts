@@ -1,5 +1,5 @@
 /**
- * `npm run search -- "<query>" [--k N] [--mode M] [--json] [--facets [FIELDS]] [--index DIR]`
+ * `npm run search -- "<query>" [--k N] [--mode M] [--exact] [--json] [--facets [FIELDS]] [--index DIR]`
  *   [--kind K] [--issuer I] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--number N] [--author A] [--signer S]
  *   [--status in-force|not-yet-in-force|partly-in-force|no-longer-in-force] [--document ID] [--term XII]
  */
@@ -35,6 +35,7 @@ const program = commandLine({
   examples: [
     ['npm run -s search -- "chỉ thị 05 về học tập và làm theo"', 'the ten best passages, with a cited answer'],
     ['npm run -s search -- sinh hoat chi bo --k 3 --mode lexical', 'words without diacritics, lexical ranking only'],
+    ['npm run -s search -- duong loi doi ngoai --exact', 'as typed, without restoring the diacritics'],
     ['npm run -s search -- "đảng viên" --issuer "Bộ Chính trị" --from 2021-01-01', 'filtered by issuer and date'],
     ['npm run -s search -- "kết luận" --json | jq .results[0]', 'the API response as JSON'],
     ['npm run -s search -- \'"sinh hoạt chi bộ" -"định kỳ"\'', 'a phrase, without passages that say "định kỳ" (quote the whole query)'],
@@ -49,6 +50,7 @@ const program = commandLine({
   )
   .option('--k <n>', `how many passages, 1 to ${MAX_K} (default: ${DEFAULT_K})`)
   .option('--mode <mode>', 'hybrid, lexical or dense (default: hybrid with a model, else lexical)')
+  .option('--exact', 'search exactly as typed: no Telex/VNI reading, no diacritics restored')
   .option('--json', 'print the API response as one JSON object')
   .option('--facets [fields]', `count matching documents per value of these fields (default: all of ${FACET_FIELDS.join(',')})`)
   .option('--index <dir>', INDEX_OPTION_HELP);
@@ -68,7 +70,7 @@ runMain(async () => {
   const index = typeof values.index === 'string' ? values.index : readConfig().indexDir;
   const handle = await openConfiguredIndex(index, { access: 'read' });
   try {
-    const response = await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, facets: params.facets });
+    const response = await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets });
     process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : `${formatResponse(response)}\n`);
   } finally {
     handle.close();

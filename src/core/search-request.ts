@@ -20,6 +20,8 @@ export interface SearchRequest {
   filters: SearchFilters;
   /** Facets to count over every matching document (`facets=kind,issuer`); empty when none asked for. */
   facets: FacetField[];
+  /** Search exactly as typed: no Telex/VNI reading and no restored diacritics (`exact=1`). */
+  exact: boolean;
 }
 
 const MAX_FILTER_CHARS = 200;
@@ -74,8 +76,17 @@ function single(value: unknown, name: string): string | undefined {
   return value;
 }
 
+/** `exact`: `1`/`true` (or the command line's bare flag), `0`/`false`/empty or absent for no. */
+function readExact(value: unknown): boolean {
+  if (value === true) return true;
+  const text = single(value, 'exact')?.trim().toLowerCase();
+  if (text === undefined || text === '' || text === '0' || text === 'false') return false;
+  if (text === '1' || text === 'true') return true;
+  throw new UserError('invalid_parameter', '"exact" must be 1 (search exactly as typed) or 0');
+}
+
 /**
- * Reads `q` (whose syntax, src/core/query-syntax.ts, must parse), `k`, `mode`, `facets` and the filters of
+ * Reads `q` (whose syntax, src/core/query-syntax.ts, must parse), `k`, `mode`, `exact`, `facets` and the filters of
  * FILTER_NAMES from a record of strings; throws UserError on a bad value.
  */
 export function parseSearchRequest(query: Record<string, unknown>): SearchRequest {
@@ -96,5 +107,5 @@ export function parseSearchRequest(query: Record<string, unknown>): SearchReques
   parseQuery(q);
   const facetsText = single(query.facets, 'facets');
   const facets = facetsText === undefined ? [] : parseFacetFields(facetsText);
-  return { q, k, mode: modeText as SearchMode | undefined, filters: readFilters(query), facets };
+  return { q, k, mode: modeText as SearchMode | undefined, filters: readFilters(query), exact: readExact(query.exact), facets };
 }

@@ -5,30 +5,35 @@
  * matchWords; the index holds a passage's text with its title and section), holds the alternative's phrases, and
  * holds no excluded word or phrase.
  *
- * Candidates come from the lexical index's postings; a passage's text is read only when it must be checked: for an
- * alternative with phrases, or when the passage is indexed under every bigram of an excluded phrase.
+ * Candidates come from the engine's postings (EngineReader.passagesWithAll); a passage's text is checked only for an
+ * alternative with phrases, or when the passage is indexed under every bigram of an excluded phrase. An engine
+ * without postings look-ups counts nothing (empty lists).
  */
 import { countFacets } from '../../core/facets.js';
 import { matchesQuery, matchWords, phraseIndexTerms } from '../../core/query-match.js';
 import type { ParsedQuery } from '../../core/query-syntax.js';
 import type { FacetField, Facets } from '../../core/types.js';
-import type { IndexHandle } from '../../store/open-index.js';
+import type { EngineReader, Restriction } from '../../store/engine.js';
 
-export function searchFacets(handle: IndexHandle, q: ParsedQuery, allowed: ReadonlySet<number> | null, fields: readonly FacetField[]): Facets {
+export async function searchFacets(engine: EngineReader, q: ParsedQuery, restriction: Restriction | null, fields: readonly FacetField[]): Promise<Facets> {
   if (fields.length === 0) return {};
-  const { lexical, store } = handle;
+  if (!engine.passagesWithAll) return countFacets([], fields);
   // Passages that may hold an excluded word or phrase; any other passage certainly holds none.
   const suspects = new Set<number>();
-  for (const e of q.excluded) for (const key of lexical.passagesWithAll(phraseIndexTerms(e))) suspects.add(key);
+  for (const e of q.excluded) for (const key of await engine.passagesWithAll(phraseIndexTerms(e), restriction)) suspects.add(key);
   const matching = new Set<number>();
+  const documents = new Set<string>();
   for (const alternative of q.alternatives) {
     const terms = [...matchWords(alternative.text), ...alternative.phrases.flatMap(phraseIndexTerms)];
-    const candidates = [...lexical.passagesWithAll(terms)].filter((key) => !matching.has(key) && (allowed === null || allowed.has(key)));
-    const toCheck = alternative.phrases.length > 0 ? candidates : candidates.filter((key) => suspects.has(key));
-    const unchecked = alternative.phrases.length > 0 ? [] : candidates.filter((key) => !suspects.has(key));
-    for (const key of unchecked) matching.add(key);
+    const candidates = (await engine.passagesWithAll(terms, restriction)).filter((key) => !matching.has(key));
+    const checked = alternative.phrases.length > 0;
     const one = { ...q, alternatives: [alternative] };
-    for (const p of store.passageTexts(toCheck)) if (matchesQuery(one, p.text)) matching.add(p.key);
+    // Passages are read for their document; their text only when it must be checked.
+    for (const [key, p] of await engine.passages(candidates)) {
+      if ((checked || suspects.has(key)) && !matchesQuery(one, p.text)) continue;
+      matching.add(key);
+      documents.add(p.documentId);
+    }
   }
-  return countFacets(store.documentSummaries(store.documentsOfPassages(matching)).values(), fields);
+  return countFacets((await engine.documentSummaries([...documents])).values(), fields);
 }

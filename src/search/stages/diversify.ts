@@ -1,10 +1,10 @@
 /**
- * Stage 6 of search: walks the ranking, reading each passage from the store only as far down as the result list
- * needs, and keeps k passages: near-duplicates dropped and few per document (src/core/diversify.ts).
+ * Stage 6 of search: walks the ranking, reading passages from the engine only as far down as the result list needs,
+ * and keeps k passages: near-duplicates dropped and few per document (src/core/diversify.ts).
  */
 import { diversify, type Candidate } from '../../core/diversify.js';
 import type { StoredPassage } from '../../core/types.js';
-import type { IndexHandle } from '../../store/open-index.js';
+import type { EngineReader } from '../../store/engine.js';
 import type { Hit } from './retrieve.js';
 
 export interface Chosen {
@@ -21,49 +21,59 @@ export interface ChooseRequest {
    * When the ranking is a lexical list read shallower than `depth` (src/search/search.ts), the deeper list, read
    * only if the walk uses the shallow one up; null otherwise.
    */
-  deeper: (() => Hit[]) | null;
+  deeper: (() => Promise<Hit[]>) | null;
   /** Documents that may fill every place (the one the query names, the one a filter asks for). */
   exempt: ReadonlySet<string>;
   /**
    * A check each passage's text must pass (the query's phrases and exclusions, src/search/stages/match-syntax.ts),
-   * and the ranking read `reach` deep to make up for passages it refuses; absent, every passage is taken.
+   * and the ranking read `reach` deep to make up for passages it refuses, up to `limit` (the number of passages);
+   * absent, every passage is taken.
    */
-  check?: { accepts: (nfcText: string) => boolean; deeper: ((reach: number) => Hit[]) | null; limit: number };
+  check?: { accepts: (nfcText: string) => boolean; deeper: ((reach: number) => Promise<Hit[]>) | null; limit: number };
 }
 
-export function chooseResults(handle: IndexHandle, ranked: Hit[], request: ChooseRequest): Chosen {
+/**
+ * Passages are read in growing prefixes of the ranking (2k, then twice as many…): diversifying a prefix that yields
+ * k results gives the same results as walking the whole ranking, since the walk stops at the k-th.
+ */
+export async function chooseResults(engine: EngineReader, ranked: Hit[], request: ChooseRequest): Promise<Chosen> {
   const passages = new Map<number, StoredPassage>();
-  const { depth } = request;
+  let list = ranked;
   let deeper = request.deeper;
   const { check } = request;
-  function* candidates(): Generator<Candidate> {
-    let list = ranked;
-    // With a check, the passages it refuses are made up for from ever deeper rankings, down to the last passage.
-    let reach = depth;
-    let listed: Set<number> | null = null;
-    for (let i = 0; ; i++) {
-      if (i === list.length && deeper) {
-        // The top n is exact, so the deeper list begins with the same passages (ties broken by key alike).
-        list = deeper();
-        deeper = null;
-      }
-      if (check?.deeper && i === list.length && reach < check.limit) {
-        reach *= 4;
-        listed ??= new Set(list.map((h) => h.key));
-        const seen = listed;
-        const more = check.deeper(reach).filter((h) => !seen.has(h.key));
-        for (const h of more) seen.add(h.key);
-        list = [...list, ...more];
-      }
-      if (i >= (check ? list.length : Math.min(list.length, depth))) return;
-      const hit = list[i];
-      if (!hit) return;
-      const p = handle.store.getPassage(hit.key);
-      // A passage deleted between retrieval and lookup is simply left out, as is one the check refuses.
-      if (!p || (check && !check.accepts(p.text))) continue;
-      passages.set(hit.key, p);
-      yield { key: hit.key, score: hit.score, documentId: p.documentId, text: p.text };
+  // With a check, the walk is not bounded by `depth`: refused passages are made up for from ever deeper rankings.
+  const depth = check ? Number.POSITIVE_INFINITY : request.depth;
+  let reach = request.depth;
+  let length = Math.max(2 * request.k, 10);
+  for (;;) {
+    const prefix = list.slice(0, Math.min(length, depth));
+    const missing = prefix.map((h) => h.key).filter((key) => !passages.has(key));
+    for (const [key, p] of await engine.passages(missing)) passages.set(key, p);
+    const candidates: Candidate[] = [];
+    for (const hit of prefix) {
+      // A passage deleted between retrieval and lookup is simply left out.
+      const p = passages.get(hit.key);
+      // So is one the check refuses.
+      if (p && (!check || check.accepts(p.text))) candidates.push({ key: hit.key, score: hit.score, documentId: p.documentId, text: p.text });
     }
+    const top = diversify(candidates, request.k, request.exempt);
+    if (top.length >= request.k) return { top, passages };
+    if (prefix.length >= Math.min(list.length, depth)) {
+      if (!deeper && check?.deeper && reach < check.limit) {
+        reach *= 4;
+        const listed = new Set(list.map((h) => h.key));
+        const more = (await check.deeper(reach)).filter((h) => !listed.has(h.key));
+        if (more.length === 0) return { top, passages };
+        list = [...list, ...more];
+        length *= 2;
+        continue;
+      }
+      if (!deeper) return { top, passages };
+      // The shallow list is used up: the top n is exact, so the deeper list begins with the same passages (ties
+      // broken by key alike).
+      list = await deeper();
+      deeper = null;
+    }
+    length *= 2;
   }
-  return { top: diversify(candidates(), request.k, request.exempt), passages };
 }

@@ -3,7 +3,7 @@
  * it, then the rest in ranked order.
  */
 import type { ReferencePattern } from '../../core/references.js';
-import type { IndexHandle } from '../../store/open-index.js';
+import type { EngineReader, Restriction } from '../../store/engine.js';
 import type { Hit } from './retrieve.js';
 
 export interface Pinned {
@@ -12,14 +12,15 @@ export interface Pinned {
   named: string[];
 }
 
-export function pinNamedDocuments(handle: IndexHandle, pattern: ReferencePattern | null, ranked: Hit[], allowedKeys: Set<number> | null): Pinned {
+export async function pinNamedDocuments(engine: EngineReader, pattern: ReferencePattern | null, ranked: Hit[], restriction: Restriction | null): Promise<Pinned> {
   if (!pattern) return { ordered: ranked, named: [] };
-  const namedDocuments = handle.store.documentsNumbered(pattern.numbers);
-  const named = namedDocuments.flatMap((id) => handle.store.passageKeys(id).slice(0, 1));
-  const citing = handle.store.citingPassages(pattern);
+  const allowedDocuments = restriction ? new Set(restriction.documents) : null;
+  const namedDocuments = (await engine.documentsNumbered(pattern.numbers)).filter((id) => allowedDocuments === null || allowedDocuments.has(id));
+  const named = (await Promise.all(namedDocuments.map((id) => engine.passageKeys(id)))).flatMap((keys) => keys.slice(0, 1));
+  const citing = await engine.citingPassages(pattern, restriction);
   const position = new Map(ranked.map((r, i) => [r.key, i]));
   const byRank = (a: number, b: number) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || a - b;
-  const first = [...new Set([...named, ...citing.sort(byRank)])].filter((key) => allowedKeys === null || allowedKeys.has(key));
+  const first = [...new Set([...named, ...citing.sort(byRank)])];
   const score = new Map(ranked.map((r) => [r.key, r.score]));
   const firstSet = new Set(first);
   return {

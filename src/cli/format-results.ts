@@ -1,4 +1,5 @@
 /** The search command's readable output: the answer, then each result with its document, signature and passage. */
+import type { FacetField, Facets } from '../core/facets.js';
 import type { DocumentFields, DocumentStatus, SearchResponse } from '../core/types.js';
 
 /** How Vietnamese legal portals word each validity (`Tình trạng`). */
@@ -17,6 +18,23 @@ export function signatureLine(d: DocumentFields): string | null {
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
+const FACET_LABELS: Record<FacetField, string> = {
+  kind: 'Loại văn bản',
+  issuer: 'Cơ quan ban hành',
+  signer: 'Người ký',
+  year: 'Năm',
+  term: 'Khóa',
+  status: 'Tình trạng',
+};
+
+/** Facets as lines, each field's values with their counts: `Năm: 2022 (3) · 2016 (2)`; a status in Vietnamese. */
+export function formatFacets(facets: Facets): string[] {
+  return (Object.entries(facets) as [FacetField, { value: string; count: number }[]][]).map(([field, counts]) => {
+    const shown = counts.map((c) => `${field === 'status' ? (STATUS_LABELS[c.value as DocumentStatus] ?? c.value) : c.value} (${c.count})`);
+    return `${FACET_LABELS[field]}: ${shown.length > 0 ? shown.join(' · ') : '—'}`;
+  });
+}
+
 export function formatResponse(r: SearchResponse): string {
   const out = [
     `mode: ${r.mode}`,
@@ -25,6 +43,7 @@ export function formatResponse(r: SearchResponse): string {
     ...(r.suggestedQuery ? [`Có phải bạn muốn tìm: ${r.suggestedQuery} (kết quả của cách viết này; tìm đúng như đã gõ: --exact)`] : []),
     '',
   ];
+  if (r.facets) out.push(...formatFacets(r.facets), '');
   out.push(r.answer ? `Trả lời: ${r.answer.text}` : 'Không tìm thấy câu trả lời phù hợp.', '');
   for (const res of r.results) {
     out.push(`[${res.rank}] ${res.document.title ?? res.document.id}${res.document.date ? ` (${res.document.date})` : ''}`);

@@ -1,10 +1,11 @@
 /**
- * `npm run search -- "<query>" [--k N] [--mode M] [--exact] [--json] [--index DIR]`
+ * `npm run search -- "<query>" [--k N] [--mode M] [--exact] [--json] [--facets [FIELDS]] [--index DIR]`
  *   [--kind K] [--issuer I] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--number N] [--author A] [--signer S]
  *   [--status in-force|not-yet-in-force|partly-in-force|no-longer-in-force] [--document ID] [--term XII]
  */
 import { readConfig } from '../config.js';
 import { UserError } from '../core/errors.js';
+import { FACET_FIELDS } from '../core/facets.js';
 import type { FILTER_NAMES } from '../core/filters.js';
 import { DEFAULT_K, MAX_K, parseSearchRequest, type SearchRequest } from '../core/search-request.js';
 import { search } from '../search/search.js';
@@ -37,14 +38,21 @@ const program = commandLine({
     ['npm run -s search -- duong loi doi ngoai --exact', 'as typed, without restoring the diacritics'],
     ['npm run -s search -- "đảng viên" --issuer "Bộ Chính trị" --from 2021-01-01', 'filtered by issuer and date'],
     ['npm run -s search -- "kết luận" --json | jq .results[0]', 'the API response as JSON'],
+    ['npm run -s search -- \'"sinh hoạt chi bộ" -"định kỳ"\'', 'a phrase, without passages that say "định kỳ" (quote the whole query)'],
+    ['npm run -s search -- \'"nghị quyết 22" OR "chỉ thị 05"\' --facets kind,year', 'either phrase; counts per kind and year'],
   ],
   environment: [...MODEL_ENVIRONMENT],
 })
-  .argument('<query...>', 'what to search for (the words are joined by spaces)')
+  .argument(
+    '<query...>',
+    'what to search for (the words are joined by spaces); "…" an exact phrase, -word or -"…" leaves out passages with it, ' +
+      'A OR B either; quote the whole query when it starts with - (or put -- before it)',
+  )
   .option('--k <n>', `how many passages, 1 to ${MAX_K} (default: ${DEFAULT_K})`)
   .option('--mode <mode>', 'hybrid, lexical or dense (default: hybrid with a model, else lexical)')
   .option('--exact', 'search exactly as typed: no Telex/VNI reading, no diacritics restored')
   .option('--json', 'print the API response as one JSON object')
+  .option('--facets [fields]', `count matching documents per value of these fields (default: all of ${FACET_FIELDS.join(',')})`)
   .option('--index <dir>', INDEX_OPTION_HELP);
 for (const [name, [value, help]] of Object.entries(FILTER_HELP)) program.option(`--${name} ${value}`, help);
 
@@ -53,7 +61,8 @@ runMain(async () => {
   const values = program.opts<Record<string, string | boolean | undefined>>();
   let params: SearchRequest;
   try {
-    params = parseSearchRequest({ ...values, json: undefined, index: undefined, q: program.args.join(' ') });
+    const facets = values.facets === true ? FACET_FIELDS.join(',') : values.facets;
+    params = parseSearchRequest({ ...values, json: undefined, index: undefined, facets, q: program.args.join(' ') });
   } catch (err) {
     if (err instanceof UserError) return usageError(program, err.message);
     throw err;
@@ -61,7 +70,7 @@ runMain(async () => {
   const index = typeof values.index === 'string' ? values.index : readConfig().indexDir;
   const handle = await openConfiguredIndex(index, { access: 'read' });
   try {
-    const response = await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact });
+    const response = await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets });
     process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : `${formatResponse(response)}\n`);
   } finally {
     handle.close();

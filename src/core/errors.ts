@@ -44,6 +44,10 @@ export const ERROR_STATUS = {
   invalid_parameter: 400,
   /** The relations command named no stored document, by id or by number (src/cli/relations-command.ts). */
   document_not_found: 404,
+  /** A query whose syntax cannot be read (src/core/query-syntax.ts): an unclosed quote, only exclusions. */
+  query_syntax: 400,
+  /** A `facets` value naming a field that has no facet. */
+  invalid_facets: 400,
   // The index folder and the machine: the operator's to fix.
   /** A reading command (search, eval --queries, check) or rebuild named a folder without an index; only writers create one. */
   no_index: 404,

@@ -3,7 +3,9 @@
  * `k`, the mode and the filters. Pure; a bad value throws a UserError whose code the API answers with a 400.
  */
 import { UserError } from './errors.js';
+import { parseFacetFields, type FacetField } from './facets.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, FILTER_NAMES, parseKind, parseStatus, parseTerm, type SearchFilters } from './filters.js';
+import { parseQuery } from './query-syntax.js';
 import type { SearchMode } from './types.js';
 
 export const MAX_QUERY_CHARS = 2000;
@@ -16,6 +18,8 @@ export interface SearchRequest {
   k: number;
   mode: SearchMode | undefined;
   filters: SearchFilters;
+  /** Facets to count over every matching document (`facets=kind,issuer`); empty when none asked for. */
+  facets: FacetField[];
   /** Search exactly as typed: no Telex/VNI reading and no restored diacritics (`exact=1`). */
   exact: boolean;
 }
@@ -81,7 +85,10 @@ function readExact(value: unknown): boolean {
   throw new UserError('invalid_parameter', '"exact" must be 1 (search exactly as typed) or 0');
 }
 
-/** Reads `q`, `k`, `mode`, `exact` and the filters of FILTER_NAMES from a record of strings; throws UserError on a bad value. */
+/**
+ * Reads `q` (whose syntax, src/core/query-syntax.ts, must parse), `k`, `mode`, `exact`, `facets` and the filters of
+ * FILTER_NAMES from a record of strings; throws UserError on a bad value.
+ */
 export function parseSearchRequest(query: Record<string, unknown>): SearchRequest {
   const q = single(query.q, 'q')?.trim();
   if (!q) throw new UserError('missing_query', 'the "q" parameter is required');
@@ -96,5 +103,9 @@ export function parseSearchRequest(query: Record<string, unknown>): SearchReques
   if (modeText !== undefined && !MODES.includes(modeText as SearchMode)) {
     throw new UserError('invalid_mode', `"mode" must be one of ${MODES.join(', ')}`);
   }
-  return { q, k, mode: modeText as SearchMode | undefined, filters: readFilters(query), exact: readExact(query.exact) };
+  // The syntax is read here too, so an unclosed quote is a 400 before anything is searched.
+  parseQuery(q);
+  const facetsText = single(query.facets, 'facets');
+  const facets = facetsText === undefined ? [] : parseFacetFields(facetsText);
+  return { q, k, mode: modeText as SearchMode | undefined, filters: readFilters(query), exact: readExact(query.exact), facets };
 }

@@ -2,6 +2,18 @@
 import type { Abbreviation } from './abbreviations.js';
 import type { DocumentKind, Reference } from './references.js';
 
+/** Fields a search counts matching documents by (src/core/facets.ts); `year` is the year of `date`. */
+export type FacetField = 'kind' | 'issuer' | 'signer' | 'year' | 'term' | 'status';
+
+export interface FacetCount {
+  value: string;
+  /** Documents, not passages. */
+  count: number;
+}
+
+/** Per asked field, its values with their document counts, most frequent first (ties in value order). */
+export type Facets = Partial<Record<FacetField, FacetCount[]>>;
+
 /** What is known about a document besides its text. */
 export interface DocumentFields {
   title: string | null;
@@ -125,4 +137,6 @@ export interface SearchResponse {
   notice?: string;
   answer: Answer | null;
   results: SearchResult[];
+  /** Present when asked for (`facets=`): per field, its values over every matching document with their counts. */
+  facets?: Facets;
 }

@@ -5,6 +5,7 @@
  * offsets into the stored text, and an extractive answer citing them) → mark what is no longer in force. A new step is a new stage here, not a branch
  * inside another.
  */
+import type { FacetField } from '../core/facets.js';
 import type { SearchFilters } from '../core/filters.js';
 import type { SearchMode, SearchResponse } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
@@ -12,8 +13,10 @@ import { embeddedEngine } from '../store/embedded-engine.js';
 import type { EngineReader } from '../store/engine.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { allowedPassages } from './stages/allowed.js';
+import { searchFacets } from './stages/count-facets.js';
 import { chooseResults } from './stages/diversify.js';
 import { fuseRankings } from './stages/fuse.js';
+import { applySyntax, narrowToPhrases, passageCheck } from './stages/match-syntax.js';
 import { pinNamedDocuments } from './stages/pin-named.js';
 import { present } from './stages/present.js';
 import { readQuery } from './stages/read-query.js';
@@ -31,6 +34,8 @@ export interface SearchOptions {
   parallel?: boolean;
   /** Search exactly as typed: no Telex/VNI reading, no restored diacritics. */
   exact?: boolean;
+  /** Facets to count over every matching document, returned as `facets`; none when absent or empty. */
+  facets?: readonly FacetField[];
 }
 
 /** Each retriever contributes at least this many candidates to fusion. */
@@ -48,10 +53,12 @@ export function search(handle: IndexHandle, rawQuery: string, options: SearchOpt
  * Errors: UserError from the engine (e.g. `engine_unavailable`); an embedding server that is down is not an error.
  */
 export async function searchEngine(engine: EngineReader, embedder: Embedder | null, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
-  const read = readQuery(rawQuery, { counts: engine.vocabulary(), exact: options.exact ?? false });
+  const read = applySyntax(readQuery(rawQuery, { counts: engine.vocabulary(), exact: options.exact ?? false }));
   const requestedMode = effectiveMode(engine, embedder, options.mode);
   const depth = Math.max(MIN_CANDIDATES, options.k * 3);
-  const restriction = await allowedPassages(engine, options.filters);
+  const filtered = await allowedPassages(engine, options.filters);
+  const restriction = await narrowToPhrases(engine, read.parsed, filtered);
+  const accepts = passageCheck(read.parsed);
   // What indexed documents replace, repeal or amend (empty for an engine that holds no relations).
   const changes = await readStatusChanges(engine);
   // A lexical search alone reads its ranking 2k deep first, and the full depth only if diversifying uses that up: the
@@ -78,6 +85,13 @@ export async function searchEngine(engine: EngineReader, embedder: Embedder | nu
     depth,
     deeper: cut ? () => engine.lexicalSearch(read.terms, depth, restriction) : null,
     exempt: new Set([...named, ...(options.filters?.document ? [options.filters.document] : [])]),
+    ...(accepts && {
+      check: {
+        accepts,
+        deeper: mode === 'dense' ? null : (reach: number) => engine.lexicalSearch(read.terms, reach, restriction),
+        limit: (await engine.counts()).passages,
+      },
+    }),
   });
   const presented = await present(engine, read.query, top, passages);
   const { results, answer } = markValidity(presented.results, presented.answer, changes);
@@ -87,5 +101,6 @@ export async function searchEngine(engine: EngineReader, embedder: Embedder | nu
     (options.mode !== undefined && options.mode !== mode
       ? `mode ${options.mode} needs the embedding model, which is not loaded on this server: these results are lexical`
       : undefined);
-  return { query: read.typed, correctedQuery: read.correctedQuery, suggestedQuery: read.suggestedQuery, mode, ...(notice ? { notice } : {}), answer, results };
+  const facets = options.facets?.length ? { facets: await searchFacets(engine, read.parsed, filtered, options.facets) } : {};
+  return { query: read.typed, correctedQuery: read.correctedQuery, suggestedQuery: read.suggestedQuery, mode, ...(notice ? { notice } : {}), answer, results, ...facets };
 }

@@ -1,4 +1,5 @@
 /** The API's OpenAPI 3.1 description, served at GET /api/openapi.json; the tests check real responses against it. */
+import { FACET_FIELDS } from '../core/facets.js';
 import { DOCUMENT_KINDS } from '../core/filters.js';
 import { relationsSchema } from './openapi-relations.js';
 
@@ -199,6 +200,21 @@ const searchResponse = {
         },
       ],
     },
+    facets: {
+      type: 'object',
+      description:
+        'Present when `facets` was asked for: per field asked, each value over every document the query and filters match (not only the results listed), with its number of documents, most first. A document matches when one of its passages (within the filters) matches an alternative of the query: it holds every word of the alternative other than function words (`của`, `và`), in its text or heading (title, section), and its phrases, and no excluded word or phrase.',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        FACET_FIELDS.map((f) => [
+          f,
+          {
+            type: 'array',
+            items: { type: 'object', required: ['value', 'count'], additionalProperties: false, properties: { value: { type: 'string' }, count: { type: 'integer', minimum: 1 } } },
+          },
+        ]),
+      ),
+    },
     results: {
       type: 'array',
       items: {
@@ -326,7 +342,8 @@ export const OPENAPI = {
             name: 'q',
             in: 'query',
             required: true,
-            description: 'The query; one of punctuation or symbols only is a 400 query_without_words',
+            description:
+              'The query. Syntax: `"sinh hoạt chi bộ"` an exact phrase (diacritics ignored when typed without them, exact when typed with them; “…” also quote), `-word` and `-"phrase"` leave out passages containing them, `A OR B` (upper-case) finds either alternative; everything else is ranked as words. An unclosed quote, or a query of only exclusions, is a 400 query_syntax; one of punctuation or symbols only is a 400 query_without_words',
             schema: { type: 'string', maxLength: 2000 },
           },
           { name: 'k', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 } },
@@ -362,6 +379,12 @@ export const OPENAPI = {
           },
           { name: 'document', in: 'query', description: 'One document id', schema: { type: 'string' } },
           { name: 'term', in: 'query', description: 'Term (khóa): "XII", "12" or "khóa XII"', schema: { type: 'string' } },
+          {
+            name: 'facets',
+            in: 'query',
+            description: `Comma-separated fields to count over every matching document, returned as \`facets\`: ${FACET_FIELDS.join(', ')} (year: of the document's date; each value is also a filter value, year as from/to). Any other field is a 400 invalid_facets`,
+            schema: { type: 'string', examples: ['kind,issuer,year'] },
+          },
         ],
         responses: { '200': json({ $ref: '#/components/schemas/SearchResponse' }, 'Ranked passages'), ...errors(400, 429) },
       },

@@ -576,6 +576,18 @@ export class DocumentStore {
     return new Set(rows.map((r) => r.key));
   }
 
+  /** Document and text of each passage keyed in `keys` (missing keys left out), in key order. */
+  passageTexts(keys: Iterable<number>): { key: number; documentId: string; text: string }[] {
+    return this
+      .sql('SELECT key, document_id AS documentId, text FROM passages WHERE key IN (SELECT value FROM json_each(?)) ORDER BY key')
+      .all(JSON.stringify([...keys])) as { key: number; documentId: string; text: string }[];
+  }
+
+  /** Ids of the documents some of these passages belong to. */
+  documentsOfPassages(keys: Iterable<number>): string[] {
+    return this.sql('SELECT DISTINCT document_id AS id FROM passages WHERE key IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...keys])) as string[];
+  }
+
   putVectors(model: string, entries: { key: number; vector: Float32Array }[]): void {
     const put = this.sql('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?) ON CONFLICT(passage_key) DO UPDATE SET model = excluded.model, vector = excluded.vector');
     this.db.transaction(() => {

@@ -56,6 +56,16 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
     },
     counts: async () => store.counts(),
     statusChanges: async () => statusChangesByDocument(store),
+    async passagesWithAll(foldedTerms, restriction) {
+      const keys = keysOf(restriction);
+      return [...handle.lexical.passagesWithAll(foldedTerms)].filter((key) => keys === null || keys.has(key));
+    },
+    async restrictToPassages(keys, restriction) {
+      const allowed = keysOf(restriction);
+      const narrowed = new Set(keys.filter((key) => allowed === null || allowed.has(key)));
+      const narrowedRestriction: EmbeddedRestriction = { documents: store.documentsOfPassages(narrowed), keys: narrowed };
+      return narrowedRestriction;
+    },
     vocabulary: () => syllableCounts(handle.lexical),
     addDocument: async (doc, source, fileHash, vectors) => handle.addDocument(doc, source, fileHash, vectors),
     linkSource: async (source, documentId, fileHash) => handle.linkSource(source, documentId, fileHash),

@@ -58,6 +58,15 @@ export interface EngineReader {
   citingPassages(pattern: ReferencePattern, restriction: Restriction | null): Promise<number[]>;
   counts(): Promise<EngineCounts>;
   /**
+   * Keys of the passages indexed under every one of these folded terms (syllables, `a_b` bigrams), within the
+   * restriction: the candidates of a phrase (src/core/query-syntax.ts), however low they would rank, and the passages
+   * counted for facets. Optional: an engine without it searches phrases among the ranked candidates only, and counts
+   * no facets.
+   */
+  passagesWithAll?(foldedTerms: string[], restriction: Restriction | null): Promise<number[]>;
+  /** The restriction narrowed to these passages (and their documents); with passagesWithAll. */
+  restrictToPassages?(keys: number[], restriction: Restriction | null): Promise<Restriction>;
+  /**
    * How many passages hold each accented syllable and adjacent pair (src/core/restore-diacritics.ts), for restoring
    * a query typed without diacritics; null when the engine cannot say (then queries are searched as typed).
    */

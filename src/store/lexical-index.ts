@@ -270,6 +270,34 @@ export class LexicalIndex {
     return discount;
   }
 
+  /** Keys of the live passages indexed under one term of the folded column. */
+  private postingKeys(term: string): Set<number> {
+    this.flush();
+    const hash = termHash(term, FOLDED);
+    const out = new Set<number>();
+    for (const { segment, deleted } of this.parts) {
+      const at = findTerm(segment, hash);
+      if (at < 0) continue;
+      for (let j = segment.starts[at]!; j < segment.starts[at + 1]!; j++) {
+        const local = segment.docs[j]!;
+        if (!deleted.has(local)) out.add(segment.keys[local]!);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Keys of the live passages indexed under every one of these folded terms (syllables or `a_b` bigrams): the
+   * candidates for a phrase, read from the postings however deep in a ranking they would be. Every passage holding
+   * the terms is in it; the caller checks the text (terms also come from a passage's heading and abbreviations).
+   */
+  passagesWithAll(foldedTerms: readonly string[]): Set<number> {
+    const sets = [...new Set(foldedTerms)].map((t) => this.postingKeys(t)).sort((a, b) => a.size - b.size);
+    const [smallest, ...rest] = sets;
+    if (!smallest) return new Set();
+    return new Set([...smallest].filter((key) => rest.every((s) => s.has(key))));
+  }
+
   /** Live passages holding a term of a column (`EXACT` tone keys such as `đươngf`, `đươngf_lôis`); 0 when none. */
   frequency(term: string, column: Column): number {
     // Buffered passages count once they are a segment; a look-up with none buffered changes nothing.

@@ -71,3 +71,37 @@ describe('npm run search with --signer and --status', () => {
     expect(r.stderr).toMatch(/error: "status" must be one of in-force, not-yet-in-force, partly-in-force, no-longer-in-force\n\nUsage: npm run search [\s\S]*\n {2}--status <status> +only documents of this validity/);
   });
 });
+
+describe('npm run search with the query syntax and --facets', () => {
+  it('prints the facets of every matching document before the answer, each value with its count', async () => {
+    const r = await search(['"sinh hoạt chi bộ"', '--k', '1', '--mode', 'lexical', '--facets']);
+    expect(r.code).toBe(0);
+    const json = await search(['"sinh hoạt chi bộ"', '--k', '1', '--mode', 'lexical', '--facets', '--json']);
+    const { facets } = JSON.parse(json.stdout) as { facets: Record<string, { value: string; count: number }[]> };
+    expect(Object.keys(facets)).toEqual(['kind', 'issuer', 'signer', 'year', 'term', 'status']);
+    expect(facets.kind!.length).toBeGreaterThan(0);
+    const kinds = facets.kind!.map((c) => `${c.value} (${c.count})`).join(' · ');
+    expect(r.stdout).toContain(`\nLoại văn bản: ${kinds}\n`);
+    expect(r.stdout.indexOf('Loại văn bản:')).toBeLessThan(r.stdout.search(/Trả lời:|Không tìm thấy/));
+    // Only the fields asked for.
+    const some = await search(['chi bộ', '--facets', 'year,kind', '--json']);
+    expect(Object.keys(JSON.parse(some.stdout).facets)).toEqual(['year', 'kind']);
+  });
+
+  it('leaves out passages with an excluded phrase, the query quoted whole', async () => {
+    const r = await search(['chi bộ -"sinh hoạt"', '--k', '5', '--mode', 'lexical', '--json']);
+    expect(r.code).toBe(0);
+    const { results } = JSON.parse(r.stdout) as { results: { passage: { text: string } }[] };
+    expect(results.length).toBeGreaterThan(0);
+    for (const res of results) expect(res.passage.text.toLowerCase()).not.toContain('sinh hoạt');
+  });
+
+  it('refuses an unclosed quote and an unknown facet with a plain message and exit code 2', async () => {
+    const unclosed = await search(['"sinh hoạt chi bộ']);
+    expect(unclosed.code).toBe(2);
+    expect(unclosed.stderr).toMatch(/^error: the query has an unclosed quotation mark/);
+    const facet = await search(['x', '--facets', 'kind,colour']);
+    expect(facet.code).toBe(2);
+    expect(facet.stderr).toMatch(/^error: "facets" may name kind, issuer, signer, year, term, status; not colour/);
+  });
+});

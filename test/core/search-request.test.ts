@@ -58,3 +58,18 @@ describe('search request', () => {
     expect(codeOf({ q: '?đ' })).toBeNull();
   });
 });
+
+describe('search request: query syntax and facets', () => {
+  it('refuses a query whose syntax cannot be read', () => {
+    expect(codeOf({ q: '"sinh hoạt chi bộ' })).toBe('query_syntax');
+    expect(codeOf({ q: '-đảng -"kỷ luật"' })).toBe('query_syntax');
+    expect(codeOf({ q: '"sinh hoạt chi bộ" -"định kỳ" OR họp' })).toBeNull();
+  });
+
+  it('reads the facets asked for, none by default', () => {
+    expect(parseSearchRequest({ q: 'x' }).facets).toEqual([]);
+    expect(parseSearchRequest({ q: 'x', facets: 'kind,issuer,signer,year,term,status' }).facets).toEqual(['kind', 'issuer', 'signer', 'year', 'term', 'status']);
+    expect(codeOf({ q: 'x', facets: 'kind,colour' })).toBe('invalid_facets');
+    expect(codeOf({ q: 'x', facets: ['kind', 'year'] })).toBe('invalid_parameter');
+  });
+});

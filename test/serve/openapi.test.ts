@@ -61,6 +61,20 @@ describe('responses match the OpenAPI document', () => {
     conforms('/api/search', 'get', await call(server.base, '/api/search?q=x&status=expired'));
   });
 
+  it('search with the query syntax and facets, and their errors', async () => {
+    const faceted = await call(server.base, `/api/search?${new URLSearchParams({ q: '"chi bộ" -"sinh hoạt" OR đảng viên', facets: 'kind,issuer,signer,year,term,status' })}`);
+    expect(faceted.status).toBe(200);
+    expect(Object.keys(faceted.body.facets)).toEqual(['kind', 'issuer', 'signer', 'year', 'term', 'status']);
+    expect(faceted.body.facets.kind.length).toBeGreaterThan(0);
+    conforms('/api/search', 'get', faceted);
+    const unclosed = await call(server.base, '/api/search?q=%22chi%20b%E1%BB%99');
+    expect(unclosed.body.error.code).toBe('query_syntax');
+    conforms('/api/search', 'get', unclosed);
+    const badFacet = await call(server.base, '/api/search?q=x&facets=kind,colour');
+    expect(badFacet.body.error.code).toBe('invalid_facets');
+    conforms('/api/search', 'get', badFacet);
+  });
+
   it('the citation graph: what a document cites and what cites it', async () => {
     const directive = index.handle.store.documentsNumbered(['05-CT/TW'])[0]!;
     const cited = await call(server.base, `/api/documents/${directive}/cited-by`);

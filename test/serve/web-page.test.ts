@@ -242,7 +242,59 @@ describe('the search page', () => {
       if (order[order.length - 1] !== focus.name) order.push(focus.name);
       expect(focus.outline, `${focus.name} shows its focus`).not.toBe('none');
     }
-    expect(order).toEqual(['skip-link', 'brand', 'q', 'BUTTON', 'kind', 'issuer', 'term', 'from', 'to', 'validity', 'clear-filters', 'citation', 'result']);
+    // The facet values (links, `A`) come between the filters and the answer.
+    expect(order).toEqual(['skip-link', 'brand', 'q', 'BUTTON', 'kind', 'issuer', 'signer', 'term', 'from', 'to', 'validity', 'clear-filters', 'A', 'citation', 'result']);
+  });
+});
+
+describe('query syntax and facets on the search page (issue 15, items 1 and 2)', () => {
+  /** Each facet group's heading and its values as shown: `Chỉ thị (1)`. */
+  const facetGroups = (page: Page) =>
+    page.locator('#facets .facet').evaluateAll((groups) =>
+      Object.fromEntries(groups.map((g) => [g.querySelector('h3')?.textContent ?? '', [...g.querySelectorAll('a')].map((a) => a.textContent?.replace(/\s+/g, ' ').trim() ?? '')])),
+    );
+
+  it('shows facet counts of every matching document, and a click adds that filter', async () => {
+    const page = await newPage();
+    await page.goto(server.base + '/');
+    await searchFor(page, 'học tập và làm theo');
+    const api = (await call(server.base, `/api/search?${new URLSearchParams({ q: 'học tập và làm theo', facets: 'kind,year' })}`)).body.facets;
+    const groups = await facetGroups(page);
+    expect(groups['Loại văn bản']).toEqual(api.kind.map((c: { value: string; count: number }) => `${c.value.charAt(0).toLocaleUpperCase('vi')}${c.value.slice(1)} (${c.count})`));
+    expect(groups['Năm']).toEqual(api.year.slice(0, 8).map((c: { value: string; count: number }) => `${c.value} (${c.count})`));
+
+    await page.locator('#facets a', { hasText: 'Chỉ thị' }).click();
+    await page.waitForURL(/kind=/);
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('chỉ thị');
+    expect(await page.getByLabel('Loại văn bản').inputValue()).toBe('chỉ thị');
+    await expect.poll(async () => {
+      const metas = await page.locator('.result .meta').allTextContents();
+      return metas.length > 0 && metas.every((m) => m.startsWith('Chỉ thị'));
+    }).toBe(true);
+    // The kind is chosen now: its facet is not offered again; a year is, and sets both dates.
+    await expect.poll(async () => Object.keys(await facetGroups(page))).not.toContain('Loại văn bản');
+    await page.locator('#facets a', { hasText: '2016' }).click();
+    await page.waitForURL(/from=/);
+    expect(await page.getByLabel('Từ ngày').inputValue()).toBe('01/01/2016');
+    expect(await page.getByLabel('Đến ngày').inputValue()).toBe('31/12/2016');
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('Từ ngày').inputValue()).toBe('');
+  });
+
+  it('searches an exact phrase without a word, and says in Vietnamese when a quote is left open', async () => {
+    const page = await newPage();
+    await page.goto(server.base + '/');
+    await searchFor(page, '"sinh hoạt chi bộ" -"hằng tháng"');
+    const passages = await page.locator('.result blockquote').allTextContents();
+    expect(passages.length).toBeGreaterThan(0);
+    for (const p of passages) {
+      expect(fold(p.toLowerCase())).toContain('sinh hoat chi bo');
+      expect(fold(p.toLowerCase())).not.toContain('hang thang');
+    }
+    page.removeAllListeners('console'); // the 400 of the API call is expected here
+    await searchFor(page, '"sinh hoạt chi bộ');
+    expect(await page.locator('#status').textContent()).toMatch(/^Cú pháp tìm kiếm chưa đúng/);
+    expect(await page.locator('#facets').textContent()).toBe('');
   });
 });
 

@@ -163,3 +163,21 @@ describe('lexical snapshot', () => {
     expect(loadLexicalIndex(dir)).toBeNull();
   });
 });
+
+describe('postings lookups', () => {
+  it('passagesWithAll: the live passages holding every folded term, across segments and deletions, never exact terms', () => {
+    const passages = randomPassages(3000, 11);
+    const index = new LexicalIndex();
+    index.add(passages.slice(0, 1800));
+    index.add(passages.slice(1800));
+    const removed = new Set(passages.filter((_, i) => i % 7 === 0).map((p) => p.key));
+    for (const key of removed) index.remove(key);
+    const live = passages.filter((p) => !removed.has(p.key));
+    for (const terms of [['w0'], ['w0', 'w1'], ['w3', 'w40', 'w5'], ['w1999', 'w0'], ['nowhere'], ['w0x']]) {
+      const expected = new Set(live.filter((p) => terms.every((t) => p.folded.includes(t))).map((p) => p.key));
+      expect(index.passagesWithAll(terms), terms.join(' ')).toEqual(expected);
+    }
+    expect(index.passagesWithAll([])).toEqual(new Set());
+    expect(index.passagesWithAll(['w0']).size).toBeGreaterThan(100);
+  });
+});

@@ -41,6 +41,16 @@ export const STATUS_LABELS = {
  */
 export const statusMark = (status) => (status ? el('span', { class: `validity validity-${status}` }, STATUS_LABELS[status]) : null);
 
+/** What the page calls each facet (src/core/facets.ts). @type {Record<import('../../src/core/facets.js').FacetField, string>} */
+export const FACET_LABELS = {
+  kind: 'Loại văn bản',
+  issuer: 'Cơ quan ban hành',
+  signer: 'Người ký',
+  year: 'Năm',
+  term: 'Khóa',
+  status: 'Tình trạng hiệu lực',
+};
+
 /** @type {Record<string, string>} */
 const ERROR_MESSAGES = {
   network: 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.',
@@ -50,6 +60,8 @@ const ERROR_MESSAGES = {
   invalid_term: 'Khóa không hợp lệ: hãy nhập số La Mã hoặc số, ví dụ XII hoặc 12.',
   invalid_filter: 'Một bộ lọc quá dài (tối đa 200 ký tự).',
   invalid_status: 'Tình trạng hiệu lực không hợp lệ: hãy chọn một tình trạng trong danh sách.',
+  query_syntax:
+    'Cú pháp tìm kiếm chưa đúng: cụm từ trong ngoặc kép cần có dấu đóng ngoặc ("…"), và cần ít nhất một từ cần tìm không có dấu trừ (-) phía trước.',
   document_not_found: 'Không tìm thấy văn bản này trong kho. Có thể văn bản đã bị xóa.',
 };
 

@@ -2,6 +2,7 @@
 import { getJson } from './api.js';
 import { byId, el } from './dom.js';
 import { capitalise, errorMessage } from './labels.js';
+import { renderFacets } from './render-facets.js';
 import { citedPassages, renderAnswer, renderResult } from './render-search.js';
 import { FILTERS, LAST_SEARCH_KEY, MAX_RESULTS, noFilters, PAGE_SIZE, pageUrl, readState, searchPath } from './search-state.js';
 
@@ -16,12 +17,14 @@ const form = byId('search-form', HTMLFormElement);
 const query = byId('q', HTMLInputElement);
 const status = byId('status', HTMLParagraphElement);
 const answerBox = byId('answer', HTMLDivElement);
+const facetBox = byId('facets', HTMLElement);
 const list = byId('results', HTMLOListElement);
 const more = byId('more', HTMLButtonElement);
 const kind = byId('kind', HTMLSelectElement);
 const filterFields = {
   kind,
   issuer: byId('issuer', HTMLInputElement),
+  signer: byId('signer', HTMLInputElement),
   term: byId('term', HTMLInputElement),
   from: byId('from', HTMLInputElement),
   to: byId('to', HTMLInputElement),
@@ -53,7 +56,7 @@ function shownDate(iso) {
 
 /** @returns {SearchState | null} null when a date field cannot be read (the field is marked and focused) */
 function formState() {
-  const { issuer, term, from, to, status: validity } = filterFields;
+  const { issuer, signer, term, from, to, status: validity } = filterFields;
   /** @type {Record<'from' | 'to', string>} */
   const dates = { from: '', to: '' };
   for (const [name, field] of /** @type {const} */ ([['from', from], ['to', to]])) {
@@ -67,7 +70,7 @@ function formState() {
     }
     dates[name] = iso;
   }
-  return { q: query.value.trim(), filters: { kind: kind.value, issuer: issuer.value.trim(), term: term.value.trim(), ...dates, status: validity.value }, k: PAGE_SIZE };
+  return { q: query.value.trim(), filters: { kind: kind.value, issuer: issuer.value.trim(), signer: signer.value.trim(), term: term.value.trim(), ...dates, status: validity.value }, k: PAGE_SIZE };
 }
 
 /** @param {string} value */
@@ -90,6 +93,7 @@ function say(text, error = false) {
 }
 
 function showWelcome() {
+  facetBox.replaceChildren();
   answerBox.replaceChildren(
     el(
       'div',
@@ -125,6 +129,8 @@ function render(state, response, focusFrom) {
   const filtered = FILTERS.some((name) => state.filters[name]);
   list.replaceChildren();
   answerBox.replaceChildren();
+  const facets = response.facets && renderFacets(state, response.facets);
+  facetBox.replaceChildren(...(facets ? [facets] : []));
   more.hidden = response.results.length < state.k || state.k >= MAX_RESULTS;
   // A query typed with the input method off was searched as Vietnamese: say which words were searched.
   const q = response.correctedQuery ?? response.suggestedQuery ?? state.q;
@@ -174,6 +180,7 @@ async function show(state, focusFrom = null) {
   } catch (err) {
     if (controller.signal.aborted) return;
     answerBox.replaceChildren();
+    facetBox.replaceChildren();
     list.replaceChildren();
     more.hidden = true;
     say(errorMessage(err), true);
@@ -199,6 +206,18 @@ form.addEventListener('submit', (event) => {
 byId('clear-filters', HTMLButtonElement).addEventListener('click', () => {
   for (const field of Object.values(filterFields)) field.value = '';
   if (query.value.trim()) form.requestSubmit();
+});
+
+// A facet value is a link to the search with its filter added: followed here, without reloading the page.
+facetBox.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[data-facet]') : null;
+  if (!(link instanceof HTMLAnchorElement) || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  history.pushState(null, '', link.href);
+  const state = readState(location.search);
+  fillForm(state);
+  query.focus();
+  void show(state);
 });
 
 more.addEventListener('click', () => {

@@ -1,7 +1,9 @@
 /** A search as the page's URL holds it: the query, the filters and how many results are shown. */
 
 /** The API's filters the form offers, in form order. */
-export const FILTERS = /** @type {const} */ (['kind', 'issuer', 'term', 'from', 'to', 'status']);
+export const FILTERS = /** @type {const} */ (['kind', 'issuer', 'signer', 'term', 'from', 'to', 'status']);
+/** The facets every search asks the API to count (src/core/facets.ts), each a way to add a filter. */
+export const FACETS = /** @type {const} */ (['kind', 'issuer', 'signer', 'year', 'term', 'status']);
 export const PAGE_SIZE = 10;
 /** The API's largest `k`. */
 export const MAX_RESULTS = 100;
@@ -15,7 +17,7 @@ export const LAST_SEARCH_KEY = 'last-search';
  */
 
 /** Every filter empty. @returns {SearchState['filters']} */
-export const noFilters = () => ({ kind: '', issuer: '', term: '', from: '', to: '', status: '' });
+export const noFilters = () => ({ kind: '', issuer: '', signer: '', term: '', from: '', to: '', status: '' });
 
 /** @param {string} search a URL's query string */
 export function readState(search) {
@@ -45,4 +47,25 @@ function params(/** @type {SearchState} */ state, includeDefaultK = false) {
 export const pageUrl = (state) => (state.q ? `/?${params(state)}` : '/');
 
 /** The API request for this state. @param {SearchState} state */
-export const searchPath = (state) => `/api/search?${params(state, true)}`;
+export const searchPath = (state) => `/api/search?${params(state, true)}&facets=${FACETS.join(',')}`;
+
+/**
+ * The state with the filter a facet value stands for added: a year is the dates from its first to its last day.
+ * @param {SearchState} state
+ * @param {typeof FACETS[number]} field
+ * @param {string} value
+ * @returns {SearchState}
+ */
+export function withFacet(state, field, value) {
+  const filters = { ...state.filters };
+  if (field === 'year') Object.assign(filters, { from: `${value}-01-01`, to: `${value}-12-31` });
+  else filters[field] = value;
+  return { ...state, filters, k: PAGE_SIZE };
+}
+
+/**
+ * Whether the state already filters on what a facet counts (then its values are not offered).
+ * @param {SearchState} state
+ * @param {typeof FACETS[number]} field
+ */
+export const filtersOn = (state, field) => (field === 'year' ? Boolean(state.filters.from || state.filters.to) : Boolean(state.filters[field]));

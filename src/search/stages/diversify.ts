@@ -24,6 +24,12 @@ export interface ChooseRequest {
   deeper: (() => Promise<Hit[]>) | null;
   /** Documents that may fill every place (the one the query names, the one a filter asks for). */
   exempt: ReadonlySet<string>;
+  /**
+   * A check each passage's text must pass (the query's phrases and exclusions, src/search/stages/match-syntax.ts),
+   * and the ranking read `reach` deep to make up for passages it refuses, up to `limit` (the number of passages);
+   * absent, every passage is taken.
+   */
+  check?: { accepts: (nfcText: string) => boolean; deeper: ((reach: number) => Promise<Hit[]>) | null; limit: number };
 }
 
 /**
@@ -34,20 +40,34 @@ export async function chooseResults(engine: EngineReader, ranked: Hit[], request
   const passages = new Map<number, StoredPassage>();
   let list = ranked;
   let deeper = request.deeper;
+  const { check } = request;
+  // With a check, the walk is not bounded by `depth`: refused passages are made up for from ever deeper rankings.
+  const depth = check ? Number.POSITIVE_INFINITY : request.depth;
+  let reach = request.depth;
   let length = Math.max(2 * request.k, 10);
   for (;;) {
-    const prefix = list.slice(0, Math.min(length, request.depth));
+    const prefix = list.slice(0, Math.min(length, depth));
     const missing = prefix.map((h) => h.key).filter((key) => !passages.has(key));
     for (const [key, p] of await engine.passages(missing)) passages.set(key, p);
     const candidates: Candidate[] = [];
     for (const hit of prefix) {
       // A passage deleted between retrieval and lookup is simply left out.
       const p = passages.get(hit.key);
-      if (p) candidates.push({ key: hit.key, score: hit.score, documentId: p.documentId, text: p.text });
+      // So is one the check refuses.
+      if (p && (!check || check.accepts(p.text))) candidates.push({ key: hit.key, score: hit.score, documentId: p.documentId, text: p.text });
     }
     const top = diversify(candidates, request.k, request.exempt);
     if (top.length >= request.k) return { top, passages };
-    if (prefix.length >= Math.min(list.length, request.depth)) {
+    if (prefix.length >= Math.min(list.length, depth)) {
+      if (!deeper && check?.deeper && reach < check.limit) {
+        reach *= 4;
+        const listed = new Set(list.map((h) => h.key));
+        const more = (await check.deeper(reach)).filter((h) => !listed.has(h.key));
+        if (more.length === 0) return { top, passages };
+        list = [...list, ...more];
+        length *= 2;
+        continue;
+      }
       if (!deeper) return { top, passages };
       // The shallow list is used up: the top n is exact, so the deeper list begins with the same passages (ties
       // broken by key alike).

@@ -101,6 +101,6 @@ export async function searchEngine(engine: EngineReader, embedder: Embedder | nu
     (options.mode !== undefined && options.mode !== mode
       ? `mode ${options.mode} needs the embedding model, which is not loaded on this server: these results are lexical`
       : undefined);
-  const facets = options.facets?.length ? { facets: await searchFacets(engine, read.parsed, filtered, options.facets) } : {};
+  const facets = options.facets?.length ? { facets: await searchFacets(engine, read.parsed, filtered, options.facets, changes) } : {};
   return { query: read.typed, correctedQuery: read.correctedQuery, suggestedQuery: read.suggestedQuery, mode, ...(notice ? { notice } : {}), answer, results, ...facets };
 }

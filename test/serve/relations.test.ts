@@ -108,6 +108,15 @@ describe('validity in search', () => {
     expect(new Set(r.body.results.map((x: { document: { id: string } }) => x.document.id))).toEqual(new Set([id['35-CT/TW']]));
   });
 
+  it('the status facet counts the effective status, as the filter does', async () => {
+    const r = await call(server.base, `/api/search?q=${query}&k=10&facets=status`);
+    expect(r.status).toBe(200);
+    const filtered = await call(server.base, `/api/search?q=${query}&k=10&status=no-longer-in-force`);
+    const count = r.body.facets.status.find((f: { value: string }) => f.value === 'no-longer-in-force')?.count;
+    expect(count).toBe(new Set(filtered.body.results.map((x: { document: { id: string } }) => x.document.id)).size);
+    expect(count).toBeGreaterThan(0);
+  });
+
   it('an answer quoting a directive no longer in force marks it, and names what replaced it', async () => {
     const q = encodeURIComponent('Bầu cấp ủy nhiệm kỳ 2025-2030');
     const r = await call(server.base, `/api/search?q=${q}&k=3&document=${id['35-CT/TW']}`);

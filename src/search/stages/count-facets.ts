@@ -13,9 +13,17 @@ import { countFacets } from '../../core/facets.js';
 import { matchesQuery, matchWords, phraseIndexTerms } from '../../core/query-match.js';
 import type { ParsedQuery } from '../../core/query-syntax.js';
 import type { FacetField, Facets } from '../../core/types.js';
+import { effectiveValidity, type StatusChange } from '../../core/validity.js';
 import type { EngineReader, Restriction } from '../../store/engine.js';
 
-export async function searchFacets(engine: EngineReader, q: ParsedQuery, restriction: Restriction | null, fields: readonly FacetField[]): Promise<Facets> {
+/** `changes`: what indexed documents change in others (src/search/stages/validity.ts), so `status` counts effective validity. */
+export async function searchFacets(
+  engine: EngineReader,
+  q: ParsedQuery,
+  restriction: Restriction | null,
+  fields: readonly FacetField[],
+  changes: ReadonlyMap<string, StatusChange[]> = new Map(),
+): Promise<Facets> {
   if (fields.length === 0) return {};
   if (!engine.passagesWithAll) return countFacets([], fields);
   // Passages that may hold an excluded word or phrase; any other passage certainly holds none.
@@ -35,5 +43,8 @@ export async function searchFacets(engine: EngineReader, q: ParsedQuery, restric
       documents.add(p.documentId);
     }
   }
-  return countFacets((await engine.documentSummaries([...documents])).values(), fields);
+  const summaries = await engine.documentSummaries([...documents]);
+  // The status a reader is shown (and filters by) is the effective one: replaced or repealed by an indexed document.
+  const effective = [...summaries].map(([id, d]) => ({ ...d, status: effectiveValidity(d.status, changes.get(id) ?? []).status }));
+  return countFacets(effective, fields);
 }

@@ -457,6 +457,18 @@ export class DocumentStore {
     return rows.map((r) => r.key);
   }
 
+  /** Id, number, title, kind, term and date of every document (for the in-memory catalog, src/store/document-catalog.ts). */
+  catalogDocuments(): { id: string; number: string | null; title: string | null; kind: string; term: string | null; date: string | null }[] {
+    return this.sql('SELECT id, number, title, kind, term, date FROM documents').all() as {
+      id: string;
+      number: string | null;
+      title: string | null;
+      kind: string;
+      term: string | null;
+      date: string | null;
+    }[];
+  }
+
   /** Ids of the documents whose metadata passes a test. */
   documentIdsWhere(test: (id: string, fields: DocumentFields) => boolean): string[] {
     const rows = this.sql(`SELECT d.id, ${FIELD_COLUMNS} FROM documents d`).all() as (DocumentFields & { id: string })[];

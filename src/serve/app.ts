@@ -7,6 +7,7 @@ import { search } from '../search/search.js';
 import { citingDocuments, referencesOf } from '../store/citation-graph.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { requireApiKey } from './api-keys.js';
+import { discoveryRoutes } from './discovery-routes.js';
 import { errorHandler, HttpError, notFound, sendError } from './http-error.js';
 import { InFlight } from './in-flight.js';
 import { IngestJobs } from './ingest-jobs.js';
@@ -82,6 +83,8 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
     const parallel = connections.count > 1;
     res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, parallel })));
   });
+
+  app.use(discoveryRoutes(handle));
 
   app.get('/api/documents', (_req, res) => {
     res.json({ documents: handle.store.listDocuments() });

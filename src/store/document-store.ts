@@ -494,6 +494,14 @@ export class DocumentStore {
     for (const r of rows) yield { key: r.key, vector: new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)) };
   }
 
+  /** The vectors of one document's passages for a model, in passage order. */
+  documentVectors(documentId: string, model: string): Float32Array[] {
+    const rows = this
+      .sql('SELECT v.vector FROM passages p JOIN vectors v ON v.passage_key = p.key AND v.model = ? WHERE p.document_id = ? ORDER BY p.ordinal')
+      .all(model, documentId) as { vector: Buffer }[];
+    return rows.map((r) => new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)));
+  }
+
   /** Models that stored vectors belong to. */
   vectorModels(): string[] {
     return (this.sql('SELECT DISTINCT model FROM vectors').all() as { model: string }[]).map((r) => r.model);

@@ -269,6 +269,24 @@ export class LexicalIndex {
     return discount;
   }
 
+  /**
+   * How many live passages hold each folded term (its document frequency, in passages), and how many live passages
+   * there are: the statistics a term's distinctiveness (idf) is read from.
+   */
+  foldedFrequencies(folded: string[]): { live: number; df: number[] } {
+    this.flush();
+    const df = folded.map((t) => {
+      const hash = termHash(t, FOLDED);
+      let n = 0;
+      for (const part of this.parts) {
+        const at = findTerm(part.segment, hash);
+        if (at >= 0) n += part.segment.starts[at + 1]! - part.segment.starts[at]! - (this.discountOf(part).get(hash) ?? 0);
+      }
+      return n;
+    });
+    return { live: this.live, df };
+  }
+
   /** The k best passages for the query, restricted to `allowed` keys when given. */
   search(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null = null): LexicalHit[] {
     this.flush();

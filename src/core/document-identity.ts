@@ -102,6 +102,9 @@ interface Token {
   o: string;
   /** The separator before it: `-`, `/`, `&`, ` ` (anything else), or '' at the start. */
   sep: string;
+  /** Offsets in the NFC text. */
+  start: number;
+  end: number;
 }
 
 function tokens(text: string): Token[] {
@@ -112,7 +115,7 @@ function tokens(text: string): Token[] {
   for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
     const between = folded.slice(last, m.index);
     const sep = out.length === 0 ? '' : /^\s*[-–]\s*$/u.test(between) ? '-' : /^\s*\/\s*$/u.test(between) ? '/' : between === '&' ? '&' : ' ';
-    out.push({ f: m[0], o: nfc.slice(m.index, m.index + m[0].length), sep });
+    out.push({ f: m[0], o: nfc.slice(m.index, m.index + m[0].length), sep, start: m.index, end: m.index + m[0].length });
     last = m.index + m[0].length;
   }
   return out;
@@ -253,16 +256,33 @@ function isParty(issuer: string): boolean {
  * nothing); counts (`kế hoạch 5 năm`) are not names.
  */
 export function parseIdentities(text: string): DocumentIdentity[] {
+  return namedSpans(text).map((m) => m.identity);
+}
+
+/** parseIdentities with where each mention is: offsets in the NFC text (`text.normalize('NFC').slice(start, end)`). */
+export function namedSpans(text: string): { identity: DocumentIdentity; start: number; end: number }[] {
   const toks = tokens(text);
-  const out: DocumentIdentity[] = [];
+  const out: { identity: DocumentIdentity; start: number; end: number }[] = [];
   for (let i = 0; i < toks.length; ) {
     const m = readMention(toks, i);
     if (m) {
-      out.push(m.identity);
+      out.push({ identity: m.identity, start: toks[i]!.start, end: toks[m.next - 1]!.end });
       i = m.next;
     } else i++;
   }
   return out;
+}
+
+/** The NFC text without the document names it holds (`nghị quyết 22 về cơ sở đảng` → ` về cơ sở đảng`). */
+export function withoutNames(text: string): string {
+  const nfc = text.normalize('NFC');
+  let out = '';
+  let last = 0;
+  for (const { start, end } of namedSpans(nfc)) {
+    out += `${nfc.slice(last, start)} `;
+    last = end;
+  }
+  return out + nfc.slice(last);
 }
 
 /** The first document a text names, or null (see parseIdentities). */
@@ -315,6 +335,19 @@ export function identityMatches(query: DocumentIdentity, doc: DocumentIdentity):
   if (query.year !== null && doc.year !== null && query.year !== doc.year) return false;
   if (query.term !== null && doc.term !== null && !doc.term.split(', ').some((t) => query.term!.split(', ').includes(t))) return false;
   return true;
+}
+
+/**
+ * The identity written the way running text names a document, for src/core/references.ts to read: the printed
+ * number when type code and issuer are known (`22-NQ/TW`, `19/2023/NĐ-CP`), else kind words, number, year and term
+ * (`Nghị quyết 22 khóa X`, `Nghị định 100 năm 2019`); null when its kind is not known.
+ */
+export function identityText(id: DocumentIdentity): string | null {
+  if (id.code && id.issuer) return identityLabel({ ...id, term: null, year: isParty(id.issuer) ? null : id.year });
+  const kind = id.kinds?.[0];
+  if (!kind) return null;
+  const words = `${kind[0]!.toUpperCase()}${kind.slice(1)} ${id.number}`;
+  return `${words}${id.year !== null ? ` năm ${id.year}` : ''}${id.term ? ` khóa ${id.term}` : ''}`;
 }
 
 /**

@@ -40,7 +40,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   // A lexical search alone reads its ranking 2k deep first, and the full depth only if diversifying uses that up: the
   // top n is exact, so the results are those of the full depth. (A named document reorders by rank position, which
   // needs the full list.)
-  const shallow = requestedMode === 'lexical' && read.pattern === null ? Math.min(depth, SHALLOW_FACTOR * options.k) : depth;
+  const shallow = requestedMode === 'lexical' && read.pattern === null && read.names.identities.length === 0 ? Math.min(depth, SHALLOW_FACTOR * options.k) : depth;
   const retrieved = await retrieve(handle, {
     query: read.query,
     terms: read.terms,
@@ -52,7 +52,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
   });
   const { mode } = retrieved;
   const ranked = fuseRankings(mode, retrieved.lexical, retrieved.dense);
-  const { ordered, named } = pinNamedDocuments(handle, read.pattern, ranked, allowed.keys);
+  const { ordered, named } = pinNamedDocuments(handle, read.pattern, ranked, allowed.keys, read.names);
   // Only a lexical list read shallow (and so exactly `shallow` long when cut) may need its deeper read.
   const cut = mode === 'lexical' && shallow < depth && ordered.length === shallow;
   const { top, passages } = chooseResults(handle, ordered, {

@@ -4,7 +4,7 @@
  * - which stored documents a query names by number, whatever the spelling (src/core/document-identity.ts), and
  * - autocomplete: documents whose number or title starts with what was typed (diacritics optional), up to 10.
  */
-import { identityMatches, identityOfDocument, parseIdentities, type DocumentIdentity } from '../core/document-identity.js';
+import { identityMatches, identityOfDocument, type DocumentIdentity } from '../core/document-identity.js';
 import { tokenize } from '../core/normalize.js';
 import { PrefixKeys } from './prefix-keys.js';
 
@@ -123,15 +123,15 @@ export class DocumentCatalog {
     this.slotOf.delete(id);
   }
 
-  /** The identities of the documents a query names by number (`nghị quyết 22`, `22/NQ-TW`), each with the documents it names. */
-  named(query: string): { identity: DocumentIdentity; documents: string[] }[] {
-    return parseIdentities(query).map((identity) => ({
-      identity,
-      documents: (this.byNumber.get(identity.number) ?? [])
+  /** For each identity (src/core/document-identity.ts parseIdentities), the stored documents it names, newest first. */
+  named(identities: DocumentIdentity[]): string[][] {
+    return identities.map((identity) =>
+      (this.byNumber.get(identity.number) ?? [])
         .map((slot) => this.entries[slot]!)
         .filter((e) => e.alive && e.identity !== null && identityMatches(identity, e.identity))
+        .sort((a, b) => (b.doc.date ?? '').localeCompare(a.doc.date ?? ''))
         .map((e) => e.doc.id),
-    }));
+    );
   }
 
   /** A stored document's identity, or null when it has no number or is not in the catalog. */

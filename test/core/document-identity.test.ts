@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityLabel, identityMatches, identityOfDocument, parseIdentities, parseIdentity } from '../../src/core/document-identity.js';
+import { identityLabel, identityMatches, identityOfDocument, identityText, namedSpans, parseIdentities, parseIdentity, withoutNames } from '../../src/core/document-identity.js';
 
 /** Stored documents (number as the store keeps it, with their fields) the spellings below must name. */
 const DOCUMENTS = {
@@ -115,5 +115,20 @@ describe('identities', () => {
 
   it('finds several names in one text', () => {
     expect(parseIdentities('Nghị quyết 57-NQ/TW và Nghị quyết 71, 72').map(identityLabel)).toEqual(['57-NQ/TW', 'nghị quyết 71']);
+  });
+});
+
+describe('where names are', () => {
+  it('finds the span of each name and what is left around them', () => {
+    expect(namedSpans('về Nghị quyết số 22-NQ/TW khóa X nhé').map((m) => [m.start, m.end])).toEqual([[3, 32]]);
+    expect(withoutNames('nghị quyết 22 về tổ chức cơ sở đảng').trim()).toBe('về tổ chức cơ sở đảng');
+    expect(withoutNames('NQ 22').trim()).toBe('');
+  });
+
+  it('writes identities as running text names documents', () => {
+    expect(identityText(parseIdentity('22 nq tw')!)).toBe('22-NQ/TW');
+    expect(identityText(parseIdentity('NQ 22')!)).toBe('Nghị quyết 22');
+    expect(identityText(parseIdentity('nd 100 nam 2019')!)).toBe('Nghị định 100 năm 2019');
+    expect(identityText(parseIdentity('ND-CP 19 năm 2023')!)).toBe('19/2023/NĐ-CP');
   });
 });

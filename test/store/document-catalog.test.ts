@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseIdentities } from '../../src/core/document-identity.js';
 import { DocumentCatalog, type CatalogDocument } from '../../src/store/document-catalog.js';
 
 const doc = (id: string, number: string | null, title: string | null, date: string | null, kind = 'nghị quyết', term: string | null = null): CatalogDocument => ({
@@ -58,7 +59,7 @@ describe('document catalog', () => {
   });
 
   it('finds the documents a query names, whatever the spelling', () => {
-    const named = (q: string) => catalog.named(q).flatMap((n) => n.documents);
+    const named = (q: string) => catalog.named(parseIdentities(q)).flat();
     expect(named('nghị quyết 22')).toEqual(['nq22']);
     expect(named('22/NQ-TW')).toEqual(['nq22']);
     expect(named('Nghị quyết 22 khóa X')).toEqual(['nq22']);

@@ -1,9 +1,13 @@
 /**
- * Stage 5 of search: a query that names a document by number gets that document first, then the passages that cite
- * it, then the rest in ranked order.
+ * Stage 5 of search: a query that names a document by number, in any spelling (`22-NQ/TW`, `22 NQ TW`, `NQ 22`,
+ * `Nghị quyết 22 khóa X`), gets that document first, shown by the passage that states its content (not its
+ * letterhead, date line or an editor's note: src/core/statement-passage.ts), then the passages that cite it, then the
+ * rest in ranked order.
  */
 import type { ReferencePattern } from '../../core/references.js';
+import { isStatementPassage, statementPassageIndex } from '../../core/statement-passage.js';
 import type { IndexHandle } from '../../store/open-index.js';
+import { NO_NAMES, type NamesInQuery } from './read-query.js';
 import type { Hit } from './retrieve.js';
 
 export interface Pinned {
@@ -12,18 +16,55 @@ export interface Pinned {
   named: string[];
 }
 
-export function pinNamedDocuments(handle: IndexHandle, pattern: ReferencePattern | null, ranked: Hit[], allowedKeys: Set<number> | null): Pinned {
-  if (!pattern) return { ordered: ranked, named: [] };
-  const namedDocuments = handle.store.documentsNumbered(pattern.numbers);
-  const named = namedDocuments.flatMap((id) => handle.store.passageKeys(id).slice(0, 1));
-  const citing = handle.store.citingPassages(pattern);
+/**
+ * A short name (`nghị quyết 1`) may fit many documents of a large index: beyond this many, only those the ranking
+ * also found are pinned, best ranked first, this many at most.
+ */
+export const MAX_NAMED = 3;
+
+/** The documents the names fit, exact numbers first, then by their best rank. */
+function namedDocuments(handle: IndexHandle, pattern: ReferencePattern | null, names: NamesInQuery, rankOf: (id: string) => number): string[] {
+  const out = new Set(pattern ? handle.store.documentsNumbered(pattern.numbers) : []);
+  for (const ids of handle.catalog.named(names.identities)) {
+    const fitting = ids.length <= MAX_NAMED ? ids : ids.filter((id) => rankOf(id) < Infinity).sort((a, b) => rankOf(a) - rankOf(b)).slice(0, MAX_NAMED);
+    for (const id of fitting) out.add(id);
+  }
+  return [...out].sort((a, b) => rankOf(a) - rankOf(b));
+}
+
+export function pinNamedDocuments(
+  handle: IndexHandle,
+  pattern: ReferencePattern | null,
+  ranked: Hit[],
+  allowedKeys: Set<number> | null,
+  names: NamesInQuery = NO_NAMES,
+): Pinned {
+  if (!pattern && names.identities.length === 0) return { ordered: ranked, named: [] };
   const position = new Map(ranked.map((r, i) => [r.key, i]));
-  const byRank = (a: number, b: number) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || a - b;
+  const rankOfKey = (key: number) => position.get(key) ?? Infinity;
+  const bestRank = new Map<string, number>();
+  const rankOf = (id: string) => {
+    let rank = bestRank.get(id);
+    if (rank === undefined) bestRank.set(id, (rank = Math.min(...handle.store.passageKeys(id).map(rankOfKey))));
+    return rank;
+  };
+  const documents = pattern || names.identities.length > 0 ? namedDocuments(handle, pattern, names, rankOf) : [];
+  const named = documents.flatMap((id) => {
+    const passages = handle.store.documentPassages(id);
+    // A query with a topic besides the name is shown the statement passage that ranks best for it.
+    const topical = names.topical
+      ? passages.filter((p) => rankOfKey(p.key) < Infinity && isStatementPassage(p.text)).sort((a, b) => rankOfKey(a.key) - rankOfKey(b.key))[0]
+      : undefined;
+    const shown = topical ?? passages[statementPassageIndex(passages)];
+    return shown ? [shown.key] : [];
+  });
+  const citing = pattern ? handle.store.citingPassages(pattern) : [];
+  const byRank = (a: number, b: number) => rankOfKey(a) - rankOfKey(b) || a - b;
   const first = [...new Set([...named, ...citing.sort(byRank)])].filter((key) => allowedKeys === null || allowedKeys.has(key));
   const score = new Map(ranked.map((r) => [r.key, r.score]));
   const firstSet = new Set(first);
   return {
     ordered: [...first.map((key) => ({ key, score: score.get(key) ?? 0 })), ...ranked.filter((r) => !firstSet.has(r.key))],
-    named: namedDocuments,
+    named: documents,
   };
 }

@@ -205,6 +205,11 @@ function readMention(toks: Token[], start: number): { identity: DocumentIdentity
     // National Assembly numbers: `33/2024/QH15`, `1211/2016/UBTVQH13`.
     issuer = issuerPart(toks[i]!);
     i++;
+  } else if (toks[i]?.sep === '/' && /^[\p{Lu}][\p{Lu}\d]{1,9}$/u.test(toks[i]!.o)) {
+    // A number without a type code, numbered by its issuing unit: `17899/BTC-VP` (công văn).
+    const after = readIssuer(toks, i);
+    issuer = after.issuer;
+    i = after.next;
   } else if (kinds !== null && code === null && COUNTED.has(toks[i]?.f ?? '') && !(toks[i]?.f === 'nam' && isYear(toks[i + 1]))) {
     // `kế hoạch 5 năm`, `quyết định 3 lần`: a count.
     return null;
@@ -343,7 +348,7 @@ export function identityMatches(query: DocumentIdentity, doc: DocumentIdentity):
  * (`Nghị quyết 22 khóa X`, `Nghị định 100 năm 2019`); null when its kind is not known.
  */
 export function identityText(id: DocumentIdentity): string | null {
-  if (id.code && id.issuer) return identityLabel({ ...id, term: null, year: isParty(id.issuer) ? null : id.year });
+  if (id.issuer && (id.code || /^(?:UBTV)?QH\d{1,2}$|-/u.test(id.issuer))) return identityLabel({ ...id, term: null, year: isParty(id.issuer) ? null : id.year });
   const kind = id.kinds?.[0];
   if (!kind) return null;
   const words = `${kind[0]!.toUpperCase()}${kind.slice(1)} ${id.number}`;
@@ -357,12 +362,14 @@ export function identityText(id: DocumentIdentity): string | null {
  */
 export function identityLabel(id: DocumentIdentity): string {
   let head: string;
+  // National Assembly numbers carry no type code: `33/2024/QH15`, even when the query said `NQ 198/2025/QH15`.
+  if (id.issuer && /^(?:UBTV)?QH\d{1,2}$/u.test(id.issuer)) return `${id.number}/${id.year !== null ? `${id.year}/` : ''}${id.issuer}`;
   if (id.code && id.issuer) {
     head = isParty(id.issuer) ? `${id.number.padStart(2, '0')}-${id.code}/${id.issuer}` : `${id.number}/${id.year !== null ? `${id.year}/` : ''}${id.code}-${id.issuer}`;
     if (isParty(id.issuer) && id.term) head += ` khóa ${id.term}`;
     return head;
   }
-  if (!id.code && id.issuer && id.year !== null) return `${id.number}/${id.year}/${id.issuer}`;
+  if (!id.code && id.issuer) return `${id.number}/${id.year !== null ? `${id.year}/` : ''}${id.issuer}`;
   head = id.code ? `${id.code} ${id.number}` : `${id.kinds?.[0] ?? 'văn bản'} ${id.number}`;
   if (id.issuer) head += ` ${id.issuer}`;
   if (id.year !== null) head += ` năm ${id.year}`;

@@ -134,6 +134,12 @@ export class DocumentCatalog {
     );
   }
 
+  /** A stored document's own number, or null. */
+  numberOf(id: string): string | null {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? null : this.entries[slot]!.doc.number;
+  }
+
   /** A stored document's identity, or null when it has no number or is not in the catalog. */
   identityOf(id: string): DocumentIdentity | null {
     const slot = this.slotOf.get(id);

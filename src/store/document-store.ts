@@ -444,6 +444,20 @@ export class DocumentStore {
     return (this.sql('SELECT id FROM documents WHERE number IN (SELECT value FROM json_each(?))').all(JSON.stringify(numbers)) as { id: string }[]).map((r) => r.id);
   }
 
+  /**
+   * Numbers cited that start with a sequence number (`72` → `72-NQ/TW`, `72/2025/NQ-HĐND`; `5` → `05-CT/TW`), each with
+   * how many documents cite it.
+   */
+  citedNumbers(sequence: string): { number: string; documents: number }[] {
+    const padded = sequence.padStart(2, '0');
+    return this
+      .sql(
+        `SELECT number, count(DISTINCT document_id) AS documents FROM citations
+         WHERE number LIKE ? OR number LIKE ? OR number LIKE ? OR number LIKE ? GROUP BY number`,
+      )
+      .all(`${sequence}-%`, `${sequence}/%`, `${padded}-%`, `${padded}/%`) as { number: string; documents: number }[];
+  }
+
   /** Passages that hold a citation matching the pattern, in document order. */
   citingPassages(pattern: ReferencePattern): number[] {
     const likes = pattern.prefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`);

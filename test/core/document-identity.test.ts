@@ -132,3 +132,13 @@ describe('where names are', () => {
     expect(identityText(parseIdentity('ND-CP 19 năm 2023')!)).toBe('19/2023/NĐ-CP');
   });
 });
+
+describe('numbers without a type code', () => {
+  it('reads an issuing unit after the slash, and National Assembly numbers whatever code precedes them', () => {
+    expect(parseIdentity('công văn 17899/BTC-VP')).toMatchObject({ number: '17899', code: null, kinds: ['công văn'], issuer: 'BTC-VP' });
+    expect(identityText(parseIdentity('công văn 17899/BTC-VP')!)).toBe('17899/BTC-VP');
+    expect(identityMatches(parseIdentity('công văn 17899/BTC-VP')!, identityOfDocument({ number: '17899/BTC-VP' })!)).toBe(true);
+    expect(identityLabel(parseIdentity('NQ 198/2025/QH15')!)).toBe('198/2025/QH15');
+    expect(identityText(parseIdentity('NQ 198/2025/QH15')!)).toBe('198/2025/QH15');
+  });
+});

@@ -6,11 +6,13 @@ import { citedRange } from './links.js';
 import { buildOutline } from './outline.js';
 import { renderCitedBy, renderReferences } from './render-citations.js';
 import { renderDocumentText } from './render-document.js';
+import { renderSimilar } from './render-similar.js';
 import { LAST_SEARCH_KEY } from './search-state.js';
 
 /** @typedef {import('./api.js').DocumentResponse} DocumentResponse */
 /** @typedef {import('./api.js').ReferencesResponse} ReferencesResponse */
 /** @typedef {import('./api.js').CitedByResponse} CitedByResponse */
+/** @typedef {import('./api.js').SimilarResponse} SimilarResponse */
 
 const status = byId('status', HTMLParagraphElement);
 
@@ -88,6 +90,11 @@ async function main() {
     /** @type {[DocumentResponse, ReferencesResponse, CitedByResponse]} */
     const [doc, references, citedBy] = await Promise.all([getJson(path), getJson(`${path}/references`), getJson(`${path}/cited-by`)]);
     render(doc, references, citedBy);
+    // Similar documents come after the text is shown; without them the page is whole.
+    const similarBox = byId('similar', HTMLDivElement);
+    getJson(`${path}/similar?k=5`)
+      .then((/** @type {SimilarResponse} */ similar) => similarBox.replaceChildren(renderSimilar(similar.similar)))
+      .catch(() => similarBox.replaceChildren(el('p', { class: 'muted' }, 'Không tải được danh sách văn bản tương tự.')));
   } catch (err) {
     status.textContent = errorMessage(err);
     status.classList.add('error');

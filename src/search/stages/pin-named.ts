@@ -4,6 +4,7 @@
  * letterhead, date line or an editor's note: src/core/statement-passage.ts), then the passages that cite it, then the
  * rest in ranked order.
  */
+import { identityMatches, identityOfDocument, type DocumentIdentity } from '../../core/document-identity.js';
 import type { ReferencePattern } from '../../core/references.js';
 import { isStatementPassage, statementPassageIndex } from '../../core/statement-passage.js';
 import type { IndexHandle } from '../../store/open-index.js';
@@ -22,10 +23,30 @@ export interface Pinned {
  */
 export const MAX_NAMED = 3;
 
+/**
+ * Of the stored documents a name without its issuer fits (`nghị quyết 72`), those it most likely means: none that
+ * the indexed texts cite less than a document of the same name that is not stored. `nghị quyết 72` in an index of
+ * articles about 72-NQ/TW (not stored) and one provincial 72/2025/NQ-HĐND means the former: the articles, found
+ * by ranking and citation, answer it; the provincial resolution is not pinned over them.
+ */
+function likelyMeant(handle: IndexHandle, identity: DocumentIdentity, ids: string[]): string[] {
+  if (identity.issuer !== null || ids.length === 0) return ids;
+  const stored = new Set(ids.map((id) => handle.catalog.numberOf(id)));
+  const cited = handle.store.citedNumbers(identity.number).filter((c) => {
+    const other = identityOfDocument({ number: c.number });
+    return other !== null && identityMatches(identity, other);
+  });
+  const citedBy = new Map(cited.map((c) => [c.number, c.documents]));
+  const rival = Math.max(0, ...cited.filter((c) => !stored.has(c.number)).map((c) => c.documents));
+  return ids.filter((id) => (citedBy.get(handle.catalog.numberOf(id) ?? '') ?? 0) >= rival);
+}
+
 /** The documents the names fit, exact numbers first, then by their best rank. */
 function namedDocuments(handle: IndexHandle, pattern: ReferencePattern | null, names: NamesInQuery, rankOf: (id: string) => number): string[] {
   const out = new Set(pattern ? handle.store.documentsNumbered(pattern.numbers) : []);
-  for (const ids of handle.catalog.named(names.identities)) {
+  const found = handle.catalog.named(names.identities);
+  for (const [i, all] of found.entries()) {
+    const ids = likelyMeant(handle, names.identities[i]!, all);
     const fitting = ids.length <= MAX_NAMED ? ids : ids.filter((id) => rankOf(id) < Infinity).sort((a, b) => rankOf(a) - rankOf(b)).slice(0, MAX_NAMED);
     for (const id of fitting) out.add(id);
   }

@@ -31,5 +31,5 @@ export function isStatementPassage(text: string): boolean {
 export function statementPassageIndex(passages: readonly { text: string }[]): number {
   if (passages.length === 0) return -1;
   const at = passages.findIndex((p) => isStatementPassage(p.text));
-  return at >= 0 ? at : 0;
+  return Math.max(at, 0);
 }

@@ -25,6 +25,8 @@ export function isTopicTerm(term: string): boolean {
  * The `limit` most distinctive terms of a document, best first, from each term's count in it (`counts`: term →
  * occurrences, `passages`: term → own passages holding it) and the index statistics of the same terms (`stats`,
  * in the order of `terms`). Weight: (1 + ln tf) · ln((N − df + 0.5) / (df + 0.5)), BM25's idf; ties by term.
+ * Terms said once are left out when enough are said twice or more: a rare pair of syllables met once across two
+ * words (`chỉ tiêu đóng góp` → `tieu_dong`) is distinctive of nothing.
  */
 export function distinctiveTerms(
   terms: string[],
@@ -34,7 +36,9 @@ export function distinctiveTerms(
   limit = DISTINCTIVE_TERMS,
 ): string[] {
   const weighted: [string, number][] = [];
+  const repeated = terms.filter((t) => (counts.get(t) ?? 0) >= 2).length >= limit;
   terms.forEach((term, i) => {
+    if (repeated && (counts.get(term) ?? 0) < 2) return;
     const df = stats.df[i] ?? 0;
     if (df - (passages.get(term) ?? 0) < 1) return;
     const idf = Math.log((stats.live - df + 0.5) / (df + 0.5));

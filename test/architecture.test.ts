@@ -59,6 +59,12 @@ describe('architecture', () => {
     expect(crossings('cli', ['serve'], ['cli/serve-command.ts'])).toEqual([]);
   });
 
+  it('the configuration does not import the server or the commands', () => {
+    const config = join(SRC, 'config.ts');
+    const deps = (graph.get(config) ?? []).map((d) => d.slice(SRC.length + 1));
+    expect(deps.filter((d) => d.startsWith('serve/') || d.startsWith('cli/'))).toEqual([]);
+  });
+
   it('ingest does not import the server or the commands', () => {
     expect(crossings('ingest', ['serve', 'cli'])).toEqual([]);
   });

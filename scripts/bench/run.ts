@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --quick] [--sizes 10000,100000,1000000]`: measures the service and writes docs/BENCHMARKS.md
- * with the machine, the date and the command. Every figure is a median (with p99 or spread) over repeated runs in
+ * `npm run bench [-- --quick] [--sizes 10000,100000,1000000] [--update-docs]`: measures the service and writes its
+ * report, with the machine, the date and the command, to bench-results/BENCHMARKS.md (git-ignored), or with
+ * `--update-docs` to docs/BENCHMARKS.md. Every figure is a median (with p99 or spread) over repeated runs in
  * this one process, or in the one server process it starts. `--quick` keeps to 10k passages, a few minutes.
- * `npm run bench -- --only suggest`: only the autocomplete section, replaced in the existing docs/BENCHMARKS.md.
+ * `npm run bench -- --only suggest [--update-docs]`: only the autocomplete section, put in place of the one in the
+ * report (bench-results/BENCHMARKS.md, first copied from docs/BENCHMARKS.md; or the docs themselves).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +20,12 @@ import { benchSuggest, suggestHeader } from './suggest.js';
 import { recombine } from './synthetic.js';
 import { benchVectors, vectorData } from './vectors.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'update-docs': { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+/** Where the report goes: the committed docs only when asked, so a trial run never dirties the work tree. */
+const REPORT = values['update-docs'] ? join('docs', 'BENCHMARKS.md') : join('bench-results', 'BENCHMARKS.md');
+mkdirSync(join(REPORT, '..'), { recursive: true });
 const context: BenchContext = { quick: values.quick, work: mkdtempSync(join(tmpdir(), 'vn-docsearch-bench-')) };
 const SIZES = (values.sizes ?? (context.quick ? '10000' : '10000,100000,1000000')).split(',').map(Number);
 
@@ -102,7 +109,7 @@ async function main(): Promise<void> {
       await benchPeers(size, recombined, terms, data, index, context);
     }
     // What is measured so far survives a run stopped before the largest size.
-    writeFileSync(join('docs', 'BENCHMARKS.md'), `${report()}\n\n(Run in progress: sizes up to ${size.toLocaleString('en')} done.)\n`);
+    writeFileSync(REPORT, `${report()}\n\n(Run in progress: sizes up to ${size.toLocaleString('en')} done.)\n`);
   }
   inSection(7);
   say();
@@ -123,9 +130,9 @@ async function main(): Promise<void> {
   inSection(9);
   say(`Total run time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   say();
-  writeFileSync(join('docs', 'BENCHMARKS.md'), `${report()}\n`);
+  writeFileSync(REPORT, `${report()}\n`);
   rmSync(context.work, { recursive: true, force: true });
-  process.stderr.write('written docs/BENCHMARKS.md\n');
+  process.stderr.write(`written ${REPORT}\n`);
 }
 
 /**
@@ -137,7 +144,8 @@ async function onlySuggest(): Promise<void> {
   inSection(0);
   suggestHeader(`Run on its own: \`npm run bench -- --only suggest\`, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; the machine shared with other work (loadavg ${loadavg()[0]!.toFixed(1)}).`);
   for (const size of [10_000, 100_000]) await benchSuggest(sentences, size);
-  const file = join('docs', 'BENCHMARKS.md');
+  const docs = join('docs', 'BENCHMARKS.md');
+  const file = existsSync(REPORT) ? REPORT : docs;
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const section = `${report()}\n\n`;
   const at = old.indexOf('## Autocomplete');
@@ -145,9 +153,9 @@ async function onlySuggest(): Promise<void> {
   const targets = old.indexOf('## Targets');
   const updated =
     at >= 0 ? old.slice(0, at) + section + (next >= 0 ? old.slice(next + 1) : '') : targets >= 0 ? old.slice(0, targets) + section + old.slice(targets) : `${old}\n${section}`;
-  writeFileSync(file, updated);
+  writeFileSync(REPORT, updated);
   rmSync(context.work, { recursive: true, force: true });
-  process.stderr.write('written the autocomplete section of docs/BENCHMARKS.md\n');
+  process.stderr.write(`written the autocomplete section of ${REPORT}\n`);
 }
 
 (values.only === 'suggest' ? onlySuggest() : values.only === undefined ? main() : Promise.reject(new Error(`--only takes: suggest; got ${values.only}`))).catch((err: unknown) => {

@@ -83,6 +83,21 @@ export function buildVectorIndex(store: DocumentStore, model: string, dimension:
   return index;
 }
 
+/** Throws unless there is one vector of the loaded model's size per passage. */
+function checkVectors(doc: PreparedDocument, values: { model: string; values: Float32Array[] }, embedder: Embedder | null): void {
+  const problem =
+    embedder === null
+      ? 'no model is loaded'
+      : values.model !== embedder.modelId
+        ? `they are of ${values.model}, not of the loaded ${embedder.modelId}`
+        : values.values.length !== doc.passages.length
+          ? `${values.values.length} vectors for ${doc.passages.length} passages`
+          : values.values.some((v) => v.length !== embedder.dimension)
+            ? `a vector is not of ${embedder.dimension} dimensions`
+            : null;
+  if (problem) throw new Error(`vectors given for document ${doc.id} cannot be stored: ${problem}`);
+}
+
 /** SQLite's words for a damaged database file. */
 export const isStoreDamage = (err: unknown): boolean => /^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
 
@@ -192,6 +207,8 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
     mode: embedder ? 'hybrid' : 'lexical',
     addDocument(doc, sourcePath, fileHash, values) {
       if (!lock) throw readOnly();
+      // Checked before anything is written, so a bad call leaves the index as it was (whole document or nothing).
+      if (values) checkVectors(doc, values, embedder);
       let keys: number[];
       try {
         keys = store.addDocument(doc, sourcePath, fileHash, values);

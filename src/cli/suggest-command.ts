@@ -1,6 +1,6 @@
 /** `npm run suggest -- "<text>" [--k N] [--json] [--index DIR]`: autocomplete of document numbers and titles. */
 import { readConfig } from '../config.js';
-import { MAX_SUGGESTIONS } from '../serve/discovery-routes.js';
+import { MAX_SUGGESTIONS } from '../store/document-catalog.js';
 import { openIndex } from '../store/open-index.js';
 import { commandLine, INDEX_OPTION_HELP, usageError } from './command-line.js';
 import { runMain } from './open-configured-index.js';

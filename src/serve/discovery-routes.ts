@@ -4,13 +4,10 @@
  */
 import { Router } from 'express';
 import { DEFAULT_SIMILAR, MAX_SIMILAR, similarDocuments } from '../search/similar.js';
+import { MAX_SUGGEST_LENGTH, MAX_SUGGESTIONS } from '../store/document-catalog.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { HttpError } from './http-error.js';
 
-/** Most suggestions one request returns. */
-export const MAX_SUGGESTIONS = 10;
-/** Longest text autocompleted: a number or the start of a title. */
-export const MAX_SUGGEST_LENGTH = 200;
 
 /** An optional whole number `k` in [1, max], else a 400 invalid_k. */
 function readK(raw: unknown, fallback: number, max: number): number {

@@ -38,6 +38,11 @@ interface Entry {
   alive: boolean;
 }
 
+/** Most suggestions one request returns (GET /api/suggest, npm run suggest). */
+export const MAX_SUGGESTIONS = 10;
+/** Longest text autocompleted: a number or the start of a title. */
+export const MAX_SUGGEST_LENGTH = 200;
+
 /** Candidates a title suggestion examines at most: bounds the time of a query of common words only. */
 const MAX_EXAMINED = 20_000;
 /** Longest title label; longer titles end with `…`. */
@@ -185,7 +190,7 @@ export class DocumentCatalog {
    * `nghị quyết 22`) or title words start with the typed text, diacritics optional: numbers first when the text has a
    * digit, then titles holding every typed word, the last one as a prefix; newest first within a key.
    */
-  suggest(typed: string, limit = 10): Suggestion[] {
+  suggest(typed: string, limit = MAX_SUGGESTIONS): Suggestion[] {
     const key = suggestKey(typed).replace(/^(\S+(?: \S+)?) so (?=\d)/u, '$1 ');
     if (key === '' || limit <= 0) return [];
     const out: Suggestion[] = [];

@@ -449,13 +449,15 @@ export class DocumentStore {
    * how many documents cite it.
    */
   citedNumbers(sequence: string): { number: string; documents: number }[] {
-    const padded = sequence.padStart(2, '0');
+    // Ranges on the indexed key (a full number is its own key): `72-` up to `72.`, `72/` up to `720`.
+    const starts = [...new Set([sequence, sequence.padStart(2, '0')])].flatMap((n) => [
+      [`${n}-`, `${n}.`],
+      [`${n}/`, `${n}0`],
+    ]);
+    const ranges = starts.map(() => '(key >= ? AND key < ?)').join(' OR ');
     return this
-      .sql(
-        `SELECT number, count(DISTINCT document_id) AS documents FROM citations
-         WHERE number LIKE ? OR number LIKE ? OR number LIKE ? OR number LIKE ? GROUP BY number`,
-      )
-      .all(`${sequence}-%`, `${sequence}/%`, `${padded}-%`, `${padded}/%`) as { number: string; documents: number }[];
+      .sql(`SELECT key AS number, count(DISTINCT document_id) AS documents FROM citations WHERE (${ranges}) AND number = key GROUP BY key`)
+      .all(...starts.flat()) as { number: string; documents: number }[];
   }
 
   /** Passages that hold a citation matching the pattern, in document order. */

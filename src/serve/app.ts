@@ -40,6 +40,8 @@ export interface App {
 export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}): App {
   const { apiKeys, searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
   const jobs = new IngestJobs(handle);
+  // Autocomplete and named-document lookup answer from the first request on.
+  void handle.catalog;
   const writeAccess = requireApiKey(apiKeys);
   const requests = new InFlight();
   const connections = new OpenConnections();

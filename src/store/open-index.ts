@@ -30,7 +30,10 @@ export interface IndexHandle {
   readonly embedder: Embedder | null;
   readonly vectors: VectorIndex | null;
   readonly lexical: LexicalIndex;
-  /** Documents by number and title in memory: named-document lookup and autocomplete (built at open, kept on writes). */
+  /**
+   * Documents by number and title in memory: named-document lookup and autocomplete. Built from the store when first
+   * read (the server reads it at start; a command that never names a document never pays for it), kept on writes.
+   */
   readonly catalog: DocumentCatalog;
   /** The folder's writer lock, held until close; null when opened for reading. */
   readonly lock: WriterLock | null;
@@ -192,14 +195,17 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
   }
   const pool = options.lexicalThreads ? new LexicalPool(lexical, options.lexicalThreads, log) : null;
   const jobs = lock ? new JobStore(join(dir, STORE_FILE)) : null;
-  const catalog = DocumentCatalog.build(store.catalogDocuments());
+  let catalog: DocumentCatalog | null = null;
   const handle: IndexHandle = {
     dir,
     store,
     embedder,
     vectors,
     lexical,
-    catalog,
+    get catalog() {
+      catalog ??= DocumentCatalog.build(store.catalogDocuments());
+      return catalog;
+    },
     lock,
     jobs,
     searchLexical: (query, k, allowed, onThread) =>
@@ -217,7 +223,7 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
       }
       lexical.add(documentTerms(doc, keys));
       lexicalDirty = true;
-      catalog.add({ id: doc.id, number: doc.number, title: doc.title, kind: doc.kind, term: doc.term, date: doc.date });
+      catalog?.add({ id: doc.id, number: doc.number, title: doc.title, kind: doc.kind, term: doc.term, date: doc.date });
       if (vectors && values) {
         keys.forEach((key, i) => vectors!.add(key, values.values[i]!));
         dirty = true;
@@ -236,7 +242,7 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
         lexical.remove(key);
         vectors?.remove(key);
       }
-      catalog.remove(documentId);
+      catalog?.remove(documentId);
       if (keys.length > 0) lexicalDirty = dirty = true;
       return keys;
     },

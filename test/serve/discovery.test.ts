@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI } from '../../src/serve/openapi.js';
 import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
 import { CITED_DIRECTIVE, SEED } from '../support/fixtures.js';
+import { ingestFormalDecision } from '../support/formal-document.js';
 import { call, startServer, type Reply, type TestServer } from '../support/http.js';
 
 const RESOLUTION = resolve('test/fixtures/nghi-quyet-22-NQ-TW.txt');
@@ -97,6 +98,14 @@ describe('GET /api/suggest', () => {
     expect(many.body.suggestions.length).toBeLessThanOrEqual(10);
     expect((await suggest('zzzz')).body.suggestions).toEqual([]);
     expect((await suggest('')).body.suggestions).toEqual([]);
+  });
+
+  it('follows documents added and removed while the server runs', async () => {
+    const id = await ingestFormalDecision(index.handle);
+    expect((await suggest('27/2019/qd')).body.suggestions[0]).toMatchObject({ label: '27/2019/QĐ-UBND', documentId: id });
+    expect((await search('Quyết định 27/2019', 'lexical')).body.results[0].document.id).toBe(id);
+    index.handle.removeDocument(id);
+    expect((await suggest('27/2019/qd')).body.suggestions).toEqual([]);
   });
 
   it('refuses what it cannot read', async () => {

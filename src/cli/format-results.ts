@@ -18,7 +18,13 @@ export function signatureLine(d: DocumentFields): string | null {
 }
 
 export function formatResponse(r: SearchResponse): string {
-  const out = [`mode: ${r.mode}`, ...(r.notice ? [`notice: ${r.notice}`] : []), ...(r.correctedQuery ? [`Đã tìm: ${r.correctedQuery} (gõ: ${r.query})`] : []), ''];
+  const out = [
+    `mode: ${r.mode}`,
+    ...(r.notice ? [`notice: ${r.notice}`] : []),
+    ...(r.correctedQuery ? [`Đã tìm: ${r.correctedQuery} (gõ: ${r.query})`] : []),
+    ...(r.suggestedQuery ? [`Có phải bạn muốn tìm: ${r.suggestedQuery} (kết quả của cách viết này; tìm đúng như đã gõ: --exact)`] : []),
+    '',
+  ];
   out.push(r.answer ? `Trả lời: ${r.answer.text}` : 'Không tìm thấy câu trả lời phù hợp.', '');
   for (const res of r.results) {
     out.push(`[${res.rank}] ${res.document.title ?? res.document.id}${res.document.date ? ` (${res.document.date})` : ''}`);

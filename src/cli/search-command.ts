@@ -1,5 +1,5 @@
 /**
- * `npm run search -- "<query>" [--k N] [--mode M] [--json] [--index DIR]`
+ * `npm run search -- "<query>" [--k N] [--mode M] [--exact] [--json] [--index DIR]`
  *   [--kind K] [--issuer I] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--number N] [--author A] [--signer S]
  *   [--status in-force|not-yet-in-force|partly-in-force|no-longer-in-force] [--document ID] [--term XII]
  */
@@ -34,6 +34,7 @@ const program = commandLine({
   examples: [
     ['npm run -s search -- "chỉ thị 05 về học tập và làm theo"', 'the ten best passages, with a cited answer'],
     ['npm run -s search -- sinh hoat chi bo --k 3 --mode lexical', 'words without diacritics, lexical ranking only'],
+    ['npm run -s search -- duong loi doi ngoai --exact', 'as typed, without restoring the diacritics'],
     ['npm run -s search -- "đảng viên" --issuer "Bộ Chính trị" --from 2021-01-01', 'filtered by issuer and date'],
     ['npm run -s search -- "kết luận" --json | jq .results[0]', 'the API response as JSON'],
   ],
@@ -42,6 +43,7 @@ const program = commandLine({
   .argument('<query...>', 'what to search for (the words are joined by spaces)')
   .option('--k <n>', `how many passages, 1 to ${MAX_K} (default: ${DEFAULT_K})`)
   .option('--mode <mode>', 'hybrid, lexical or dense (default: hybrid with a model, else lexical)')
+  .option('--exact', 'search exactly as typed: no Telex/VNI reading, no diacritics restored')
   .option('--json', 'print the API response as one JSON object')
   .option('--index <dir>', INDEX_OPTION_HELP);
 for (const [name, [value, help]] of Object.entries(FILTER_HELP)) program.option(`--${name} ${value}`, help);
@@ -59,7 +61,7 @@ runMain(async () => {
   const index = typeof values.index === 'string' ? values.index : readConfig().indexDir;
   const handle = await openConfiguredIndex(index, { access: 'read' });
   try {
-    const response = await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters });
+    const response = await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact });
     process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : `${formatResponse(response)}\n`);
   } finally {
     handle.close();

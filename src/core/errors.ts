@@ -57,6 +57,10 @@ export const ERROR_STATUS = {
   embedder_unavailable: 503,
   /** An upload job stopped by a crash or a restart before it finished. */
   interrupted: 500,
+  /** The search engine (ENGINE=solr: SolrCloud at SOLR_URL) did not answer, or had no live replica, after retries. */
+  engine_unavailable: 503,
+  /** The search engine refused a request (a configset or schema that is not ours, a collection in a bad state). */
+  engine_rejected: 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -16,6 +16,8 @@ export interface SearchRequest {
   k: number;
   mode: SearchMode | undefined;
   filters: SearchFilters;
+  /** Search exactly as typed: no Telex/VNI reading and no restored diacritics (`exact=1`). */
+  exact: boolean;
 }
 
 const MAX_FILTER_CHARS = 200;
@@ -70,7 +72,16 @@ function single(value: unknown, name: string): string | undefined {
   return value;
 }
 
-/** Reads `q`, `k`, `mode` and the filters of FILTER_NAMES from a record of strings; throws UserError on a bad value. */
+/** `exact`: `1`/`true` (or the command line's bare flag), `0`/`false`/empty or absent for no. */
+function readExact(value: unknown): boolean {
+  if (value === true) return true;
+  const text = single(value, 'exact')?.trim().toLowerCase();
+  if (text === undefined || text === '' || text === '0' || text === 'false') return false;
+  if (text === '1' || text === 'true') return true;
+  throw new UserError('invalid_parameter', '"exact" must be 1 (search exactly as typed) or 0');
+}
+
+/** Reads `q`, `k`, `mode`, `exact` and the filters of FILTER_NAMES from a record of strings; throws UserError on a bad value. */
 export function parseSearchRequest(query: Record<string, unknown>): SearchRequest {
   const q = single(query.q, 'q')?.trim();
   if (!q) throw new UserError('missing_query', 'the "q" parameter is required');
@@ -85,5 +96,5 @@ export function parseSearchRequest(query: Record<string, unknown>): SearchReques
   if (modeText !== undefined && !MODES.includes(modeText as SearchMode)) {
     throw new UserError('invalid_mode', `"mode" must be one of ${MODES.join(', ')}`);
   }
-  return { q, k, mode: modeText as SearchMode | undefined, filters: readFilters(query) };
+  return { q, k, mode: modeText as SearchMode | undefined, filters: readFilters(query), exact: readExact(query.exact) };
 }

@@ -8,63 +8,16 @@
  * `aw` ă, `ow` ơ, `uw` ư, `uow`/`uwow` ươ, `dd` đ, tone keys `s` sắc, `f` huyền, `r` hỏi, `x` ngã, `j` nặng typed
  * last; VNI `6` circumflex, `7` horn, `8` breve, `9` đ, `1`–`5` the tones in the same order.
  */
+import { isFoldedSyllable, isWellFormedSyllable, toneVowel } from './syllables.js';
 import { isVietnameseSyllable } from './vietnamese-score.js';
 
-const ONSETS = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'qu', 'th', 'tr', ...'bcdđghklmnprstvx', ''];
-const CODAS = ['ch', 'ng', 'nh', 'c', 'm', 'n', 'p', 't', ''];
-/** Vowel nuclei of Vietnamese with their marks, toneless: open (no final consonant), closed, or either. */
-const OPEN = new Set('ai ao au âu ay ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu oai oay oeo uây uôi ươi ươu iêu yêu uya uyu'.split(' '));
-const CLOSED = new Set('ă â iê yê uô ươ oă uâ uyê oo'.split(' '));
-const EITHER = new Set('a e ê i o ô ơ u ư y oa oe uê uy uơ'.split(' '));
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
-
-/**
- * Whether a lower-case syllable is spelled as Vietnamese is, marks included: an onset, a nucleus from the language's
- * inventory (`ươ` needs a final consonant, `ưe` does not exist), a coda, and after `c ch p t` only the sắc or nặng
- * tone. Stricter than isVietnameseSyllable, which reads folded letters and would take `neư` for `neu`.
- */
-export function isWellFormedSyllable(syllable: string): boolean {
-  const decomposed = syllable.normalize('NFD');
-  const tones = decomposed.match(TONES) ?? [];
-  if (tones.length > 1) return false;
-  const bare = decomposed.replace(TONES, '').normalize('NFC');
-  for (const onset of ONSETS) {
-    if (!bare.startsWith(onset)) continue;
-    for (const coda of CODAS) {
-      if (!bare.endsWith(coda) || bare.length < onset.length + coda.length + 1) continue;
-      const nucleus = bare.slice(onset.length, bare.length - coda.length);
-      const fits = coda === '' ? OPEN.has(nucleus) || EITHER.has(nucleus) : CLOSED.has(nucleus) || EITHER.has(nucleus);
-      if (!fits) continue;
-      if (/^(c|ch|p|t)$/u.test(coda) && tones.length === 1 && tones[0] !== '\u0301' && tones[0] !== '\u0323') continue;
-      return true;
-    }
-  }
-  return false;
-}
+export { isWellFormedSyllable };
 
 const TELEX_TONE: Record<string, string> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' };
 const VNI_TONE: Record<string, string> = { '1': '\u0301', '2': '\u0300', '3': '\u0309', '4': '\u0303', '5': '\u0323' };
 const CIRCUMFLEX: Record<string, string> = { a: 'â', e: 'ê', o: 'ô' };
 const HORN: Record<string, string> = { o: 'ơ', u: 'ư' };
-const MARKED = /[âêôăơư]/u;
 const VOWEL = /[aeiouyâêôăơư]/u;
-
-/** Index of the vowel that carries the tone in a syllable without tone (the usual `hóa`/`hoạt`/`quyết` placement). */
-function toneVowel(syllable: string): number {
-  // `qu` and `gi` before another vowel are onsets: their u and i carry no tone.
-  const onset = /^(qu|gi(?=[aeouyâêôăơư]))/u.exec(syllable)?.[0].length ?? 0;
-  const positions: number[] = [];
-  for (let i = onset; i < syllable.length; i++) if (VOWEL.test(syllable[i]!)) positions.push(i);
-  if (positions.length === 0) return onset > 0 ? onset - 1 : -1;
-  // ươ carries it on ơ; otherwise the marked vowel.
-  const marked = positions.filter((i) => MARKED.test(syllable[i]!));
-  if (marked.length > 0) return marked[marked.length - 1]!;
-  const last = positions[positions.length - 1]!;
-  const closed = last < syllable.length - 1;
-  if (positions.length === 1) return positions[0]!;
-  // A closed syllable or three vowels: the second (hoạt, ngoài); an open two-vowel one: the first (múa, hóa).
-  return closed || positions.length === 3 ? positions[1]! : positions[0]!;
-}
 
 /** Applies a horn (Telex `w`, VNI `7`) to the syllable built so far: `uo` → ươ, else the last o or u, else a → ă. */
 function addHorn(letters: string[], vni: boolean): boolean {
@@ -91,6 +44,16 @@ function addHorn(letters: string[], vni: boolean): boolean {
   return false;
 }
 
+/**
+ * Whether a Telex tone key typed before the end of a word is a tone (`vieejt`, `tiesng`, `nguwowfi`): what follows
+ * can only finish the syllable (vowels, the horn key, a final consonant). `f` and `j` are no Vietnamese letters;
+ * `s`, `r`, `x` are tones there too unless an English-looking `-st`/`-rt`/`-xt` ends the word (`cost`, `test`).
+ */
+function toneInside(key: string, rest: string): boolean {
+  if (!/^[aeiouyw]*(?:ch|c|m|ng|nh|n|p|t)?$/u.test(rest)) return false;
+  return key === 'f' || key === 'j' || rest !== 't';
+}
+
 /** The syllable a Telex or VNI keystroke sequence types (lower case), or null when it is not one. */
 function typed(keys: string): string | null {
   const letters: string[] = [];
@@ -100,7 +63,7 @@ function typed(keys: string): string | null {
     const k = keys[i]!;
     const prev = letters[letters.length - 1];
     const seenVowel = letters.some((l) => VOWEL.test(l));
-    if (i === keys.length - 1 && TELEX_TONE[k] && seenVowel) {
+    if (TELEX_TONE[k] && seenVowel && (i === keys.length - 1 || toneInside(k, keys.slice(i + 1)))) {
       tone = TELEX_TONE[k]!;
       changed = true;
     } else if (VNI_TONE[k] && seenVowel) {
@@ -137,7 +100,8 @@ function typed(keys: string): string | null {
     else return null;
   }
   if (!changed) return null;
-  let syllable = letters.join('');
+  // `ưo` before a final consonant or i/u is `ươ` (Unikey completes `truwongf` to trường the same way).
+  let syllable = letters.join('').replace(/ưo(?=[cmnptiu])/u, 'ươ');
   if (tone) {
     const at = toneVowel(syllable);
     if (at < 0) return null;
@@ -153,8 +117,9 @@ function typed(keys: string): string | null {
  */
 export function fromTelex(word: string): string | null {
   // Letters and VNI digits; a code such as `A2` or `E1` (one letter) is not a typed syllable.
-  if (!/^[A-Za-z][A-Za-z0-9]*$/u.test(word) || !/[A-Za-z].*[A-Za-z]/u.test(word) || !/[aeiouyAEIOUY]/u.test(word)) return null;
-  if (/[A-Z].*[A-Z]/u.test(word) || isVietnameseSyllable(word)) return null;
+  if (!/^[A-Za-z][A-Za-z0-9]*$/u.test(word) || !/[A-Za-z].*[A-Za-z]/u.test(word) || !/[aeiouywAEIOUYW]/u.test(word)) return null;
+  // A syllable written without its marks (`trung`, `uong`) stays; `Too` (no syllable ends in `oo`) is Tô.
+  if (/[A-Z].*[A-Z]/u.test(word) || isFoldedSyllable(word.toLowerCase())) return null;
   const syllable = typed(word.toLowerCase());
   if (syllable === null) return null;
   return /^[A-Z]/u.test(word) ? syllable[0]!.toUpperCase() + syllable.slice(1) : syllable;

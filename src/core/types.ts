@@ -107,6 +107,11 @@ export interface SearchResponse {
   query: string;
   /** The query searched instead when words were typed with the input method off (Telex/VNI), else null. */
   correctedQuery: string | null;
+  /**
+   * The query restored with the diacritics the corpus writes it with, when it was typed without any and every word is
+   * restored with confidence (`duong loi` → `đường lối`); the search ran it. Null otherwise, and with `exact`.
+   */
+  suggestedQuery: string | null;
   mode: SearchMode;
   /**
    * Present when the search did not run as asked, saying why: `mode=dense` or `mode=hybrid` without a loaded model,

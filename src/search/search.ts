@@ -7,6 +7,9 @@
  */
 import type { SearchFilters } from '../core/filters.js';
 import type { SearchMode, SearchResponse } from '../core/types.js';
+import type { Embedder } from '../embed/embedder.js';
+import { embeddedEngine } from '../store/embedded-engine.js';
+import type { EngineReader } from '../store/engine.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { allowedPassages } from './stages/allowed.js';
 import { chooseResults } from './stages/diversify.js';
@@ -25,6 +28,8 @@ export interface SearchOptions {
   mode?: SearchMode;
   /** Other clients are being served: score the lexical part on a search thread, if the index has one, meanwhile. */
   parallel?: boolean;
+  /** Search exactly as typed: no Telex/VNI reading, no restored diacritics. */
+  exact?: boolean;
 }
 
 /** Each retriever contributes at least this many candidates to fusion. */
@@ -32,41 +37,49 @@ const MIN_CANDIDATES = 50;
 /** Alone, the lexical ranking is first read this many times k deep; results rarely need more. */
 const SHALLOW_FACTOR = 2;
 
-export async function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
-  const read = readQuery(rawQuery);
-  const requestedMode = effectiveMode(handle, options.mode);
+/** Searches an open index folder through its embedded engine (src/store/embedded-engine.ts). */
+export function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
+  return searchEngine(embeddedEngine(handle, { parallel: options.parallel ?? false }), handle.embedder, rawQuery, options);
+}
+
+/**
+ * Searches any engine (src/store/engine.ts); `embedder` computes the query vector (null: lexical only).
+ * Errors: UserError from the engine (e.g. `engine_unavailable`); an embedding server that is down is not an error.
+ */
+export async function searchEngine(engine: EngineReader, embedder: Embedder | null, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
+  const read = readQuery(rawQuery, { counts: engine.vocabulary(), exact: options.exact ?? false });
+  const requestedMode = effectiveMode(engine, embedder, options.mode);
   const depth = Math.max(MIN_CANDIDATES, options.k * 3);
-  const allowed = allowedPassages(handle, options.filters);
+  const restriction = await allowedPassages(engine, options.filters);
   // A lexical search alone reads its ranking 2k deep first, and the full depth only if diversifying uses that up: the
   // top n is exact, so the results are those of the full depth. (A named document reorders by rank position, which
   // needs the full list.)
   const shallow = requestedMode === 'lexical' && read.pattern === null && read.names.identities.length === 0 ? Math.min(depth, SHALLOW_FACTOR * options.k) : depth;
-  const retrieved = await retrieve(handle, {
+  const retrieved = await retrieve(engine, embedder, {
     query: read.query,
     terms: read.terms,
     mode: requestedMode,
-    allowed,
+    restriction,
     depth,
     lexicalDepth: shallow,
-    parallel: options.parallel ?? false,
   });
   const { mode } = retrieved;
   const ranked = fuseRankings(mode, retrieved.lexical, retrieved.dense);
-  const { ordered, named } = pinNamedDocuments(handle, read.pattern, ranked, allowed.keys, read.names);
+  const { ordered, named } = await pinNamedDocuments(engine, read.pattern, ranked, restriction, read.names);
   // Only a lexical list read shallow (and so exactly `shallow` long when cut) may need its deeper read.
   const cut = mode === 'lexical' && shallow < depth && ordered.length === shallow;
-  const { top, passages } = chooseResults(handle, ordered, {
+  const { top, passages } = await chooseResults(engine, ordered, {
     k: options.k,
     depth,
-    deeper: cut ? () => handle.lexical.search(read.terms, depth, allowed.keys) : null,
+    deeper: cut ? () => engine.lexicalSearch(read.terms, depth, restriction) : null,
     exempt: new Set([...named, ...(options.filters?.document ? [options.filters.document] : [])]),
   });
-  const { results, answer } = present(handle, read.query, top, passages);
+  const { results, answer } = await present(engine, read.query, top, passages);
   // Said when the search did not run as asked: the embedding server was down, or no model is loaded here.
   const notice =
     retrieved.notice ??
     (options.mode !== undefined && options.mode !== mode
       ? `mode ${options.mode} needs the embedding model, which is not loaded on this server: these results are lexical`
       : undefined);
-  return { query: read.typed, correctedQuery: read.correctedQuery, mode, ...(notice ? { notice } : {}), answer, results };
+  return { query: read.typed, correctedQuery: read.correctedQuery, suggestedQuery: read.suggestedQuery, mode, ...(notice ? { notice } : {}), answer, results };
 }

@@ -83,7 +83,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   app.get('/api/search', searchLimit, async (req, res) => {
     const params = parseSearchParams(req.query as Record<string, unknown>);
     const parallel = connections.count > 1;
-    res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, parallel })));
+    res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, parallel })));
   });
 
   app.use(discoveryRoutes(handle));

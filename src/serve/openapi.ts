@@ -126,13 +126,21 @@ const storedDocument = {
 
 const searchResponse = {
   type: 'object',
-  required: ['query', 'correctedQuery', 'mode', 'answer', 'results'],
+  required: ['query', 'correctedQuery', 'suggestedQuery', 'mode', 'answer', 'results'],
   additionalProperties: false,
   properties: {
     query: { type: 'string', description: 'The query as typed.' },
     correctedQuery: {
       type: ['string', 'null'],
       description: 'Did you mean: the query searched instead when its words were typed with the Vietnamese input method off (Telex `hoatj`, VNI `hoa5t`), else null.',
+    },
+    suggestedQuery: {
+      type: ['string', 'null'],
+      description:
+        'Có phải bạn muốn tìm: the query typed without diacritics as the corpus writes it (`duong loi doi ngoai` → `đường lối đối ngoại`), ' +
+        'restored from the counts of accented syllables and syllable pairs in the indexed passages, when every word is restored with a clear ' +
+        'margin (distinct words such as dương, đương, đường are told apart by their neighbours, never merged); the results are those of this ' +
+        'query. Null otherwise, and with `exact=1`.',
     },
     mode: { enum: ['hybrid', 'lexical', 'dense'], description: 'The mode searched: lexical when no model is loaded or the embedding server is down.' },
     notice: {
@@ -363,6 +371,12 @@ export const OPENAPI = {
             in: 'query',
             description: 'Without a loaded model, dense and hybrid run lexically and the response carries a `notice` saying so',
             schema: { enum: ['hybrid', 'lexical', 'dense'] },
+          },
+          {
+            name: 'exact',
+            in: 'query',
+            description: 'Search exactly as typed: no Telex/VNI reading (`correctedQuery`) and no restored diacritics (`suggestedQuery`); any other value than 0, 1, true, false is a 400 invalid_parameter',
+            schema: { enum: ['0', '1', 'true', 'false'], default: '0' },
           },
           {
             name: 'kind',

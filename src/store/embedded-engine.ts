@@ -6,6 +6,7 @@ import { hasFilters, matchesFilters } from '../core/filters.js';
 import type { StoredPassage } from '../core/types.js';
 import type { EngineHit, Restriction, SearchEngine } from './engine.js';
 import type { IndexHandle } from './open-index.js';
+import { syllableCounts } from './syllable-counts.js';
 
 /** The embedded engine's restriction carries the allowed passages' keys. */
 export interface EmbeddedRestriction extends Restriction {
@@ -46,12 +47,15 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
     },
     documentSummaries: async (ids) => store.documentSummaries(ids),
     documentsNumbered: async (numbers) => store.documentsNumbered(numbers),
+    documentsNamed: async (identities) => handle.catalog.named(identities),
+    citedNumbers: async (sequence) => store.citedNumbers(sequence),
     passageKeys: async (documentId) => store.passageKeys(documentId),
     async citingPassages(pattern, restriction) {
       const keys = keysOf(restriction);
       return store.citingPassages(pattern).filter((key) => keys === null || keys.has(key));
     },
     counts: async () => store.counts(),
+    vocabulary: () => syllableCounts(handle.lexical),
     addDocument: async (doc, source, fileHash, vectors) => handle.addDocument(doc, source, fileHash, vectors),
     linkSource: async (source, documentId, fileHash) => handle.linkSource(source, documentId, fileHash),
     removeSource: async (source) => handle.removeSource(source),

@@ -7,9 +7,11 @@
  * Reads are asynchronous (a remote engine answers over the network); writes are whole-document-or-nothing.
  * test/store/engine-contract.ts is the one contract suite every implementation passes.
  */
+import type { DocumentIdentity } from '../core/document-identity.js';
 import type { SearchFilters } from '../core/filters.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
 import type { ReferencePattern } from '../core/references.js';
+import type { SyllableCounts } from '../core/restore-diacritics.js';
 import type { DocumentFields, PreparedDocument, StoredPassage } from '../core/types.js';
 
 /** A retriever's hit: a passage key and the retriever's own score (BM25, or cosine similarity). */
@@ -50,11 +52,20 @@ export interface EngineReader {
   documentSummaries(ids: string[]): Promise<Map<string, DocumentSummary>>;
   /** Documents whose own canonical number is one of these (src/core/references.ts). */
   documentsNumbered(numbers: string[]): Promise<string[]>;
+  /** For each identity (src/core/document-identity.ts: any spelling of a number), the stored documents it names, newest first. */
+  documentsNamed(identities: DocumentIdentity[]): Promise<string[][]>;
+  /** Numbers cited that start with a sequence number (`72` → `72-NQ/TW`, `72/2025/QH15`), with how many documents cite each. */
+  citedNumbers(sequence: string): Promise<{ number: string; documents: number }[]>;
   /** A document's passage keys in reading order. */
   passageKeys(documentId: string): Promise<number[]>;
   /** Passages holding a citation that matches the pattern, within the restriction. */
   citingPassages(pattern: ReferencePattern, restriction: Restriction | null): Promise<number[]>;
   counts(): Promise<EngineCounts>;
+  /**
+   * How many passages hold each accented syllable and adjacent pair (src/core/restore-diacritics.ts), for restoring
+   * a query typed without diacritics; null when the engine cannot say (then queries are searched as typed).
+   */
+  vocabulary(): SyllableCounts | null;
 }
 
 /** The write verbs: the only way anything is written (test/architecture.test.ts). */

@@ -11,6 +11,7 @@
 import type { QueryTerms } from '../core/lexical-terms.js';
 import {
   buildSegment,
+  type Column,
   EXACT,
   findKey,
   findTerm,
@@ -274,17 +275,24 @@ export class LexicalIndex {
    * there are: the statistics a term's distinctiveness (idf) is read from.
    */
   foldedFrequencies(folded: string[]): { live: number; df: number[] } {
-    this.flush();
-    const df = folded.map((t) => {
-      const hash = termHash(t, FOLDED);
-      let n = 0;
-      for (const part of this.parts) {
-        const at = findTerm(part.segment, hash);
-        if (at >= 0) n += part.segment.starts[at + 1]! - part.segment.starts[at]! - (this.discountOf(part).get(hash) ?? 0);
-      }
-      return n;
-    });
-    return { live: this.live, df };
+    if (this.pending.length > 0) this.flush();
+    return { live: this.live, df: folded.map((t) => this.hashFrequency(termHash(t, FOLDED))) };
+  }
+
+  /** Live passages holding a term of a column (`EXACT` tone keys such as `đươngf`, `đươngf_lôis`); 0 when none. */
+  frequency(term: string, column: Column): number {
+    // Buffered passages count once they are a segment; a look-up with none buffered changes nothing.
+    if (this.pending.length > 0) this.flush();
+    return this.hashFrequency(termHash(term, column));
+  }
+
+  private hashFrequency(hash: number): number {
+    let df = 0;
+    for (const part of this.parts) {
+      const at = findTerm(part.segment, hash);
+      if (at >= 0) df += part.segment.starts[at + 1]! - part.segment.starts[at]! - (this.discountOf(part).get(hash) ?? 0);
+    }
+    return df;
   }
 
   /** The k best passages for the query, restricted to `allowed` keys when given. */
@@ -294,11 +302,7 @@ export class LexicalIndex {
     const hashes = [...new Set([...query.folded.map((t) => termHash(t, FOLDED)), ...query.exact.map((t) => termHash(t, EXACT))])];
     const terms: QueryTerm[] = [];
     for (const hash of hashes) {
-      let df = 0;
-      for (const part of this.parts) {
-        const at = findTerm(part.segment, hash);
-        if (at >= 0) df += part.segment.starts[at + 1]! - part.segment.starts[at]! - (this.discountOf(part).get(hash) ?? 0);
-      }
+      const df = this.hashFrequency(hash);
       if (df > 0) terms.push({ hash, idf: Math.max(1e-6, Math.log((this.live - df + 0.5) / (df + 0.5))) });
     }
     const top = new TopK(k);

@@ -49,6 +49,15 @@ describe('npm run search with --signer and --status', () => {
     }
   });
 
+  it('says which restored query it searched for one typed without diacritics, and searches as typed with --exact', async () => {
+    const restored = await search(['to chuc co so dang', '--k', '2']);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('Có phải bạn muốn tìm: tổ chức cơ sở đảng (kết quả của cách viết này; tìm đúng như đã gõ: --exact)');
+    const exact = await search(['to chuc co so dang', '--k', '2', '--exact']);
+    expect(exact.code).toBe(0);
+    expect(exact.stdout).not.toContain('Có phải bạn muốn tìm');
+  });
+
   it('shows no signature line for documents without one', async () => {
     const r = await search(['sinh hoạt chi bộ', '--k', '3', '--mode', 'lexical']);
     expect(r.code).toBe(0);

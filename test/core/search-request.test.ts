@@ -31,6 +31,13 @@ describe('search request', () => {
     expect(codeOf({ q: 'x', term: 'XII' })).toBeNull();
   });
 
+  it('reads exact=1 to search exactly as typed, and refuses other values', () => {
+    expect(parseSearchRequest({ q: 'x' }).exact).toBe(false);
+    for (const yes of ['1', 'true', true]) expect(parseSearchRequest({ q: 'x', exact: yes }).exact).toBe(true);
+    for (const no of ['0', 'false', '']) expect(parseSearchRequest({ q: 'x', exact: no }).exact).toBe(false);
+    expect(codeOf({ q: 'x', exact: 'yes' })).toBe('invalid_parameter');
+  });
+
   it('refuses a day that does not exist, and a "from" after "to", in plain words', () => {
     for (const from of ['2025-02-30', '2025-13-01', '2024-04-31', '2023-02-29']) expect(codeOf({ q: 'x', from }), from).toBe('invalid_date');
     expect(codeOf({ q: 'x', from: '2024-02-29' })).toBeNull();

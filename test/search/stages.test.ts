@@ -9,6 +9,7 @@ import { pinNamedDocuments } from '../../src/search/stages/pin-named.js';
 import { present } from '../../src/search/stages/present.js';
 import { readQuery } from '../../src/search/stages/read-query.js';
 import { retrieve } from '../../src/search/stages/retrieve.js';
+import { embeddedEngine } from '../../src/store/embedded-engine.js';
 import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
 import { CITED_DIRECTIVE } from '../support/fixtures.js';
 
@@ -53,42 +54,36 @@ describe('fuse', () => {
 });
 
 describe('allowed, retrieve, pin, diversify, present', () => {
+  const engineOf = () => embeddedEngine(corpus.handle);
+
   it('retrieves only what the filters allow, and nothing when they allow nothing', async () => {
-    const { handle } = corpus;
+    const engine = engineOf();
     const read = readQuery('chi bộ');
-    const all = allowedPassages(handle, undefined);
-    expect(all.keys).toBeNull();
-    const none = allowedPassages(handle, { kind: 'nghi-dinh', issuer: 'Không có cơ quan này' });
-    expect(none.documents).toEqual([]);
-    const request = { query: read.query, terms: read.terms, mode: 'lexical' as const, depth: 50, lexicalDepth: 50, parallel: false };
-    const some = await retrieve(handle, { ...request, allowed: all });
+    expect(await allowedPassages(engine, undefined)).toBeNull();
+    const none = await allowedPassages(engine, { kind: 'nghi-dinh', issuer: 'Không có cơ quan này' });
+    expect(none?.documents).toEqual([]);
+    const request = { query: read.query, terms: read.terms, mode: 'lexical' as const, depth: 50, lexicalDepth: 50 };
+    const some = await retrieve(engine, null, { ...request, restriction: null });
     expect(some.lexical.length).toBeGreaterThan(0);
-    expect((await retrieve(handle, { ...request, allowed: none })).lexical).toEqual([]);
+    expect((await retrieve(engine, null, { ...request, restriction: none })).lexical).toEqual([]);
   });
 
   it('pins a named document first, then walks the ranking into k diverse, presentable results', async () => {
+    const engine = engineOf();
     const { handle } = corpus;
     const read = readQuery('Chỉ thị 05-CT/TW học tập và làm theo');
-    const retrieved = await retrieve(handle, {
-      query: read.query,
-      terms: read.terms,
-      mode: 'lexical',
-      allowed: { documents: null, keys: null },
-      depth: 50,
-      lexicalDepth: 50,
-      parallel: false,
-    });
-    const pinned = pinNamedDocuments(handle, read.pattern, retrieved.lexical, null);
+    const retrieved = await retrieve(engine, null, { query: read.query, terms: read.terms, mode: 'lexical', restriction: null, depth: 50, lexicalDepth: 50 });
+    const pinned = await pinNamedDocuments(engine, read.pattern, retrieved.lexical, null);
     const directive = handle.store.documentsNumbered(['05-CT/TW']);
     expect(pinned.named).toEqual(directive);
     expect(handle.store.getPassage(pinned.ordered[0]?.key ?? -1)?.documentId).toBe(directive[0]);
     expect(new Set(pinned.ordered.map((h) => h.key)).size).toBe(pinned.ordered.length);
-    const unpinned = pinNamedDocuments(handle, null, retrieved.lexical, null);
+    const unpinned = await pinNamedDocuments(engine, null, retrieved.lexical, null);
     expect(unpinned.ordered).toBe(retrieved.lexical);
-    const chosen = chooseResults(handle, pinned.ordered, { k: 3, depth: 50, deeper: null, exempt: new Set(pinned.named) });
+    const chosen = await chooseResults(engine, pinned.ordered, { k: 3, depth: 50, deeper: null, exempt: new Set(pinned.named) });
     expect(chosen.top.length).toBe(3);
     for (const c of chosen.top) expect(chosen.passages.get(c.key)?.documentId).toBe(c.documentId);
-    const { results } = present(handle, read.query, chosen.top, chosen.passages);
+    const { results } = await present(engine, read.query, chosen.top, chosen.passages);
     expect(results.map((r) => r.rank)).toEqual([1, 2, 3]);
     for (const r of results) {
       const stored = handle.store.documentText(r.document.id);
@@ -96,19 +91,24 @@ describe('allowed, retrieve, pin, diversify, present', () => {
     }
   });
 
-  it('reads the deeper list only when the shallow one is used up', () => {
+  it('reads the deeper list only when the shallow one is used up', async () => {
+    const engine = engineOf();
     const { handle } = corpus;
     const keys = handle.store.passageKeys(handle.store.documentIdsWhere(() => true)[0] ?? '');
     const shallow = keys.slice(0, 1).map((key) => ({ key, score: 1 }));
     let reads = 0;
-    const deeper = () => {
+    const deeper = async () => {
       reads++;
       return keys.map((key) => ({ key, score: 1 }));
     };
-    const chosen = chooseResults(handle, shallow, { k: 3, depth: 50, deeper, exempt: new Set() });
+    const chosen = await chooseResults(engine, shallow, { k: 3, depth: 50, deeper, exempt: new Set() });
     expect(reads).toBe(1);
     expect(chosen.top.length).toBeGreaterThan(1);
-    chooseResults(handle, keys.map((key) => ({ key, score: 1 })), { k: 1, depth: 50, deeper, exempt: new Set() });
+    await chooseResults(
+      engine,
+      keys.map((key) => ({ key, score: 1 })),
+      { k: 1, depth: 50, deeper, exempt: new Set() },
+    );
     expect(reads).toBe(1);
   });
 });

@@ -31,8 +31,9 @@ describe('GET /api/search', () => {
   it('answers with exactly the documented shape', async () => {
     const { status, body } = await get(`/api/search?q=${encodeURIComponent('sinh hoạt chi bộ')}&k=5`);
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['answer', 'correctedQuery', 'mode', 'query', 'results']);
+    expect(Object.keys(body).sort()).toEqual(['answer', 'correctedQuery', 'mode', 'query', 'results', 'suggestedQuery']);
     expect(body.correctedQuery).toBeNull();
+    expect(body.suggestedQuery).toBeNull();
     expect(body.mode).toBe('hybrid');
     expect(Object.keys(body.answer).sort()).toEqual(['citations', 'sentences', 'text']);
     expect(Object.keys(body.answer.citations[0]).sort()).toEqual(['documentId', 'n', 'passageId']);
@@ -53,6 +54,27 @@ describe('GET /api/search', () => {
     expect(typed.query).toBe('sinh hoatj chi booj');
     expect(typed.correctedQuery).toBe('sinh hoạt chi bộ');
     expect(typed.results).toEqual(plain.results);
+  });
+
+  it('restores a query typed without diacritics from the corpus, ranks it as the restored query, and searches as typed with exact=1', async () => {
+    const plain = 'thuc hien duong loi, chu truong cua Dang';
+    const restored = (await get(`/api/search?q=${encodeURIComponent(plain)}&k=5`)).body;
+    const accented = (await get(`/api/search?q=${encodeURIComponent('thực hiện đường lối, chủ trương của Đảng')}&k=5`)).body;
+    expect(restored.query).toBe(plain);
+    expect(restored.suggestedQuery).toBe('thực hiện đường lối, chủ trương của Đảng');
+    expect(restored.correctedQuery).toBeNull();
+    expect(restored.results).toEqual(accented.results);
+    expect(accented.suggestedQuery).toBeNull();
+    const exact = (await get(`/api/search?q=${encodeURIComponent(plain)}&k=5&exact=1`)).body;
+    expect(exact.query).toBe(plain);
+    expect(exact.suggestedQuery).toBeNull();
+    expect(exact.results.map((r: { passage: { id: string } }) => r.passage.id)).not.toEqual(restored.results.map((r: { passage: { id: string } }) => r.passage.id));
+    // exact=1 also keeps Telex keystrokes as typed.
+    const telex = (await get(`/api/search?q=${encodeURIComponent('sinh hoatj chi booj')}&k=5&exact=1`)).body;
+    expect(telex.correctedQuery).toBeNull();
+    const bad = await get(`/api/search?q=chi%20bo&exact=maybe`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_parameter');
   });
 
   it('cites passages whose offsets slice GET /api/documents/:id text exactly', async () => {

@@ -48,6 +48,11 @@ describe('responses match the OpenAPI document', () => {
   it('search, with and without an answer, and its errors', async () => {
     conforms('/api/search', 'get', await call(server.base, '/api/search?q=sinh%20hoat%20chi%20bo&k=5'));
     conforms('/api/search', 'get', await call(server.base, '/api/search?q=gi%C3%A1%20v%C3%A0ng&mode=lexical'));
+    const suggested = await call(server.base, '/api/search?q=to%20chuc%20co%20so%20dang&k=3');
+    expect(suggested.body.suggestedQuery).toBe('tổ chức cơ sở đảng');
+    conforms('/api/search', 'get', suggested);
+    conforms('/api/search', 'get', await call(server.base, '/api/search?q=to%20chuc%20co%20so%20dang&k=3&exact=1'));
+    conforms('/api/search', 'get', await call(server.base, '/api/search?q=x&exact=2'));
     conforms('/api/search', 'get', await call(server.base, '/api/search?k=5'));
     conforms('/api/search', 'get', await call(server.base, '/api/search?q=x&term=m%C6%B0%E1%BB%9Di'));
     const filtered = await call(server.base, '/api/search?q=ti%E1%BA%BFp%20c%C3%B4ng%20d%C3%A2n&status=no-longer-in-force&signer=khai');

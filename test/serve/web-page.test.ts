@@ -93,6 +93,29 @@ describe('the search page', () => {
     expect(marks).toContain('sinh hoạt chi bộ');
   });
 
+  it('offers the query restored with its diacritics, shows its results, and searches as typed on request', async () => {
+    const page = await newPage();
+    await page.goto(server.base + '/');
+    await searchFor(page, 'thuc hien duong loi, chu truong cua Dang');
+    const box = page.locator('.suggestion');
+    expect((await box.textContent())?.replace(/\s+/g, ' ')).toBe(
+      'Có phải bạn muốn tìm: thực hiện đường lối, chủ trương của Đảng (kết quả dưới đây theo cách viết này)Tìm đúng như đã gõ: thuc hien duong loi, chu truong cua Dang',
+    );
+    expect(await page.locator('#status').textContent()).toMatch(/^Tìm thấy \d+ đoạn trích liên quan nhất đến “thực hiện đường lối, chủ trương của Đảng”/);
+    // As typed: the same words without the restoration, kept in the URL.
+    await page.getByRole('link', { name: 'thuc hien duong loi, chu truong cua Dang' }).click();
+    await page.waitForURL((url) => url.searchParams.get('exact') === '1');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/“thuc hien duong loi, chu truong cua Dang”/);
+    expect(await page.locator('.suggestion').count()).toBe(0);
+    // The suggestion's link searches the restored spelling, which needs no suggestion.
+    await page.goBack();
+    await page.locator('.suggestion a.suggested').click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'thực hiện đường lối, chủ trương của Đảng');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Tìm thấy/);
+    expect(await page.locator('.suggestion').count()).toBe(0);
+    expect(await page.getByLabel('Nội dung cần tìm').inputValue()).toBe('thực hiện đường lối, chủ trương của Đảng');
+  });
+
   it('shows the answer with [n] citations that open the document with exactly the cited sentence highlighted', async () => {
     const page = await newPage();
     await page.goto(server.base + '/?q=' + encodeURIComponent('sinh hoạt chi bộ'));

@@ -7,12 +7,18 @@ import { engineContract } from './engine-contract.js';
 engineContract('embedded, lexical only', async () => {
   const work = tempDir();
   const engine = embeddedEngine(openIndex(work.dir, { embedder: null }));
-  return { engine, embed: null, cleanup: async () => (await engine.close(), work.cleanup()) };
+  return { engine, embed: null, cleanup: async () => {
+      await engine.close();
+      work.cleanup();
+    }, };
 });
 
 engineContract('embedded, with a model (HNSW)', async () => {
   const work = tempDir();
   const embedder = await loadTinyEmbedder();
   const engine = embeddedEngine(openIndex(work.dir, { embedder, lexicalThreads: 1 }), { parallel: true });
-  return { engine, embed: (texts) => embedder.embedPassages(texts), cleanup: async () => (await engine.close(), work.cleanup()) };
+  return { engine, embed: (texts) => embedder.embedPassages(texts), cleanup: async () => {
+      await engine.close();
+      work.cleanup();
+    }, };
 });

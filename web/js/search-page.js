@@ -105,6 +105,20 @@ function showWelcome() {
 }
 
 /**
+ * `Có phải bạn muốn tìm: <restored>`, the results being those of the restored query, and a link to search as typed.
+ * @param {SearchState} state
+ * @param {string} suggested
+ */
+function suggestion(state, suggested) {
+  return el(
+    'div',
+    { class: 'notice suggestion' },
+    el('p', {}, 'Có phải bạn muốn tìm: ', el('a', { href: pageUrl({ ...state, q: suggested, exact: false }), class: 'suggested' }, suggested), ' (kết quả dưới đây theo cách viết này)'),
+    el('p', {}, 'Tìm đúng như đã gõ: ', el('a', { href: pageUrl({ ...state, exact: true }), class: 'as-typed' }, state.q)),
+  );
+}
+
+/**
  * @param {SearchState} state
  * @param {SearchResponse} response
  * @param {number | null} focusFrom index of the first result to focus (after "more"), or null
@@ -115,7 +129,9 @@ function render(state, response, focusFrom) {
   answerBox.replaceChildren();
   more.hidden = response.results.length < state.k || state.k >= MAX_RESULTS;
   // A query typed with the input method off was searched as Vietnamese: say which words were searched.
-  const q = response.correctedQuery ?? state.q;
+  const q = response.correctedQuery ?? response.suggestedQuery ?? state.q;
+  // One typed without diacritics was searched as the corpus writes it: offer that spelling, and the query as typed.
+  if (response.suggestedQuery) answerBox.append(suggestion(state, response.suggestedQuery));
   const searched = response.correctedQuery ? `Đã tìm “${response.correctedQuery}” thay cho “${state.q}”. ` : '';
   // The embedding server is down: the results come from the words alone, and the reader is told.
   const corrected = (response.notice ? 'Tìm kiếm ngữ nghĩa tạm thời không dùng được: kết quả chỉ theo từ ngữ. ' : '') + searched;

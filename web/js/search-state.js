@@ -9,7 +9,10 @@ export const MAX_RESULTS = 100;
 /** Session storage key of the last search shown, for the document page's link back to it. */
 export const LAST_SEARCH_KEY = 'last-search';
 
-/** @typedef {{ q: string, filters: Record<typeof FILTERS[number], string>, k: number }} SearchState */
+/**
+ * `exact`: search exactly as typed, without the Telex/VNI reading or the restored diacritics (`exact=1`).
+ * @typedef {{ q: string, filters: Record<typeof FILTERS[number], string>, k: number, exact?: boolean }} SearchState
+ */
 
 /** Every filter empty. @returns {SearchState['filters']} */
 export const noFilters = () => ({ kind: '', issuer: '', term: '', from: '', to: '', status: '' });
@@ -23,6 +26,7 @@ export function readState(search) {
     q: (params.get('q') ?? '').trim(),
     filters: noFilters(),
     k: Number.isInteger(k) && k >= PAGE_SIZE && k <= MAX_RESULTS ? k : PAGE_SIZE,
+    exact: params.get('exact') === '1',
   };
   for (const name of FILTERS) state.filters[name] = (params.get(name) ?? '').trim();
   return state;
@@ -33,6 +37,7 @@ function params(/** @type {SearchState} */ state, includeDefaultK = false) {
   const out = new URLSearchParams({ q: state.q });
   for (const name of FILTERS) if (state.filters[name]) out.set(name, state.filters[name]);
   if (includeDefaultK || state.k !== PAGE_SIZE) out.set('k', String(state.k));
+  if (state.exact) out.set('exact', '1');
   return out;
 }
 

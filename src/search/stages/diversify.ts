@@ -1,10 +1,10 @@
 /**
- * Stage 6 of search: walks the ranking, reading each passage from the store only as far down as the result list
- * needs, and keeps k passages: near-duplicates dropped and few per document (src/core/diversify.ts).
+ * Stage 6 of search: walks the ranking, reading passages from the engine only as far down as the result list needs,
+ * and keeps k passages: near-duplicates dropped and few per document (src/core/diversify.ts).
  */
 import { diversify, type Candidate } from '../../core/diversify.js';
 import type { StoredPassage } from '../../core/types.js';
-import type { IndexHandle } from '../../store/open-index.js';
+import type { EngineReader } from '../../store/engine.js';
 import type { Hit } from './retrieve.js';
 
 export interface Chosen {
@@ -21,32 +21,39 @@ export interface ChooseRequest {
    * When the ranking is a lexical list read shallower than `depth` (src/search/search.ts), the deeper list, read
    * only if the walk uses the shallow one up; null otherwise.
    */
-  deeper: (() => Hit[]) | null;
+  deeper: (() => Promise<Hit[]>) | null;
   /** Documents that may fill every place (the one the query names, the one a filter asks for). */
   exempt: ReadonlySet<string>;
 }
 
-export function chooseResults(handle: IndexHandle, ranked: Hit[], request: ChooseRequest): Chosen {
+/**
+ * Passages are read in growing prefixes of the ranking (2k, then twice as many…): diversifying a prefix that yields
+ * k results gives the same results as walking the whole ranking, since the walk stops at the k-th.
+ */
+export async function chooseResults(engine: EngineReader, ranked: Hit[], request: ChooseRequest): Promise<Chosen> {
   const passages = new Map<number, StoredPassage>();
-  const { depth } = request;
+  let list = ranked;
   let deeper = request.deeper;
-  function* candidates(): Generator<Candidate> {
-    let list = ranked;
-    for (let i = 0; ; i++) {
-      if (i === list.length && deeper) {
-        // The top n is exact, so the deeper list begins with the same passages (ties broken by key alike).
-        list = deeper();
-        deeper = null;
-      }
-      if (i >= Math.min(list.length, depth)) return;
-      const hit = list[i];
-      if (!hit) return;
-      const p = handle.store.getPassage(hit.key);
+  let length = Math.max(2 * request.k, 10);
+  for (;;) {
+    const prefix = list.slice(0, Math.min(length, request.depth));
+    const missing = prefix.map((h) => h.key).filter((key) => !passages.has(key));
+    for (const [key, p] of await engine.passages(missing)) passages.set(key, p);
+    const candidates: Candidate[] = [];
+    for (const hit of prefix) {
       // A passage deleted between retrieval and lookup is simply left out.
-      if (!p) continue;
-      passages.set(hit.key, p);
-      yield { key: hit.key, score: hit.score, documentId: p.documentId, text: p.text };
+      const p = passages.get(hit.key);
+      if (p) candidates.push({ key: hit.key, score: hit.score, documentId: p.documentId, text: p.text });
     }
+    const top = diversify(candidates, request.k, request.exempt);
+    if (top.length >= request.k) return { top, passages };
+    if (prefix.length >= Math.min(list.length, request.depth)) {
+      if (!deeper) return { top, passages };
+      // The shallow list is used up: the top n is exact, so the deeper list begins with the same passages (ties
+      // broken by key alike).
+      list = await deeper();
+      deeper = null;
+    }
+    length *= 2;
   }
-  return { top: diversify(candidates(), request.k, request.exempt), passages };
 }

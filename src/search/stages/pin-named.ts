@@ -7,7 +7,7 @@
 import { identityMatches, identityOfDocument, type DocumentIdentity } from '../../core/document-identity.js';
 import type { ReferencePattern } from '../../core/references.js';
 import { isStatementPassage, statementPassageIndex } from '../../core/statement-passage.js';
-import type { IndexHandle } from '../../store/open-index.js';
+import type { EngineReader, Restriction } from '../../store/engine.js';
 import { NO_NAMES, type NamesInQuery } from './read-query.js';
 import type { Hit } from './retrieve.js';
 
@@ -29,59 +29,71 @@ export const MAX_NAMED = 3;
  * articles about 72-NQ/TW (not stored) and one provincial 72/2025/NQ-HĐND means the former: the articles, found
  * by ranking and citation, answer it; the provincial resolution is not pinned over them.
  */
-function likelyMeant(handle: IndexHandle, identity: DocumentIdentity, ids: string[]): string[] {
+async function likelyMeant(engine: EngineReader, identity: DocumentIdentity, ids: string[]): Promise<string[]> {
   if (identity.issuer !== null || ids.length === 0) return ids;
-  const stored = new Set(ids.map((id) => handle.catalog.numberOf(id)));
-  const cited = handle.store.citedNumbers(identity.number).filter((c) => {
+  const numbers = new Map([...(await engine.documentSummaries(ids))].map(([id, d]) => [id, d.number]));
+  const stored = new Set(numbers.values());
+  const cited = (await engine.citedNumbers(identity.number)).filter((c) => {
     const other = identityOfDocument({ number: c.number });
     return other !== null && identityMatches(identity, other);
   });
   const citedBy = new Map(cited.map((c) => [c.number, c.documents]));
   const rival = Math.max(0, ...cited.filter((c) => !stored.has(c.number)).map((c) => c.documents));
-  return ids.filter((id) => (citedBy.get(handle.catalog.numberOf(id) ?? '') ?? 0) >= rival);
+  return ids.filter((id) => (citedBy.get(numbers.get(id) ?? '') ?? 0) >= rival);
 }
 
-/** The documents the names fit, exact numbers first, then by their best rank. */
-function namedDocuments(handle: IndexHandle, pattern: ReferencePattern | null, names: NamesInQuery, rankOf: (id: string) => number): string[] {
-  const out = new Set(pattern ? handle.store.documentsNumbered(pattern.numbers) : []);
-  const found = handle.catalog.named(names.identities);
-  for (const [i, all] of found.entries()) {
-    const ids = likelyMeant(handle, names.identities[i]!, all);
-    const fitting = ids.length <= MAX_NAMED ? ids : ids.filter((id) => rankOf(id) < Infinity).sort((a, b) => rankOf(a) - rankOf(b)).slice(0, MAX_NAMED);
-    for (const id of fitting) out.add(id);
-  }
-  return [...out].sort((a, b) => rankOf(a) - rankOf(b));
-}
-
-export function pinNamedDocuments(
-  handle: IndexHandle,
+export async function pinNamedDocuments(
+  engine: EngineReader,
   pattern: ReferencePattern | null,
   ranked: Hit[],
-  allowedKeys: Set<number> | null,
+  restriction: Restriction | null,
   names: NamesInQuery = NO_NAMES,
-): Pinned {
+): Promise<Pinned> {
   if (!pattern && names.identities.length === 0) return { ordered: ranked, named: [] };
+  const allowedDocuments = restriction ? new Set(restriction.documents) : null;
   const position = new Map(ranked.map((r, i) => [r.key, i]));
   const rankOfKey = (key: number) => position.get(key) ?? Infinity;
-  const bestRank = new Map<string, number>();
-  const rankOf = (id: string) => {
-    let rank = bestRank.get(id);
-    if (rank === undefined) bestRank.set(id, (rank = Math.min(...handle.store.passageKeys(id).map(rankOfKey))));
-    return rank;
+  const keysOf = new Map<string, number[]>();
+  const passageKeys = async (id: string) => {
+    let keys = keysOf.get(id);
+    if (!keys) keysOf.set(id, (keys = await engine.passageKeys(id)));
+    return keys;
   };
-  const documents = pattern || names.identities.length > 0 ? namedDocuments(handle, pattern, names, rankOf) : [];
-  const named = documents.flatMap((id) => {
-    const passages = handle.store.documentPassages(id);
+  const rankOf = async (id: string) => Math.min(...(await passageKeys(id)).map(rankOfKey));
+
+  // The documents the names fit: exact numbers first, then by their best rank.
+  const found = new Set(pattern ? await engine.documentsNumbered(pattern.numbers) : []);
+  const byIdentity = names.identities.length > 0 ? await engine.documentsNamed(names.identities) : [];
+  for (const [i, all] of byIdentity.entries()) {
+    const ids = await likelyMeant(engine, names.identities[i]!, all);
+    if (ids.length <= MAX_NAMED) ids.forEach((id) => found.add(id));
+    else {
+      const ranks = await Promise.all(ids.map(async (id) => [id, await rankOf(id)] as const));
+      for (const [id] of ranks.filter(([, r]) => r < Infinity).sort((a, b) => a[1] - b[1]).slice(0, MAX_NAMED)) found.add(id);
+    }
+  }
+  const allowed = [...found].filter((id) => allowedDocuments === null || allowedDocuments.has(id));
+  const ranks = new Map(await Promise.all(allowed.map(async (id) => [id, await rankOf(id)] as const)));
+  const documents = allowed.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+
+  const named: number[] = [];
+  for (const id of documents) {
+    const keys = await passageKeys(id);
+    const stored = await engine.passages(keys);
+    const passages = keys.flatMap((key) => {
+      const p = stored.get(key);
+      return p ? [p] : [];
+    });
     // A query with a topic besides the name is shown the statement passage that ranks best for it.
     const topical = names.topical
       ? passages.filter((p) => rankOfKey(p.key) < Infinity && isStatementPassage(p.text)).sort((a, b) => rankOfKey(a.key) - rankOfKey(b.key))[0]
       : undefined;
     const shown = topical ?? passages[statementPassageIndex(passages)];
-    return shown ? [shown.key] : [];
-  });
-  const citing = pattern ? handle.store.citingPassages(pattern) : [];
+    if (shown) named.push(shown.key);
+  }
+  const citing = pattern ? await engine.citingPassages(pattern, restriction) : [];
   const byRank = (a: number, b: number) => rankOfKey(a) - rankOfKey(b) || a - b;
-  const first = [...new Set([...named, ...citing.sort(byRank)])].filter((key) => allowedKeys === null || allowedKeys.has(key));
+  const first = [...new Set([...named, ...citing.sort(byRank)])];
   const score = new Map(ranked.map((r) => [r.key, r.score]));
   const firstSet = new Set(first);
   return {

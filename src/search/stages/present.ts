@@ -6,15 +6,15 @@ import { extractAnswer } from '../../core/answer.js';
 import type { Candidate } from '../../core/diversify.js';
 import { highlight, highlightTerms } from '../../core/highlight.js';
 import type { Answer, SearchResult, StoredPassage } from '../../core/types.js';
-import type { IndexHandle } from '../../store/open-index.js';
+import type { EngineReader } from '../../store/engine.js';
 
 export interface Presented {
   results: SearchResult[];
   answer: Answer | null;
 }
 
-export function present(handle: IndexHandle, query: string, top: Candidate[], passages: Map<number, StoredPassage>): Presented {
-  const documents = handle.store.documentSummaries([...new Set(top.map((c) => c.documentId))]);
+export async function present(engine: EngineReader, query: string, top: Candidate[], passages: Map<number, StoredPassage>): Promise<Presented> {
+  const documents = await engine.documentSummaries([...new Set(top.map((c) => c.documentId))]);
   const words = highlightTerms(query);
   const results: SearchResult[] = [];
   for (const { key, score } of top) {

@@ -1,18 +1,17 @@
 /**
- * Stage 3 of search: candidates from the lexical index (BM25) and the vector index (HNSW), each a ranked list of
- * passage keys with the retriever's own score. An embedding server that is down turns the search lexical, with a notice.
+ * Stage 3 of search: candidates from the lexical retriever (BM25) and the vector retriever (HNSW), each a ranked list
+ * of passage keys with the retriever's own score. The query vector is computed here, by our embedder, never by the
+ * engine. An embedding server that is down turns the search lexical, with a notice.
  */
 import { UserError } from '../../core/errors.js';
 import type { QueryTerms } from '../../core/lexical-terms.js';
 import type { SearchMode } from '../../core/types.js';
-import type { IndexHandle } from '../../store/open-index.js';
+import type { Embedder } from '../../embed/embedder.js';
+import type { EngineHit, EngineReader, Restriction } from '../../store/engine.js';
 import { QueryVectorCache } from '../query-vector-cache.js';
-import { allowsNothing, type Allowed } from './allowed.js';
+import { allowsNothing } from './allowed.js';
 
-export interface Hit {
-  key: number;
-  score: number;
-}
+export type Hit = EngineHit;
 
 export interface Retrieved {
   lexical: Hit[];
@@ -26,41 +25,33 @@ export interface RetrieveRequest {
   query: string;
   terms: QueryTerms;
   mode: SearchMode;
-  allowed: Allowed;
+  restriction: Restriction | null;
   /** How deep the vector ranking (and the lexical one, unless `lexicalDepth`) is read. */
   depth: number;
-  /** How deep the lexical ranking is read first (a lexical search alone reads it shallow; see readCandidates). */
+  /** How deep the lexical ranking is read first (a lexical search alone reads it shallow; see chooseResults). */
   lexicalDepth: number;
-  /** Score the lexical part on a search thread, if the index has one, while this thread searches the vectors. */
-  parallel: boolean;
 }
 
 const queryVectors = new QueryVectorCache();
 
 /** The mode a search runs in: the index's default unless asked, and lexical whenever no model is loaded. */
-export function effectiveMode(handle: IndexHandle, requested: SearchMode | undefined): SearchMode {
-  if (!handle.embedder || !handle.vectors) return 'lexical';
-  return requested ?? handle.mode;
+export function effectiveMode(engine: EngineReader, embedder: Embedder | null, requested: SearchMode | undefined): SearchMode {
+  if (!embedder || engine.vectorModel !== embedder.modelId) return 'lexical';
+  return requested ?? 'hybrid';
 }
 
-async function denseHits(handle: IndexHandle, query: string, depth: number, allowedKeys: Set<number> | null): Promise<Hit[]> {
-  const { embedder, vectors } = handle;
-  if (!embedder || !vectors) return [];
-  const vector = await queryVectors.get(embedder, query);
-  return vectors.search(vector, depth, allowedKeys).map((n) => ({ key: n.key, score: n.similarity }));
-}
-
-export async function retrieve(handle: IndexHandle, request: RetrieveRequest): Promise<Retrieved> {
-  const { allowed, terms } = request;
-  if (allowsNothing(allowed)) return { lexical: [], dense: [], mode: request.mode };
+export async function retrieve(engine: EngineReader, embedder: Embedder | null, request: RetrieveRequest): Promise<Retrieved> {
+  const { restriction, terms } = request;
+  if (allowsNothing(restriction)) return { lexical: [], dense: [], mode: request.mode };
   let mode = request.mode;
   const noLexical = mode === 'dense';
-  const lexicalHits = noLexical ? Promise.resolve([]) : handle.searchLexical(terms, request.lexicalDepth, allowed.keys, request.parallel);
+  // A lexical search on a search thread runs while this thread embeds the query and searches the vectors.
+  const lexicalHits = noLexical ? Promise.resolve([]) : engine.lexicalSearch(terms, request.lexicalDepth, restriction);
   let dense: Hit[] = [];
   let notice: string | undefined;
-  if (mode !== 'lexical') {
+  if (mode !== 'lexical' && embedder) {
     try {
-      dense = await denseHits(handle, request.query, request.depth, allowed.keys);
+      dense = await engine.vectorSearch(await queryVectors.get(embedder, request.query), request.depth, restriction);
     } catch (err) {
       if (!(err instanceof UserError && err.code === 'embedder_unavailable')) throw err;
       // The embedding server is down: answer from the words alone and say so, rather than fail the search.
@@ -69,6 +60,6 @@ export async function retrieve(handle: IndexHandle, request: RetrieveRequest): P
     }
   }
   let lexical = await lexicalHits;
-  if (notice && noLexical) lexical = await handle.searchLexical(terms, request.depth, allowed.keys, false);
+  if (notice && noLexical) lexical = await engine.lexicalSearch(terms, request.depth, restriction);
   return { lexical, dense, mode, ...(notice ? { notice } : {}) };
 }

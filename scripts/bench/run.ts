@@ -3,9 +3,11 @@
  * report, with the machine, the date and the command, to bench-results/BENCHMARKS.md (git-ignored), or with
  * `--update-docs` to docs/BENCHMARKS.md. Every figure is a median (with p99 or spread) over repeated runs in
  * this one process, or in the one server process it starts. `--quick` keeps to 10k passages, a few minutes.
+ * `npm run bench -- --only suggest [--update-docs]`: only the autocomplete section, put in place of the one in the
+ * report (bench-results/BENCHMARKS.md, first copied from docs/BENCHMARKS.md; or the docs themselves).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './context.js';
@@ -14,11 +16,12 @@ import { benchEmbedding, benchParsing, readTexts } from './ingest.js';
 import { benchPeers, benchVietnamese } from './peers.js';
 import { inSection, ms, report, say } from './report.js';
 import { benchInProcess, benchServed } from './scale.js';
+import { benchSuggest, suggestHeader } from './suggest.js';
 import { recombine } from './synthetic.js';
 import { benchVectors, vectorData } from './vectors.js';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'update-docs': { type: 'boolean', default: false } },
+  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'update-docs': { type: 'boolean', default: false }, only: { type: 'string' } },
 });
 /** Where the report goes: the committed docs only when asked, so a trial run never dirties the work tree. */
 const REPORT = values['update-docs'] ? join('docs', 'BENCHMARKS.md') : join('bench-results', 'BENCHMARKS.md');
@@ -113,6 +116,10 @@ async function main(): Promise<void> {
   say('### Vietnamese: which engine finds the relevant passage (bundled corpus, development queries)');
   say();
   await benchVietnamese();
+  inSection(7.5);
+  suggestHeader();
+  const suggestAt = await benchSuggest(recombined.sentences, 100_000);
+  check('suggest p99 < 10 ms, 100,000 documents (in process)', `p50 ${ms(suggestAt.latency.median)} ms, p99 ${ms(suggestAt.latency.p99)} ms`, suggestAt.latency.p99 < 10);
   inSection(8);
   say('## Targets');
   say();
@@ -128,7 +135,30 @@ async function main(): Promise<void> {
   process.stderr.write(`written ${REPORT}\n`);
 }
 
-main().catch((err: unknown) => {
+/**
+ * Only the autocomplete section, at 10k and 100k documents, put in place of the one in docs/BENCHMARKS.md (or
+ * before its Targets), stamped with this run's machine and date.
+ */
+async function onlySuggest(): Promise<void> {
+  const sentences = recombine(readTexts().map((t) => t.text), 1, 11).sentences;
+  inSection(0);
+  suggestHeader(`Run on its own: \`npm run bench -- --only suggest\`, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; the machine shared with other work (loadavg ${loadavg()[0]!.toFixed(1)}).`);
+  for (const size of [10_000, 100_000]) await benchSuggest(sentences, size);
+  const docs = join('docs', 'BENCHMARKS.md');
+  const file = existsSync(REPORT) ? REPORT : docs;
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const section = `${report()}\n\n`;
+  const at = old.indexOf('## Autocomplete');
+  const next = at >= 0 ? old.indexOf('\n## ', at + 1) : -1;
+  const targets = old.indexOf('## Targets');
+  const updated =
+    at >= 0 ? old.slice(0, at) + section + (next >= 0 ? old.slice(next + 1) : '') : targets >= 0 ? old.slice(0, targets) + section + old.slice(targets) : `${old}\n${section}`;
+  writeFileSync(REPORT, updated);
+  rmSync(context.work, { recursive: true, force: true });
+  process.stderr.write(`written the autocomplete section of ${REPORT}\n`);
+}
+
+(values.only === 'suggest' ? onlySuggest() : values.only === undefined ? main() : Promise.reject(new Error(`--only takes: suggest; got ${values.only}`))).catch((err: unknown) => {
   process.stderr.write(`error: ${(err as Error).stack}\n`);
   process.exitCode = 1;
 });

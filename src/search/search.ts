@@ -64,7 +64,7 @@ export async function searchEngine(engine: EngineReader, embedder: Embedder | nu
   // A lexical search alone reads its ranking 2k deep first, and the full depth only if diversifying uses that up: the
   // top n is exact, so the results are those of the full depth. (A named document reorders by rank position, which
   // needs the full list.)
-  const shallow = requestedMode === 'lexical' && read.pattern === null ? Math.min(depth, SHALLOW_FACTOR * options.k) : depth;
+  const shallow = requestedMode === 'lexical' && read.pattern === null && read.names.identities.length === 0 ? Math.min(depth, SHALLOW_FACTOR * options.k) : depth;
   const retrieved = await retrieve(engine, embedder, {
     query: read.query,
     terms: read.terms,
@@ -75,7 +75,7 @@ export async function searchEngine(engine: EngineReader, embedder: Embedder | nu
   });
   const { mode } = retrieved;
   const ranked = fuseRankings(mode, retrieved.lexical, retrieved.dense);
-  const pinned = await pinNamedDocuments(engine, read.pattern, ranked, restriction);
+  const pinned = await pinNamedDocuments(engine, read.pattern, ranked, restriction, read.names);
   const { named } = pinned;
   const ordered = await preferInForce(engine, pinned.ordered, named, changes);
   // Only a lexical list read shallow (and so exactly `shallow` long when cut) may need its deeper read.

@@ -8,6 +8,7 @@ import { citingDocuments, referencesOf } from '../store/citation-graph.js';
 import { relationsOf } from '../store/relation-graph.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { requireApiKey } from './api-keys.js';
+import { discoveryRoutes } from './discovery-routes.js';
 import { errorHandler, HttpError, notFound, sendError } from './http-error.js';
 import { InFlight } from './in-flight.js';
 import { IngestJobs } from './ingest-jobs.js';
@@ -40,6 +41,8 @@ export interface App {
 export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}): App {
   const { apiKeys, searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
   const jobs = new IngestJobs(handle);
+  // Autocomplete and named-document lookup answer from the first request on.
+  void handle.catalog;
   const writeAccess = requireApiKey(apiKeys);
   const requests = new InFlight();
   const connections = new OpenConnections();
@@ -83,6 +86,8 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
     const parallel = connections.count > 1;
     res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets, parallel })));
   });
+
+  app.use(discoveryRoutes(handle));
 
   app.get('/api/documents', (_req, res) => {
     res.json({ documents: handle.store.listDocuments() });

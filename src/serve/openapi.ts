@@ -253,6 +253,61 @@ const searchResponse = {
   },
 };
 
+const suggestions = {
+  type: 'object',
+  required: ['query', 'suggestions'],
+  additionalProperties: false,
+  properties: {
+    query: { type: 'string', description: 'The text as typed.' },
+    suggestions: {
+      type: 'array',
+      maxItems: 10,
+      description: 'Numbers first (when the text has a digit), then titles; newest first within a key.',
+      items: {
+        type: 'object',
+        required: ['label', 'documentId', 'kind', 'detail'],
+        additionalProperties: false,
+        properties: {
+          label: { type: 'string', description: 'The document number (`22-NQ/TW`) or its title' },
+          documentId: { type: 'string' },
+          kind: { enum: ['number', 'title'], description: 'What the text matched: the number in any spelling, or the start of title words' },
+          detail: { ...nullable('string'), description: 'The title of a number suggestion, the number of a title suggestion' },
+        },
+      },
+    },
+  },
+};
+
+const similar = {
+  type: 'object',
+  required: ['documentId', 'mode', 'terms', 'similar'],
+  additionalProperties: false,
+  properties: {
+    documentId: { type: 'string' },
+    mode: { enum: ['lexical', 'hybrid'], description: 'hybrid: the lexical ranking fused with the mean of the passage vectors searched in the vector index' },
+    terms: { type: 'array', items: { type: 'string' }, description: "The document's most distinctive index terms (folded; bigrams joined by `_`), searched as a query" },
+    similar: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['rank', 'score', 'document', 'passage'],
+        additionalProperties: false,
+        properties: {
+          rank: { type: 'integer', minimum: 1 },
+          score: { type: 'number' },
+          document: { type: 'object', required: ['id', 'source', ...fieldNames], additionalProperties: false, properties: { id: { type: 'string' }, source: nullable('string'), ...documentFields } },
+          passage: {
+            type: 'object',
+            required: ['id', 'text', 'section', 'start', 'end'],
+            additionalProperties: false,
+            properties: { id: { type: 'string' }, text: { type: 'string' }, section: nullable('string'), ...offsets },
+          },
+        },
+      },
+    },
+  },
+};
+
 const jobStatus = { enum: ['queued', 'running', 'done', 'failed'] };
 const job = {
   type: 'object',
@@ -329,6 +384,8 @@ export const OPENAPI = {
       Relations: relationsSchema,
       Job: job,
       Health: health,
+      Suggestions: suggestions,
+      Similar: similar,
     },
     responses: { Error: json({ $ref: '#/components/schemas/Error' }, 'An error, with a stable code and a message for people') },
     securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A key from the API_KEYS environment variable' } },
@@ -387,6 +444,18 @@ export const OPENAPI = {
           },
         ],
         responses: { '200': json({ $ref: '#/components/schemas/SearchResponse' }, 'Ranked passages'), ...errors(400, 429) },
+      },
+    },
+    '/api/suggest': {
+      get: {
+        summary: 'Autocomplete document numbers and titles',
+        description:
+          'Up to 10 documents whose number, in any spelling (`22-nq`, `22/NQ`, `nq 22`, `nghị quyết số 22`, `19/2023/nd`), or whose title words start with the text; diacritics optional. An empty text has no suggestions.',
+        parameters: [
+          { name: 'q', in: 'query', required: true, description: 'The text typed so far; missing is a 400 missing_query', schema: { type: 'string', maxLength: 200 } },
+          { name: 'k', in: 'query', description: 'How many suggestions at most', schema: { type: 'integer', minimum: 1, maximum: 10, default: 10 } },
+        ],
+        responses: { '200': json({ $ref: '#/components/schemas/Suggestions' }, 'Suggestions'), ...errors(400) },
       },
     },
     '/api/documents': {
@@ -471,6 +540,18 @@ export const OPENAPI = {
         summary: 'Typed relations both ways (căn cứ, hướng dẫn, sửa đổi bổ sung, thay thế, bãi bỏ, thực hiện), each with the sentence stating it, and the effective validity',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': json({ $ref: '#/components/schemas/Relations' }, 'Outgoing and incoming relations, in document and text order'), ...errors(404) },
+      },
+    },
+    '/api/documents/{id}/similar': {
+      get: {
+        summary: 'Documents like this one (Văn bản tương tự)',
+        description:
+          "Lexical: the document's most distinctive index terms searched as a query; with a model, fused by reciprocal rank with the mean of its passage vectors searched in the vector index. The document itself is never listed.",
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'k', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 5 } },
+        ],
+        responses: { '200': json({ $ref: '#/components/schemas/Similar' }, 'Similar documents, most similar first, each with its best matching passage'), ...errors(400, 404) },
       },
     },
     '/api/jobs/{id}': {

@@ -551,6 +551,22 @@ export class DocumentStore {
     return (this.sql('SELECT id FROM documents WHERE number IN (SELECT value FROM json_each(?))').all(JSON.stringify(numbers)) as { id: string }[]).map((r) => r.id);
   }
 
+  /**
+   * Numbers cited that start with a sequence number (`72` → `72-NQ/TW`, `72/2025/NQ-HĐND`; `5` → `05-CT/TW`), each with
+   * how many documents cite it.
+   */
+  citedNumbers(sequence: string): { number: string; documents: number }[] {
+    // Ranges on the indexed key (a full number is its own key): `72-` up to `72.`, `72/` up to `720`.
+    const starts = [...new Set([sequence, sequence.padStart(2, '0')])].flatMap((n) => [
+      [`${n}-`, `${n}.`],
+      [`${n}/`, `${n}0`],
+    ]);
+    const ranges = starts.map(() => '(key >= ? AND key < ?)').join(' OR ');
+    return this
+      .sql(`SELECT key AS number, count(DISTINCT document_id) AS documents FROM citations WHERE (${ranges}) AND number = key GROUP BY key`)
+      .all(...starts.flat()) as { number: string; documents: number }[];
+  }
+
   /** Passages that hold a citation matching the pattern, in document order. */
   citingPassages(pattern: ReferencePattern): number[] {
     const likes = pattern.prefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`);
@@ -562,6 +578,18 @@ export class DocumentStore {
       )
       .all(JSON.stringify(pattern.keys), JSON.stringify(likes)) as { key: number }[];
     return rows.map((r) => r.key);
+  }
+
+  /** Id, number, title, kind, term and date of every document (for the in-memory catalog, src/store/document-catalog.ts). */
+  catalogDocuments(): { id: string; number: string | null; title: string | null; kind: string; term: string | null; date: string | null }[] {
+    return this.sql('SELECT id, number, title, kind, term, date FROM documents').all() as {
+      id: string;
+      number: string | null;
+      title: string | null;
+      kind: string;
+      term: string | null;
+      date: string | null;
+    }[];
   }
 
   /** Ids of the documents whose metadata passes a test. */
@@ -599,6 +627,14 @@ export class DocumentStore {
   *vectors(model: string): Generator<{ key: number; vector: Float32Array }> {
     const rows = this.sql('SELECT passage_key AS key, vector FROM vectors WHERE model = ? ORDER BY passage_key').iterate(model) as IterableIterator<{ key: number; vector: Buffer }>;
     for (const r of rows) yield { key: r.key, vector: new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)) };
+  }
+
+  /** The vectors of one document's passages for a model, in passage order. */
+  documentVectors(documentId: string, model: string): Float32Array[] {
+    const rows = this
+      .sql('SELECT v.vector FROM passages p JOIN vectors v ON v.passage_key = p.key AND v.model = ? WHERE p.document_id = ? ORDER BY p.ordinal')
+      .all(model, documentId) as { vector: Buffer }[];
+    return rows.map((r) => new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)));
   }
 
   /** Models that stored vectors belong to. */

@@ -49,6 +49,8 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
     },
     documentSummaries: async (ids) => store.documentSummaries(ids),
     documentsNumbered: async (numbers) => store.documentsNumbered(numbers),
+    documentsNamed: async (identities) => handle.catalog.named(identities),
+    citedNumbers: async (sequence) => store.citedNumbers(sequence),
     passageKeys: async (documentId) => store.passageKeys(documentId),
     async citingPassages(pattern, restriction) {
       const keys = keysOf(restriction);

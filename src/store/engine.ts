@@ -7,6 +7,7 @@
  * Reads are asynchronous (a remote engine answers over the network); writes are whole-document-or-nothing.
  * test/store/engine-contract.ts is the one contract suite every implementation passes.
  */
+import type { DocumentIdentity } from '../core/document-identity.js';
 import type { SearchFilters } from '../core/filters.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
 import type { ReferencePattern } from '../core/references.js';
@@ -52,6 +53,10 @@ export interface EngineReader {
   documentSummaries(ids: string[]): Promise<Map<string, DocumentSummary>>;
   /** Documents whose own canonical number is one of these (src/core/references.ts). */
   documentsNumbered(numbers: string[]): Promise<string[]>;
+  /** For each identity (src/core/document-identity.ts: any spelling of a number), the stored documents it names, newest first. */
+  documentsNamed(identities: DocumentIdentity[]): Promise<string[][]>;
+  /** Numbers cited that start with a sequence number (`72` → `72-NQ/TW`, `72/2025/QH15`), with how many documents cite each. */
+  citedNumbers(sequence: string): Promise<{ number: string; documents: number }[]>;
   /** A document's passage keys in reading order. */
   passageKeys(documentId: string): Promise<number[]>;
   /** Passages holding a citation that matches the pattern, within the restriction. */

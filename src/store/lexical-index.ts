@@ -298,6 +298,15 @@ export class LexicalIndex {
     return new Set([...smallest].filter((key) => rest.every((s) => s.has(key))));
   }
 
+  /**
+   * How many live passages hold each folded term (its document frequency, in passages), and how many live passages
+   * there are: the statistics a term's distinctiveness (idf) is read from.
+   */
+  foldedFrequencies(folded: string[]): { live: number; df: number[] } {
+    if (this.pending.length > 0) this.flush();
+    return { live: this.live, df: folded.map((t) => this.hashFrequency(termHash(t, FOLDED))) };
+  }
+
   /** Live passages holding a term of a column (`EXACT` tone keys such as `đươngf`, `đươngf_lôis`); 0 when none. */
   frequency(term: string, column: Column): number {
     // Buffered passages count once they are a segment; a look-up with none buffered changes nothing.

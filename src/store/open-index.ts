@@ -9,6 +9,7 @@ import { UserError } from '../core/errors.js';
 import type { PreparedDocument, SearchMode } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import { asDiskFull, diskFull, isDiskFull, nearlyFull } from './disk-full.js';
+import { DocumentCatalog } from './document-catalog.js';
 import { DocumentStore } from './document-store.js';
 import { openStoreForReading } from './read-store.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
@@ -29,6 +30,11 @@ export interface IndexHandle {
   readonly embedder: Embedder | null;
   readonly vectors: VectorIndex | null;
   readonly lexical: LexicalIndex;
+  /**
+   * Documents by number and title in memory: named-document lookup and autocomplete. Built from the store when first
+   * read (the server reads it at start; a command that never names a document never pays for it), kept on writes.
+   */
+  readonly catalog: DocumentCatalog;
   /** The folder's writer lock, held until close; null when opened for reading. */
   readonly lock: WriterLock | null;
   /** Upload jobs kept in the store (for a writer; null when opened for reading). */
@@ -191,12 +197,17 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
   }
   const pool = options.lexicalThreads ? new LexicalPool(lexical, options.lexicalThreads, log) : null;
   const jobs = lock ? new JobStore(join(dir, STORE_FILE)) : null;
+  let catalog: DocumentCatalog | null = null;
   const handle: IndexHandle = {
     dir,
     store,
     embedder,
     vectors,
     lexical,
+    get catalog() {
+      catalog ??= DocumentCatalog.build(store.catalogDocuments());
+      return catalog;
+    },
     lock,
     jobs,
     searchLexical: (query, k, allowed, onThread) =>
@@ -214,6 +225,7 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
       }
       lexical.add(documentTerms(doc, keys));
       lexicalDirty = true;
+      catalog?.add({ id: doc.id, number: doc.number, title: doc.title, kind: doc.kind, term: doc.term, date: doc.date });
       if (vectors && values) {
         keys.forEach((key, i) => vectors!.add(key, values.values[i]!));
         dirty = true;
@@ -232,6 +244,7 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
         lexical.remove(key);
         vectors?.remove(key);
       }
+      catalog?.remove(documentId);
       if (keys.length > 0) lexicalDirty = dirty = true;
       return keys;
     },

@@ -15,6 +15,8 @@ const COMMANDS: { script: string; usage: string; options: string[] }[] = [
   { script: 'ingest-command.ts', usage: 'npm run ingest -- [options] <paths...>', options: ['--index <dir>', '--delete', '--verbose'] },
   { script: 'search-command.ts', usage: 'npm run search -- [options] <query...>', options: ['--k <n>', '--mode <mode>', '--json', '--index <dir>', '--from <YYYY-MM-DD>', '--status <status>', '--term <term>'] },
   { script: 'relations-command.ts', usage: 'npm run relations -- [options] <document>', options: ['--json', '--index <dir>'] },
+  { script: 'suggest-command.ts', usage: 'npm run suggest -- [options] <text...>', options: ['--k <n>', '--json', '--index <dir>'] },
+  { script: 'similar-command.ts', usage: 'npm run similar -- [options] <id>', options: ['--k <n>', '--json', '--index <dir>'] },
   { script: 'eval-command.ts', usage: 'npm run eval --', options: ['--queries <file>', '--vire <file>', '--alqac <dir>', '--metadata <file>', '--mode <mode>', '--corpus <dir>'] },
   { script: 'check-command.ts', usage: 'npm run check --', options: ['--index <dir>', '--json'] },
   { script: 'rebuild-command.ts', usage: 'npm run rebuild --', options: ['--index <dir>'] },

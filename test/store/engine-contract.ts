@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseIdentities } from '../../src/core/document-identity.js';
 import { queryTerms } from '../../src/core/lexical-terms.js';
 import { prepareDocument } from '../../src/core/prepare-document.js';
 import { referencePattern } from '../../src/core/references.js';
@@ -132,6 +133,15 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       const citingDocs = new Set([...(await engine.passages(citing)).values()].map((p) => p.documentId));
       const banDanToc = [...docs.values()].find((d) => d.text.includes('05-CT/TW') && d.number !== '05-CT/TW');
       expect(citingDocs.has(banDanToc?.id ?? '')).toBe(true);
+    });
+
+    it('knows documents by any spelling of their number, and how often numbers are cited', async () => {
+      const directive = [...docs.values()].find((d) => d.number === '05-CT/TW');
+      const named = await engine.documentsNamed(parseIdentities('CT 5 · chỉ thị 05 của Bộ Chính trị · 05/CT-TW · nghị quyết 5'));
+      expect(named).toEqual([[directive?.id], [directive?.id], [directive?.id], []]);
+      const cited = await engine.citedNumbers('5');
+      expect(cited.find((c) => c.number === '05-CT/TW')?.documents).toBeGreaterThan(0);
+      expect(cited.every((c) => /^0?5[-/]/u.test(c.number))).toBe(true);
     });
 
     it('links a second source to a stored document, and forgets a document only with its last source', async () => {

@@ -11,6 +11,13 @@
 /** @typedef {StoredDocument & { text: string, passages: PassageOutline[] }} DocumentResponse */
 /** @typedef {{ documentId: string, references: CitedDocument[] }} ReferencesResponse */
 /** @typedef {{ documentId: string, number: string | null, citedBy: CitingDocument[] }} CitedByResponse */
+/** @typedef {{ label: string, documentId: string, kind: 'number' | 'title', detail: string | null }} Suggestion */
+/** @typedef {{ query: string, suggestions: Suggestion[] }} SuggestionsResponse */
+/**
+ * @typedef {{ rank: number, score: number, document: DocumentFields & { id: string, source: string | null },
+ *   passage: { id: string, text: string, section: string | null, start: number, end: number } }} SimilarDocument
+ */
+/** @typedef {{ documentId: string, mode: 'lexical' | 'hybrid', terms: string[], similar: SimilarDocument[] }} SimilarResponse */
 
 export class ApiError extends Error {
   /**

@@ -7,12 +7,14 @@ import { buildOutline } from './outline.js';
 import { renderCitedBy, renderReferences } from './render-citations.js';
 import { renderRelationLists, renderRelationMap, renderValidityNotice } from './render-relations.js';
 import { renderDocumentText } from './render-document.js';
+import { renderSimilar } from './render-similar.js';
 import { LAST_SEARCH_KEY } from './search-state.js';
 
 /** @typedef {import('./api.js').DocumentResponse} DocumentResponse */
 /** @typedef {import('./api.js').ReferencesResponse} ReferencesResponse */
 /** @typedef {import('./api.js').CitedByResponse} CitedByResponse */
 /** @typedef {import('./render-relations.js').RelationsResponse} RelationsResponse */
+/** @typedef {import('./api.js').SimilarResponse} SimilarResponse */
 
 const status = byId('status', HTMLParagraphElement);
 
@@ -105,6 +107,11 @@ async function main() {
       getJson(`${path}/relations`),
     ]);
     render(doc, references, citedBy, relations);
+    // Similar documents come after the text is shown; without them the page is whole.
+    const similarBox = byId('similar', HTMLDivElement);
+    getJson(`${path}/similar?k=5`)
+      .then((/** @type {SimilarResponse} */ similar) => similarBox.replaceChildren(renderSimilar(similar.similar)))
+      .catch(() => similarBox.replaceChildren(el('p', { class: 'muted' }, 'Không tải được danh sách văn bản tương tự.')));
   } catch (err) {
     status.textContent = errorMessage(err);
     status.classList.add('error');

@@ -4,6 +4,7 @@ import { byId, el } from './dom.js';
 import { capitalise, errorMessage } from './labels.js';
 import { renderFacets } from './render-facets.js';
 import { citedPassages, renderAnswer, renderResult } from './render-search.js';
+import { attachSuggestions } from './suggest-box.js';
 import { FILTERS, LAST_SEARCH_KEY, MAX_RESULTS, noFilters, PAGE_SIZE, pageUrl, readState, searchPath } from './search-state.js';
 
 /** @typedef {import('./search-state.js').SearchState} SearchState */
@@ -34,6 +35,7 @@ const filterFields = {
 
 /** @type {AbortController | null} */
 let inFlight = null;
+const suggestions = attachSuggestions(query, byId('suggestions', HTMLUListElement));
 
 /**
  * A date field's text as ISO: `31/12/2024` (Vietnamese order, 1- or 2-digit day and month; `.` or `-` also
@@ -191,6 +193,7 @@ async function show(state, focusFrom = null) {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  suggestions.hide();
   const state = formState();
   if (state === null) return;
   if (!state.q) {

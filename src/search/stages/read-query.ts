@@ -1,9 +1,11 @@
 /**
  * Stage 1 of search: the query as typed and the query searched, with what retrieval and pinning read off it.
  */
+import { identityText, namedSpans, withoutNames, type DocumentIdentity } from '../../core/document-identity.js';
 import { queryTerms, type QueryTerms } from '../../core/lexical-terms.js';
-import { removeInvisible } from '../../core/normalize.js';
+import { removeInvisible, tokenize } from '../../core/normalize.js';
 import { referencePattern, type ReferencePattern } from '../../core/references.js';
+import { isStopword } from '../../core/stopwords.js';
 import { restoreDiacritics, type SyllableCounts } from '../../core/restore-diacritics.js';
 import { correctTelexQuery } from '../../core/telex.js';
 
@@ -21,8 +23,39 @@ export interface ReadQuery {
   suggestedQuery: string | null;
   /** The lexical index's terms of `query`. */
   terms: QueryTerms;
-  /** The document numbers `query` names, if any (`Nghị quyết 22-NQ/TW`). */
+  /** The document numbers `query` names, if any (`Nghị quyết 22-NQ/TW`, and `NQ 22`, `22 NQ TW` read as such). */
   pattern: ReferencePattern | null;
+  /** The documents `query` names, in any spelling (src/core/document-identity.ts), and whether it asks more. */
+  names: NamesInQuery;
+}
+
+export interface NamesInQuery {
+  identities: DocumentIdentity[];
+  /** The query has words besides the names (`nghị quyết 22 về sinh hoạt chi bộ`): a topic to find in them. */
+  topical: boolean;
+}
+
+export const NO_NAMES: NamesInQuery = { identities: [], topical: true };
+
+/** The documents a query names, and whether words remain around the names. */
+export function namesIn(query: string): NamesInQuery {
+  const identities = namedSpans(query).map((m) => m.identity);
+  if (identities.length === 0) return NO_NAMES;
+  return { identities, topical: tokenize(withoutNames(query)).some((t) => !/^\d+$/u.test(t.text) && !isStopword(t.text, true)) };
+}
+
+/**
+ * What the citation table is searched for: the numbers and short forms src/core/references.ts reads in the query,
+ * and those of the names only document-identity reads (`NQ 22` as `Nghị quyết 22`, `22 NQ TW` as `22-NQ/TW`).
+ */
+function citationPattern(query: string, identities: DocumentIdentity[]): ReferencePattern | null {
+  const patterns = [query, ...identities.map(identityText)].flatMap((text) => {
+    const p = text ? referencePattern(text) : null;
+    return p ? [p] : [];
+  });
+  if (patterns.length === 0) return null;
+  const merged = (pick: (p: ReferencePattern) => string[]) => [...new Set(patterns.flatMap(pick))];
+  return { numbers: merged((p) => p.numbers), keys: merged((p) => p.keys), prefixes: merged((p) => p.prefixes) };
 }
 
 export interface ReadQueryOptions {
@@ -39,5 +72,6 @@ export function readQuery(rawQuery: string, options: ReadQueryOptions = {}): Rea
   const restored = options.exact || correctedQuery !== null || !options.counts ? null : restoreDiacritics(typed, options.counts);
   const suggestedQuery = restored?.confident ? restored.text : null;
   const query = correctedQuery ?? suggestedQuery ?? typed;
-  return { typed, query, correctedQuery, suggestedQuery, terms: queryTerms(query), pattern: referencePattern(query) };
+  const names = namesIn(query);
+  return { typed, query, correctedQuery, suggestedQuery, terms: queryTerms(query), pattern: citationPattern(query, names.identities), names };
 }

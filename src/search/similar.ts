@@ -1,0 +1,111 @@
+/**
+ * Documents like a given one ("Văn bản tương tự"): lexically, its most distinctive index terms
+ * (src/core/distinctive-terms.ts) searched as a query; with a model, also the mean of its passage vectors searched
+ * in the vector index; the two document rankings fused by reciprocal rank. The document itself is never listed.
+ */
+import { distinctiveTerms, isTopicTerm } from '../core/distinctive-terms.js';
+import { reciprocalRankFusion } from '../core/fuse.js';
+import { tokenize } from '../core/normalize.js';
+import type { DocumentFields, StoredPassage } from '../core/types.js';
+import type { IndexHandle } from '../store/open-index.js';
+
+export interface SimilarDocument {
+  rank: number;
+  score: number;
+  document: DocumentFields & { id: string; source: string | null };
+  /** The passage of that document that matched best. */
+  passage: { id: string; text: string; section: string | null; start: number; end: number };
+}
+
+export interface SimilarResponse {
+  documentId: string;
+  /** hybrid when a model is loaded and the document has vectors, else lexical. */
+  mode: 'lexical' | 'hybrid';
+  /** The distinctive terms searched (folded syllables and `_`-joined bigrams). */
+  terms: string[];
+  similar: SimilarDocument[];
+}
+
+export const DEFAULT_SIMILAR = 5;
+export const MAX_SIMILAR = 50;
+/** Passages read from each ranking beyond the document's own. */
+const DEPTH = 200;
+
+/** Folded syllables and bigrams of a passage, as the lexical index holds them (bigrams stay inside a sentence). */
+function* foldedTerms(text: string): Generator<string> {
+  for (const part of text.split(/[.!?;:\n]+/u)) {
+    let previous: string | null = null;
+    for (const { text: syllable } of tokenize(part)) {
+      yield syllable;
+      if (previous !== null) yield `${previous}_${syllable}`;
+      previous = syllable;
+    }
+  }
+}
+
+/** The first `limit` documents in order of their best passage in a passage ranking, each with that passage; `own` left out. */
+function byDocument(handle: IndexHandle, ranked: { key: number }[], own: ReadonlySet<number>, limit: number): Map<string, StoredPassage> {
+  const best = new Map<string, StoredPassage>();
+  for (const { key } of ranked) {
+    if (best.size >= limit) break;
+    if (own.has(key)) continue;
+    const p = handle.store.getPassage(key);
+    if (p && !best.has(p.documentId)) best.set(p.documentId, p);
+  }
+  return best;
+}
+
+function meanVector(vectors: Float32Array[]): Float32Array | null {
+  if (vectors.length === 0) return null;
+  const mean = new Float32Array(vectors[0]!.length);
+  for (const v of vectors) for (let i = 0; i < mean.length; i++) mean[i]! += v[i]!;
+  let norm = 0;
+  for (const x of mean) norm += x * x;
+  norm = Math.sqrt(norm);
+  if (norm === 0) return null;
+  for (let i = 0; i < mean.length; i++) mean[i]! /= norm;
+  return mean;
+}
+
+/** The k documents most like `documentId`, or null when there is no such document. */
+export function similarDocuments(handle: IndexHandle, documentId: string, k: number = DEFAULT_SIMILAR): SimilarResponse | null {
+  if (!handle.store.hasDocument(documentId)) return null;
+  const passages = handle.store.documentPassages(documentId);
+  const own = new Set(passages.map((p) => p.key));
+  const counts = new Map<string, number>();
+  const holding = new Map<string, number>();
+  for (const p of passages) {
+    const seen = new Set<string>();
+    for (const term of foldedTerms(p.text)) {
+      if (!isTopicTerm(term)) continue;
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      if (!seen.has(term)) holding.set(term, (holding.get(term) ?? 0) + 1);
+      seen.add(term);
+    }
+  }
+  const candidates = [...counts.keys()];
+  const terms = distinctiveTerms(candidates, counts, holding, handle.lexical.foldedFrequencies(candidates));
+  // Each ranking is read until it has named a few times k documents: enough for fusion to order the first k.
+  const enough = Math.max(3 * k, 20);
+  const lexical = terms.length > 0 ? byDocument(handle, handle.lexical.search({ folded: terms, exact: [] }, DEPTH + own.size), own, enough) : new Map<string, StoredPassage>();
+
+  let dense = new Map<string, StoredPassage>();
+  const { embedder, vectors } = handle;
+  const mean = embedder && vectors ? meanVector(handle.store.documentVectors(documentId, embedder.modelId)) : null;
+  if (vectors && mean) dense = byDocument(handle, vectors.search(mean, DEPTH + own.size), own, enough);
+
+  const ids = [...new Set([...lexical.keys(), ...dense.keys()])];
+  const slot = new Map(ids.map((id, i) => [id, i]));
+  const lists = [[...lexical.keys()], ...(mean ? [[...dense.keys()]] : [])].map((list) => list.map((id) => slot.get(id)!));
+  const fused = reciprocalRankFusion(lists).slice(0, k);
+  const top = fused.map(({ key, score }) => ({ id: ids[key]!, score }));
+  const summaries = handle.store.documentSummaries(top.map((t) => t.id));
+  const similar: SimilarDocument[] = [];
+  for (const { id, score } of top) {
+    const d = summaries.get(id);
+    const p = lexical.get(id) ?? dense.get(id);
+    if (!d || !p) continue;
+    similar.push({ rank: similar.length + 1, score, document: { id, ...d }, passage: { id: p.id, text: p.text, section: p.section, start: p.start, end: p.end } });
+  }
+  return { documentId, mode: mean ? 'hybrid' : 'lexical', terms, similar };
+}

@@ -58,7 +58,10 @@ CREATE TABLE IF NOT EXISTS passages (
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
   text TEXT NOT NULL,
-  hash TEXT NOT NULL
+  hash TEXT NOT NULL,
+  page INTEGER,
+  ocr INTEGER,
+  confidence REAL
 );
 CREATE INDEX IF NOT EXISTS passages_by_document ON passages(document_id, ordinal);
 CREATE TABLE IF NOT EXISTS vectors (
@@ -71,16 +74,23 @@ CREATE INDEX IF NOT EXISTS vectors_by_model ON vectors(model);
 `;
 
 /** Bumped whenever the tables or the lexical terms change shape; older index folders must be rebuilt. */
-export const SCHEMA_VERSION = '6';
+export const SCHEMA_VERSION = '7';
 /**
  * Older versions upgraded in place: 4 kept lexical terms in an FTS5 table (now in the lexical index files beside
- * the store); 5 lacked the signature-block and validity columns (added empty; `npm run reindex` fills them).
+ * the store); 5 lacked the signature-block and validity columns (added empty; `npm run reindex` fills them); 6
+ * lacked the passages' page, OCR mark and confidence (added empty: null page, not OCR'd).
  */
 const UPGRADES: Record<string, string> = {
   '4': 'DROP TABLE IF EXISTS passage_terms;',
   '5': '',
+  '6': '',
 };
 const ADDED_IN_6 = ['signer', 'signer_title', 'on_behalf_of', 'status'];
+const ADDED_IN_7: [string, string][] = [
+  ['page', 'INTEGER'],
+  ['ocr', 'INTEGER'],
+  ['confidence', 'REAL'],
+];
 
 export interface SourceRecord {
   documentId: string;
@@ -102,6 +112,9 @@ interface DocumentRow extends DocumentFields {
 }
 
 interface PassageRow {
+  page: number | null;
+  ocr: number | null;
+  confidence: number | null;
   key: number;
   id: string;
   document_id: string;
@@ -112,7 +125,7 @@ interface PassageRow {
   text: string;
 }
 
-const PASSAGE_COLUMNS = 'key, id, document_id, ordinal, section, start, "end", text';
+const PASSAGE_COLUMNS = 'key, id, document_id, ordinal, section, start, "end", text, page, ocr, confidence';
 
 const toPassage = (r: PassageRow): StoredPassage => ({
   key: r.key,
@@ -123,6 +136,8 @@ const toPassage = (r: PassageRow): StoredPassage => ({
   section: r.section,
   start: r.start,
   end: r.end,
+  // Paged sources only: other passages keep their shape.
+  ...(r.page === null ? {} : { page: r.page, ocr: r.ocr === 1, confidence: r.confidence }),
 });
 
 /** The metadata columns of a row (rows carry more, which must not leak into responses). */
@@ -214,10 +229,14 @@ export class DocumentStore {
     }
   }
 
-  /** Columns added since schema 5, added empty to an older `documents` table before anything reads it. */
+  /** Columns added since schema 5, added empty to older `documents` and `passages` tables before anything reads them. */
   private addMissingColumns(): void {
     const have = new Set((this.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).map((c) => c.name));
     for (const column of ADDED_IN_6) if (!have.has(column)) this.db.exec(`ALTER TABLE documents ADD COLUMN ${column} TEXT`);
+    const passageColumns = new Set((this.db.prepare('PRAGMA table_info(passages)').all() as { name: string }[]).map((c) => c.name));
+    for (const [column, type] of ADDED_IN_7) {
+      if (!passageColumns.has(column)) this.db.exec(`ALTER TABLE passages ADD COLUMN ${column} ${type}`);
+    }
   }
 
   close(): void {
@@ -276,7 +295,7 @@ export class DocumentStore {
       'INSERT INTO citations(document_id, key, kind, number, issuer, term, date, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertPassage = this.sql(
-      'INSERT INTO passages(id, document_id, ordinal, section, start, "end", text, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO passages(id, document_id, ordinal, section, start, "end", text, hash, page, ocr, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertVector = this.sql('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?)');
     return this.db.transaction(() => {
@@ -301,7 +320,19 @@ export class DocumentStore {
       for (const r of doc.references) insertCitation.run(doc.id, r.key, r.kind, r.number, r.issuer, r.term, r.date, r.text, r.start, r.end);
       const keys = doc.passages.map((p, i) => {
         const key = Number(
-          insertPassage.run(`${doc.id}-${p.ordinal}`, doc.id, p.ordinal, p.section, p.start, p.end, p.text, p.hash).lastInsertRowid,
+          insertPassage.run(
+            `${doc.id}-${p.ordinal}`,
+            doc.id,
+            p.ordinal,
+            p.section,
+            p.start,
+            p.end,
+            p.text,
+            p.hash,
+            p.page ?? null,
+            p.ocr === undefined ? null : p.ocr ? 1 : 0,
+            p.confidence ?? null,
+          ).lastInsertRowid,
         );
         const vector = vectors?.values[i];
         if (vectors && vector) insertVector.run(key, vectors.model, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));

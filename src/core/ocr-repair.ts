@@ -105,13 +105,15 @@ function nearestValid(v: Vocabulary, index: Index, lower: string, prev: string |
   if (split.base.length > 9) return null;
   let best: string | null = null;
   let bestScore = -Infinity;
+  // A stop-final rhyme (-p, -t, -c, -ch) read with a level, falling, hỏi or ngã tone lost its tone mark, not a letter.
+  const toneForbidden = /(p|t|c|ch)$/.test(split.base) && !['\u0301', '\u0323'].includes(split.tone);
   for (const base of edits1(split.base)) {
     const edited = base === split.base ? 0 : 1;
     for (const tone of TONES) {
       const word = index.byBaseTone.get(`${base}|${tone}`);
       if (!word) continue;
-      const cost = edited + (tone === split.tone ? 0 : 0.6);
-      const score = Math.log1p(v.unigrams.get(word) ?? 0) - 3 * cost + 2 * Math.log1p(context(v, prev, word, next));
+      const cost = 1.5 * edited + (tone === split.tone ? 0 : toneForbidden && edited === 0 ? 0.2 : 0.6);
+      const score = Math.log1p(v.unigrams.get(word) ?? 0) - 4 * cost + 2 * Math.log1p(context(v, prev, word, next));
       if (score > bestScore) {
         bestScore = score;
         best = word;

@@ -13,8 +13,8 @@ import type { Repair } from './ocr-repair.js';
 
 export const POINT_LABELS = 'a b c d đ e g h i k l m n o p q r s t u v x y'.split(' ');
 
-const ONE_LIKE: Record<string, string> = { l: '1', I: '1', '|': '1', '!': '1', O: '0', o: '0' };
-const NUMBERED = /(?<=(?:^|[^\p{L}])(?:Điều|điều|Khoản|khoản|Mục)\s)([0-9lI|!O]{1,3})(?=$|[\s.,;:)])/gmu;
+const ONE_LIKE: Record<string, string> = { l: '1', L: '1', I: '1', '|': '1', '!': '1', O: '0', o: '0' };
+const NUMBERED = /(?<=(?:^|[^\p{L}])(?:Điều|điều|Khoản|khoản|Mục)\s)([0-9lLI|!O]{1,3})(?=$|[\s.,;:)])/gmu;
 const CHAPTER = /(?<=(?:^|[^\p{L}])Chương\s)([IVXl1|]{1,5})(?=$|[\s.,;:])/gmu;
 const ARTICLE_HEAD = /^(?:Điểu|Diều|Điêu|Đièu|Đỉều|Điễu|Điệu|Điếu|Điêù)(?=\s+\d+\.)/gmu;
 const POINT_I = /(?<=(?:^|[^\p{L}])điểm\s)[¡|!](?=$|[\s,;.])/gmu;
@@ -55,7 +55,7 @@ function repairLabels(text: string, repairs: Repair[]): string {
 /** Applies the structure rules above; returns the text (same length) and the repairs made. */
 export function repairStructure(text: string): { text: string; repairs: Repair[] } {
   const repairs: Repair[] = [];
-  let out = replaceAll(text, NUMBERED, (s) => (/\d/.test(s) && !/[^0-9]/.test(s) ? null : s.replace(/[lI|!Oo]/g, (c) => ONE_LIKE[c] ?? c)), repairs);
+  let out = replaceAll(text, NUMBERED, (s) => (/\d/.test(s) && !/[^0-9]/.test(s) ? null : s.replace(/[lLI|!Oo]/g, (c) => ONE_LIKE[c] ?? c)), repairs);
   out = replaceAll(out, CHAPTER, (s) => s.replace(/[l1|]/g, 'I'), repairs);
   out = replaceAll(out, ARTICLE_HEAD, () => 'Điều', repairs);
   out = replaceAll(out, POINT_I, () => 'i', repairs);

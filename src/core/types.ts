@@ -94,6 +94,8 @@ export interface Citation {
   n: number;
   documentId: string;
   passageId: string;
+  /** Page of a paged source (PDF, scan) the cited passage starts on. */
+  page?: number | null;
 }
 
 export interface Answer {

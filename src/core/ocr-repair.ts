@@ -83,7 +83,7 @@ function matchCase(model: string, word: string): string {
 }
 
 const WORD = /\p{L}+/gu;
-const VIETNAMESE_LETTER = /^[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]$/u;
+const VIETNAMESE_LETTER = /^[abcdeghiklmnopqrstuvxyđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]$/u;
 
 interface Token {
   word: string;
@@ -199,5 +199,26 @@ export function repairOcrText(input: string, vocabulary: Vocabulary, keepKnown =
     t.lower = replacement;
   }
   out.push(text.slice(last));
-  return { text: out.join(''), repairs };
+  // Words repaired may now head a number (`Điêu l6` → `Điều l6` → `Điều 16`); digits read inside words go back.
+  const again = repairStructure(repairDigitsInWords(out.join(''), vocabulary, repairs));
+  return { text: again.text, repairs: [...repairs, ...again.repairs] };
+}
+
+/** `1` or `0` read inside a word (`g1ữ`): the letter (i, l, o) that makes it a known valid syllable. */
+function repairDigitsInWords(text: string, vocabulary: Vocabulary, repairs: Repair[]): string {
+  return text.replace(/(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\p{L})(?=[\p{L}\p{N}]*[01])[\p{L}\p{N}]{2,7}(?![\p{L}\p{N}])/gu, (word, at: number) => {
+    if (!/^\p{L}/u.test(word) && !/\p{L}$/u.test(word)) return word;
+    for (const [one, zero] of [
+      ['i', 'o'],
+      ['l', 'o'],
+    ]) {
+      const to = word.replace(/1/g, one ?? 'i').replace(/0/g, zero ?? 'o');
+      const lower = to.toLowerCase();
+      if (!/\p{N}/u.test(to) && isValidSyllable(lower) && (vocabulary.unigrams.get(lower) ?? 0) > 0) {
+        repairs.push({ at, from: word, to });
+        return to;
+      }
+    }
+    return word;
+  });
 }

@@ -6,7 +6,7 @@
  * - a point label that is not a letter of the sequence (`¡)`, `ø)`) takes the one letter that fits between the
  *   labels before and after it (`h)`, `¡)`, `k)` → `i)`; the first label of a text, the one before the next), and
  *   `điểm ¡` is `điểm i`;
- * - `Điều` read with a wrong tone at the head of an article line (`Điểu 5.`) is `Điều`.
+ * - `Điều` read with a wrong tone before a number (`Điểu 5.`, `Điêu l6`) is `Điều`.
  * Every replacement has the length of what it replaces, so offsets stay.
  */
 import type { Repair } from './ocr-repair.js';
@@ -16,7 +16,7 @@ export const POINT_LABELS = 'a b c d đ e g h i k l m n o p q r s t u v x y'.spl
 const ONE_LIKE: Record<string, string> = { l: '1', L: '1', I: '1', '|': '1', '!': '1', O: '0', o: '0' };
 const NUMBERED = /(?<=(?:^|[^\p{L}])(?:Điều|điều|Khoản|khoản|Mục)\s)([0-9lLI|!O]{1,3})(?=$|[\s.,;:)])/gmu;
 const CHAPTER = /(?<=(?:^|[^\p{L}])Chương\s)([IVXl1|]{1,5})(?=$|[\s.,;:])/gmu;
-const ARTICLE_HEAD = /^(?:Điểu|Diều|Điêu|Đièu|Đỉều|Điễu|Điệu|Điếu|Điêù)(?=\s+\d+\.)/gmu;
+const ARTICLE_HEAD = /(?<![\p{L}])(?:Điểu|Diều|Điêu|Đièu|Đỉều|Điễu|Điệu|Điếu)(?=\s+[0-9lLI|]{1,3}(?:$|[\s.,;:)]))/gmu;
 const POINT_I = /(?<=(?:^|[^\p{L}])điểm\s)[¡|!](?=$|[\s,;.])/gmu;
 const LABEL_LINE = /^(\S{1,2})\)(?=\s)/gmu;
 
@@ -55,9 +55,9 @@ function repairLabels(text: string, repairs: Repair[]): string {
 /** Applies the structure rules above; returns the text (same length) and the repairs made. */
 export function repairStructure(text: string): { text: string; repairs: Repair[] } {
   const repairs: Repair[] = [];
-  let out = replaceAll(text, NUMBERED, (s) => (/\d/.test(s) && !/[^0-9]/.test(s) ? null : s.replace(/[lLI|!Oo]/g, (c) => ONE_LIKE[c] ?? c)), repairs);
+  let out = replaceAll(text, ARTICLE_HEAD, () => 'Điều', repairs);
+  out = replaceAll(out, NUMBERED, (s) => (/\d/.test(s) && !/[^0-9]/.test(s) ? null : s.replace(/[lLI|!Oo]/g, (c) => ONE_LIKE[c] ?? c)), repairs);
   out = replaceAll(out, CHAPTER, (s) => s.replace(/[l1|]/g, 'I'), repairs);
-  out = replaceAll(out, ARTICLE_HEAD, () => 'Điều', repairs);
   out = replaceAll(out, POINT_I, () => 'i', repairs);
   out = repairLabels(out, repairs);
   return { text: out, repairs };

@@ -46,10 +46,10 @@ export function runTool(command: string, args: string[], limits: ToolLimits = DE
       clearTimeout(timer);
       if (timedOut) reject(new UserError('ocr_timeout', `${command} took over ${limits.timeoutMs / 1000} s on one page`));
       else if (code === 0) resolve(Buffer.concat(out));
-      // prlimit exits 127 (or says so) when it cannot run the command.
-      else if (code === 127 || /failed to execute|No such file/.test(err)) reject(new UserError('ocr_unavailable', `${command} is not installed`));
+      // prlimit exits 127 when it cannot run the command: missing, or too little memory to load its libraries.
+      else if (code === 127 && !/shared librar/.test(err)) reject(new UserError('ocr_unavailable', `${command} is not installed`));
       else {
-        const memory = /alloc|memory/i.test(err);
+        const memory = /alloc|memory|shared librar|segment/i.test(err) || signal === 'SIGSEGV';
         reject(new UserError('ocr_failed', `${command} failed (${signal ?? `exit code ${code}`})${memory ? `: over its ${limits.memoryMb} MiB memory limit` : ''}: ${err.trim().split('\n').pop() ?? ''}`));
       }
     });

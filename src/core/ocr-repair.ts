@@ -10,16 +10,11 @@
  * Words touching digits or slashes (codes, numbers) and all-capital abbreviations are left as they are.
  */
 import { fold } from './normalize.js';
-import { repairStructure } from './ocr-structure.js';
+import { type Repair, repairStructure } from './ocr-structure.js';
 import type { Vocabulary } from './ocr-vocabulary.js';
 import { BASE_LETTERS, isValidSyllable, splitTone, TONES, type Tone } from './vietnamese-syllable.js';
 
-export interface Repair {
-  /** Offset of the word in the text given to repairOcrText. */
-  at: number;
-  from: string;
-  to: string;
-}
+export type { Repair } from './ocr-structure.js';
 
 export interface RepairResult {
   text: string;

@@ -9,7 +9,13 @@
  * - `Điều` read with a wrong tone before a number (`Điểu 5.`, `Điêu l6`) is `Điều`.
  * Every replacement has the length of what it replaces, so offsets stay.
  */
-import type { Repair } from './ocr-repair.js';
+
+/** One replacement made in OCR'd text: the word (or label, number) at `at` in the text given, and what it became. */
+export interface Repair {
+  at: number;
+  from: string;
+  to: string;
+}
 
 export const POINT_LABELS = 'a b c d đ e g h i k l m n o p q r s t u v x y'.split(' ');
 

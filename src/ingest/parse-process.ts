@@ -29,7 +29,13 @@ interface Pending {
   progress: (done: number, total: number) => void;
 }
 
-/** Hears of each OCR'd page of the file being read. */
+/**
+ * Once a scan's OCR has begun (a first progress message), the time limit applies to each page instead of the file:
+ * the OCR tools' own 180 s limit per page (src/ingest/ocr/run-tool.ts) plus a margin for a loaded machine.
+ */
+export const SCAN_PAGE_TIMEOUT_MS = 240_000;
+
+/** Hears of each OCR'd page of the file being read (`done` 0 when OCR starts). */
 export type PageListener = (done: number, total: number) => void;
 
 export class ParseProcess {
@@ -121,12 +127,12 @@ export class ParseProcess {
     const id = this.nextId++;
     this.busy(child);
     return new Promise<PreparedDocument>((resolve, reject) => {
-      const expire = () =>
+      const expire = (ms: number, what: string) =>
         setTimeout(() => {
-          this.fail(child, new UserError('parse_timeout', `reading the file took over ${this.limits.timeoutMs / 1000} s`));
+          this.fail(child, new UserError('parse_timeout', `${what} took over ${ms / 1000} s`));
           child.kill('SIGKILL');
-        }, this.limits.timeoutMs);
-      let timer = expire();
+        }, ms);
+      let timer = expire(this.limits.timeoutMs, 'reading the file');
       const settle = () => {
         clearTimeout(timer);
         this.idle(child);
@@ -143,8 +149,8 @@ export class ParseProcess {
         },
         progress: (done, total) => {
           clearTimeout(timer);
-          timer = expire();
-          onPage?.(done, total);
+          timer = expire(Math.max(this.limits.timeoutMs, SCAN_PAGE_TIMEOUT_MS), 'recognising one page of the scan');
+          if (done > 0) onPage?.(done, total);
         },
       });
       child.send({ id, bytes, fileName } satisfies ParseRequest);

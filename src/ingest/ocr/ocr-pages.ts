@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { OcrPage } from '../../core/tesseract-tsv.js';
 import { recognizeImage, renderPdfPage } from './tesseract.js';
 
-/** Called after each page with the pages done and the pages to do. */
+/** Called when OCR starts (0 done) and after each page, with the pages done and the pages to do. */
 export type PageProgress = (done: number, total: number) => void;
 
 async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
@@ -41,6 +41,7 @@ export function ocrPdfPages(bytes: Uint8Array, pages: number[], onPage?: PagePro
     const pdf = join(dir, 'input.pdf');
     await writeFile(pdf, bytes);
     let done = 0;
+    onPage?.(0, pages.length);
     return pool(pages, parallel, async (page) => {
       const png = await renderPdfPage(pdf, page, dir);
       const [result] = await recognizeImage(png);
@@ -56,6 +57,7 @@ export function ocrImageFile(bytes: Uint8Array, extension: string, onPage?: Page
   return inTempDir(async (dir) => {
     const file = join(dir, `input.${extension}`);
     await writeFile(file, bytes);
+    onPage?.(0, 1);
     const pages = await recognizeImage(file);
     onPage?.(pages.length, pages.length);
     return pages;

@@ -21,14 +21,14 @@ const MIN_ANCHOR = 8;
 
 /** Start offset in `text` of each page, in page order (never decreasing). */
 export function locatePages(text: string, pages: readonly SourcePage[]): number[] {
-  const positions: number[] = [];
-  let compact = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (/\s/u.test(ch)) continue;
-    compact += ch;
-    positions.push(i);
+  const positions = new Int32Array(text.length);
+  const parts: string[] = [];
+  let n = 0;
+  for (const m of text.matchAll(/\S+/gu)) {
+    parts.push(m[0]);
+    for (let k = 0; k < m[0].length; k++) positions[n++] = m.index + k;
   }
+  const compact = parts.join('');
   const starts: number[] = [];
   let cursor = 0;
   for (const page of pages) {
@@ -47,7 +47,7 @@ export function locatePages(text: string, pages: readonly SourcePage[]): number[
       continue;
     }
     cursor = start + 1;
-    starts.push(positions[start] ?? text.length);
+    starts.push(start < n ? positions[start]! : text.length);
   }
   // The first page holds everything before the second.
   if (starts.length) starts[0] = 0;

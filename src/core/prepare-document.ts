@@ -79,13 +79,13 @@ export function prepareDocument(extractedText: string, format: SourceFormat, pag
   // A document that is only a title still deserves to be found.
   if (passages.length === 0) passages = splitPassages(text, 0);
   if (passages.length === 0) throw new UserError('empty_document', 'the document has no text content');
-  if (pages && pages.length > 0) passages = withPages(text, passages, pages);
   if (passages.length > MAX_PASSAGES) {
     throw new UserError(
       'too_many_passages',
       `the document makes ${passages.length.toLocaleString('en')} passages; the limit is ${MAX_PASSAGES.toLocaleString('en')} (split it into several files)`,
     );
   }
+  if (pages && pages.length > 0) passages = withPages(text, passages, pages);
   return {
     id: contentHash.slice(0, ID_LENGTH),
     contentHash,

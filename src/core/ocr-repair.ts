@@ -156,7 +156,7 @@ function untouchable(text: string, at: number, word: string): boolean {
 /**
  * Repairs OCR'd text with a vocabulary (counts of syllables and syllable pairs; see src/core/ocr-vocabulary.ts).
  * Returns the repaired text (same lines; words only replaced, never added or removed) and each repair made, with
- * its offset in the input. Known words that are not Vietnamese syllables (names, loanwords) are kept when the
+ * its offset in the text as repaired up to that step (repairs rarely change a length). Known words that are not Vietnamese syllables (names, loanwords) are kept when the
  * vocabulary has seen them at least `keepKnown` times.
  */
 export function repairOcrText(input: string, vocabulary: Vocabulary, keepKnown = 3): RepairResult {
@@ -199,10 +199,14 @@ export function repairOcrText(input: string, vocabulary: Vocabulary, keepKnown =
   return { text: again.text, repairs: [...repairs, ...again.repairs] };
 }
 
-/** `1` or `0` read inside a word (`g1ữ`): the letter (i, l, o) that makes it a known valid syllable. */
+/**
+ * `1` or `0` read inside a lower-case word of two letters or more (`g1ữ`): the letter (i, l, o) that makes it a known
+ * valid syllable.
+ */
 function repairDigitsInWords(text: string, vocabulary: Vocabulary, repairs: Repair[]): string {
   return text.replace(/(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\p{L})(?=[\p{L}\p{N}]*[01])[\p{L}\p{N}]{2,7}(?![\p{L}\p{N}])/gu, (word, at: number) => {
-    if (!/^\p{L}/u.test(word) && !/\p{L}$/u.test(word)) return word;
+    // Codes keep their digits: licence classes `A1`, `B1`, `hạng c1`, numbers with a unit (`10m`).
+    if ((word.match(/\p{L}/gu) ?? []).length < 2 || word !== word.toLowerCase() || !/^\p{L}/u.test(word)) return word;
     for (const [one, zero] of [
       ['i', 'o'],
       ['l', 'o'],

@@ -47,9 +47,11 @@ describe('repairOcrText on real OCR lines', () => {
     expect(repairOcrText(clean, vocabulary).text).toBe(clean);
   });
 
-  it('leaves codes, numbers and abbreviations alone', () => {
-    const text = 'theo Nghị định số 100/2019/NĐ-CP của UBND tỉnh, 01 tháng';
+  it('leaves codes, numbers and abbreviations alone, and gives back a letter read as a digit inside a word', () => {
+    const text = 'theo Nghị định số 100/2019/NĐ-CP của UBND tỉnh, 01 tháng; Giấy phép lái xe hạng A1, B1';
     expect(repairOcrText(text, vocabulary).text).toBe(text);
+    // Page 74 of the scan: `phương tiện bị tạm g1ữ.`
+    expect(repairOcrText('phương tiện bị tạm g1ữ.', vocabulary).text).toBe('phương tiện bị tạm giữ.');
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fold } from '../../src/core/normalize.js';
 import { ingestPaths, type IngestSummary } from '../../src/ingest/ingest-files.js';
 import { search } from '../../src/search/search.js';
 import { openIndex, type IndexHandle } from '../../src/store/open-index.js';
@@ -66,8 +67,9 @@ describe('the scanned decree 100/2019/NĐ-CP', () => {
   ])('finds the page of a sentence: %s', async (sentence, page) => {
     const { results } = await search(handle, sentence, { k: 5, mode: 'lexical' });
     expect(results[0]?.passage).toMatchObject({ page, ocr: true });
-    // The sentence may open a clause, which heads its points as their section.
-    const found = `${results[0]?.passage.section ?? ''} ${results[0]?.passage.text ?? ''}`.replace(/\s+/g, ' ');
-    expect(found).toContain(sentence.slice(0, 40));
+    // The sentence may open a clause, which heads its points as their section; compared folded, as search matches
+    // (a mark OCR misread and repair could not settle, `thâm quyền`, still finds its page).
+    const found = fold(`${results[0]?.passage.section ?? ''} ${results[0]?.passage.text ?? ''}`.replace(/\s+/g, ' '));
+    expect(found).toContain(fold(sentence.slice(0, 40)));
   });
 });

@@ -5,6 +5,8 @@
  * `npm run eval -- --alqac DIR [--mode M] [--json]`: ALQAC 2022 over all articles.
  * `npm run eval -- --metadata FILE [--corpus DIR] [--json] [--verbose]`: document metadata against a labeled set
  *   (paths in it relative to --corpus, by default ../shared/corpus); per-field accuracy, references, headings.
+ * `npm run eval -- --ocr SCAN --truth TEXT [--json]`: OCR character error rate of a scan before and after repair,
+ *   pages per minute, fields read (docs/EVALUATION.md).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,6 +17,7 @@ import { openEmbedder } from '../embed/open-embedder.js';
 import { loadAlqac, loadVire } from '../eval/benchmarks.js';
 import { evaluateBenchmark, evaluateQueries, type DevQuery } from '../eval/evaluate.js';
 import { evaluateMetadata, parseMetadataSet } from '../eval/metadata-eval.js';
+import { evaluateOcr, formatOcrReport } from '../eval/ocr-eval.js';
 import type { Metrics } from '../eval/metrics.js';
 import { openIndex, requireIndex } from '../store/open-index.js';
 import { commandLine, INDEX_OPTION_HELP, MODEL_ENVIRONMENT, usageError } from './command-line.js';
@@ -53,6 +56,7 @@ const program = commandLine({
     ['npm run eval -- --vire ../shared/bench/vire/ALQAC.csv --mode lexical', 'the ViRE protocol, lexical ranking'],
     ['npm run eval -- --alqac ../shared/bench/alqac2022 --json', 'ALQAC 2022 over all articles, as JSON'],
     ['npm run eval -- --metadata test/eval/metadata-dev.jsonl --verbose', 'per-field accuracy, listing each miss'],
+    ['npm run eval -- --ocr ../shared/corpus/decrees/100_2.pdf --truth ../shared/corpus/decrees/nd100_2019.pdf', 'OCR error rate before and after repair'],
   ],
   environment: [...MODEL_ENVIRONMENT],
 })
@@ -64,6 +68,8 @@ const program = commandLine({
   .addOption(new Option('--mode <mode>', 'with --vire or --alqac: how to rank').choices(MODES).default('hybrid'))
   .option('--corpus <dir>', 'with --metadata: the folder its paths are relative to', '../shared/corpus')
   .option('--verbose', 'with --metadata: list each miss')
+  .option('--ocr <file>', 'a scanned PDF or page image to recognise (needs tesseract-ocr, tesseract-ocr-vie, poppler-utils)')
+  .option('--truth <file>', 'with --ocr: a text of the same document (DOCX, text PDF, text), clipped to what the scan covers')
   .option('--json', 'print the report as one JSON object on stdout');
 
 interface EvalOptions {
@@ -71,6 +77,8 @@ interface EvalOptions {
   vire?: string;
   alqac?: string;
   metadata?: string;
+  ocr?: string;
+  truth?: string;
   index?: string;
   mode: SearchMode;
   corpus: string;
@@ -91,8 +99,16 @@ runMain(async () => {
     else process.stdout.write(formatMetadataReport(report, verbose));
     return;
   }
+  if (values.ocr) {
+    if (!values.truth) return usageError(program, '--ocr needs --truth, a text of the same document');
+    const bar = createProgress('pages');
+    const report = await evaluateOcr(values.ocr, values.truth, (d, t) => bar.update(d, t));
+    bar.stop();
+    process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatOcrReport(report)}\n`);
+    return;
+  }
   const { mode } = values;
-  if (!values.queries && !values.vire && !values.alqac) return usageError(program, 'choose what to measure: --queries, --vire, --alqac or --metadata');
+  if (!values.queries && !values.vire && !values.alqac) return usageError(program, 'choose what to measure: --queries, --vire, --alqac, --metadata or --ocr');
   if (values.queries) requireIndex(values.index ?? readConfig().indexDir);
   const { embedder, message } = await openEmbedder();
   log(message);

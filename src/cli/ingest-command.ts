@@ -46,16 +46,18 @@ runMain(async () => {
   }
   const files = createProgress('files');
   const vectors = createProgress('vectors');
+  const pages = createProgress('OCR pages');
   let summary: Awaited<ReturnType<typeof ingestPaths>>;
   try {
     summary = await ingestPaths(handle, positionals, {
-      onProgress: (p) => (p.phase === 'files' ? files : vectors).update(p.done, p.total, p.current),
+      onProgress: (p) => (p.phase === 'files' ? files : p.phase === 'pages' ? pages : vectors).update(p.done, p.total, p.current),
       // --verbose: one line per committed file, for scripts that follow a long run.
       onFileDone: values.verbose ? (path, r) => log(`${r.outcome}: ${path}`) : undefined,
     });
   } catch (err) {
     files.stop();
     vectors.stop();
+    pages.stop();
     // After a failure (a full disk) saving at close fails the same way: the first error is the one to report.
     try {
       handle.close();
@@ -63,6 +65,7 @@ runMain(async () => {
     throw err;
   }
   files.stop();
+  pages.stop();
   vectors.stop();
   handle.close();
   log(formatSummary(summary, { allSkipped: values.verbose === true }));

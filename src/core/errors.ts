@@ -29,6 +29,12 @@ export const ERROR_STATUS = {
   parse_timeout: 422,
   /** Reading the file needed more memory than the parse process's heap limit. */
   parse_memory: 422,
+  /** A scan or an image needs OCR, and tesseract-ocr (with -vie) or poppler-utils is not installed (src/ingest/ocr/). */
+  ocr_unavailable: 422,
+  /** The OCR engine failed on a page, or went over its memory limit. */
+  ocr_failed: 422,
+  /** One page took the OCR engine longer than its time limit. */
+  ocr_timeout: 422,
   // A search request that cannot be answered as asked (src/core/search-request.ts): the client's input.
   missing_query: 400,
   /** A query of punctuation or symbols only: nothing to search for. */

@@ -11,8 +11,11 @@ import { findDate } from './dates.js';
 import { kindOfWords, NUMBER_PATTERN, type DocumentKind } from './references.js';
 import { sentenceCaseBody, type TextLine } from './text-lines.js';
 
-/** A legal division opening the text: `Chương II`, `Mục 1`, `Phần thứ hai`, `Điều 5.`. */
-const DIVISION_OPENING = /^(?:(?:Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLC\d]+(?![\p{L}\p{N}])|(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s|Điều\s+\d+[.:])/u;
+/**
+ * A legal division opening the text: `Chương II`, `Mục 1`, `Phần thứ hai`, `Điều 5.`, or a point or clause of one
+ * (`g) Thực hiện …`, `15. Ngoài …`: a scan of a decree's later pages begins inside an article).
+ */
+const DIVISION_OPENING = /^(?:(?:Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLC\d]+(?![\p{L}\p{N}])|(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s|Điều\s+\d+[.:]|[a-zđ]\)\s|\d{1,2}\.\s)/u;
 const ARTICLE = /^Điều\s+\d+[a-z]?[.:]/u;
 /** How a legal text names itself: its kind followed by `này` (`Điều này`, `khoản này` name its parts, not it). */
 const SELF_REFERENCE = /(?<![\p{L}])(Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Quy chế|Quy định) này(?![\p{L}])/gu;

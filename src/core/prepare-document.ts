@@ -7,6 +7,7 @@ import { UserError } from './errors.js';
 import { toStoredText, wordCount } from './normalize.js';
 import { splitPassages } from './split.js';
 import { isHardWrapped, unwrapLines } from './unwrap.js';
+import { locatePages, pageAt, type SourcePage } from './page-spans.js';
 import type { PassageDraft, PreparedDocument, SourceFormat } from './types.js';
 
 /** Document ids are the first 16 hex digits of the SHA-256 of the stored text: same content, same id. */
@@ -50,17 +51,27 @@ export function checkLineLength(text: string, max = MAX_LINE_CHARS): void {
   }
 }
 
+/** Each passage with the page it starts on, whether that page was recognised by OCR, and the page's confidence. */
+function withPages(text: string, passages: PassageDraft[], pages: readonly SourcePage[]): PassageDraft[] {
+  const starts = locatePages(text, pages);
+  return passages.map((p) => {
+    const page = pages[pageAt(starts, p.start)];
+    return page ? { ...p, page: page.number, ocr: page.ocr, confidence: page.confidence } : p;
+  });
+}
+
 /**
- * Cleans extracted text, reads its fields and cuts its passages. Throws UserError `line_too_long` (a line over
- * MAX_LINE_CHARS), `too_many_passages` (over MAX_PASSAGES) or `empty_document`.
+ * Cleans extracted text, reads its fields and cuts its passages; with the source's pages (PDFs, images), each
+ * passage carries its page, `ocr` and confidence (src/core/page-spans.ts). Throws UserError `line_too_long` (a line
+ * over MAX_LINE_CHARS), `too_many_passages` (over MAX_PASSAGES) or `empty_document`.
  */
-export function prepareDocument(extractedText: string, format: SourceFormat): PreparedDocument {
+export function prepareDocument(extractedText: string, format: SourceFormat, pages?: readonly SourcePage[]): PreparedDocument {
   checkLineLength(extractedText);
   // Markup and furniture lines go first, so that what remains shows whether its lines were hard-wrapped.
   const source = toStoredText(extractedText);
   const cleaned = removeBoilerplate(source);
-  // PDF layers are unwrapped by their reader.
-  const text = format === 'pdf' ? cleaned : unwrapLines(cleaned, { everyLine: isHardWrapped(cleaned) });
+  // PDF layers and OCR'd images are unwrapped by their reader.
+  const text = format === 'pdf' || format === 'image' ? cleaned : unwrapLines(cleaned, { everyLine: isHardWrapped(cleaned) });
   if (wordCount(text) === 0) throw new UserError('empty_document', 'the document has no text content');
   const contentHash = createHash('sha256').update(text).digest('hex');
   const { bodyStart, closing, references, ...fields } = readDocument(text, source);
@@ -74,6 +85,7 @@ export function prepareDocument(extractedText: string, format: SourceFormat): Pr
       `the document makes ${passages.length.toLocaleString('en')} passages; the limit is ${MAX_PASSAGES.toLocaleString('en')} (split it into several files)`,
     );
   }
+  if (pages && pages.length > 0) passages = withPages(text, passages, pages);
   return {
     id: contentHash.slice(0, ID_LENGTH),
     contentHash,

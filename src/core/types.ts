@@ -41,10 +41,20 @@ export interface DocumentFields {
 export type DocumentStatus = 'in-force' | 'not-yet-in-force' | 'partly-in-force' | 'no-longer-in-force';
 
 /** Input formats, each read by its adapter in `ingest/`. */
-export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'doc';
+export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'doc' | 'image';
+
+/** Where a passage sits in a paged source (PDF, image): its page, and whether its text was recognised by OCR. */
+export interface PassagePage {
+  /** 1-based page of the source file the passage starts on; null for unpaged sources. */
+  page?: number | null;
+  /** True when the passage's text was recognised from a scanned page (OCR). */
+  ocr?: boolean;
+  /** OCR: mean word confidence of its page, 0–1; null otherwise. */
+  confidence?: number | null;
+}
 
 /** A passage as cut from a document: `text === document.text.slice(start, end)`. */
-export interface PassageDraft {
+export interface PassageDraft extends PassagePage {
   ordinal: number;
   text: string;
   /** Section path of the headings above it (`3. … › 3.2. …`), or null before the first heading. */
@@ -78,7 +88,7 @@ export interface StoredDocument extends DocumentFields {
   ingestedAt: string;
 }
 
-export interface StoredPassage {
+export interface StoredPassage extends PassagePage {
   /** Integer key, also the label of its vector in the HNSW index. */
   key: number;
   id: string;
@@ -101,6 +111,8 @@ export interface Citation {
    * that replaced or repealed it; the answer text then writes `[n, hết hiệu lực]`.
    */
   noLongerInForce?: { since: string | null; replacedBy: { id: string; number: string; title: string | null } | null };
+  /** Page of a paged source (PDF, scan) the cited passage starts on. */
+  page?: number | null;
 }
 
 export interface Answer {
@@ -114,7 +126,7 @@ export interface SearchResult {
   rank: number;
   score: number;
   document: { id: string; source: string | null } & DocumentFields;
-  passage: { id: string; text: string; section: string | null; start: number; end: number };
+  passage: { id: string; text: string; section: string | null; start: number; end: number } & PassagePage;
   /** Offsets in the document's stored text of the query words this passage contains. */
   highlights: [number, number][];
 }

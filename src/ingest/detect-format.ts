@@ -13,9 +13,15 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 const WORD_PART = Buffer.from('word/document.xml', 'latin1');
 
+/** Page images read by OCR (src/ingest/read-paged.ts). */
+const IMAGE_SIGNATURES: number[][] = [
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x49, 0x49, 0x2a, 0x00],
+  [0x4d, 0x4d, 0x00, 0x2a],
+];
+
 const BINARY_SIGNATURES: { sig: number[]; what: string }[] = [
-  { sig: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { sig: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
   { sig: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
   { sig: [0x1f, 0x8b], what: 'a gzip archive' },
   { sig: [0x7f, 0x45, 0x4c, 0x46], what: 'an executable' },
@@ -33,8 +39,8 @@ function isDocx(bytes: Uint8Array): boolean {
 }
 
 /**
- * Format of a file: `pdf`, `docx`, `doc`, `html`, `md` (by extension, for text), else `txt`.
- * Errors: `empty_file`; `unsupported_format` for images, archives, executables and ZIPs that are not DOCX (XLSX,
+ * Format of a file: `pdf`, `docx`, `doc`, `image` (PNG, JPEG, TIFF), `html`, `md` (by extension, for text), else `txt`.
+ * Errors: `empty_file`; `unsupported_format` for GIF images, archives, executables and ZIPs that are not DOCX (XLSX,
  * ODT…); `binary_file` for other bytes that are not text.
  */
 export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat {
@@ -46,6 +52,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   }
   // An OLE2 file may also be XLS or PPT; the DOC reader refuses those with its own message.
   if (startsWith(bytes, OLE2)) return 'doc';
+  if (IMAGE_SIGNATURES.some((sig) => startsWith(bytes, sig))) return 'image';
   const binary = BINARY_SIGNATURES.find((b) => startsWith(bytes, b.sig));
   if (binary) throw new UserError('unsupported_format', `the file is ${binary.what}`);
   const head = bytes.subarray(0, 8192);

@@ -11,7 +11,7 @@ import type { IndexHandle } from '../store/open-index.js';
 import { dropOrphans } from './remove-document.js';
 import { embedMissingVectors } from './embed-missing.js';
 import { listFiles, type SkippedFile } from './list-files.js';
-import { sharedParseProcess } from './parse-process.js';
+import { type PageListener, sharedParseProcess } from './parse-process.js';
 import { checkSize, hashBytes, readFileBytes } from './read-document.js';
 import { sourceKey } from './source-key.js';
 
@@ -40,7 +40,8 @@ export interface IngestSummary {
 }
 
 export interface IngestProgress {
-  phase: 'files' | 'vectors';
+  /** `pages`: pages of one scanned file recognised by OCR (`current` names the file). */
+  phase: 'files' | 'vectors' | 'pages';
   done: number;
   total: number;
   current?: string;
@@ -65,9 +66,15 @@ export interface FileResult {
  * Reads a file's bytes into a document ready to store, in the parse process (src/ingest/parse-process.ts) so the
  * calling thread stays free; throws a UserError for input it cannot take, including its limits.
  */
-export async function prepareFile(bytes: Uint8Array, fileName: string, fileHash = hashBytes(bytes), parser = sharedParseProcess()): Promise<PreparedFile> {
+export async function prepareFile(
+  bytes: Uint8Array,
+  fileName: string,
+  fileHash = hashBytes(bytes),
+  parser = sharedParseProcess(),
+  onPage?: PageListener,
+): Promise<PreparedFile> {
   checkSize(bytes.length);
-  return { doc: await parser.prepare(bytes, fileName), fileHash };
+  return { doc: await parser.prepare(bytes, fileName, onPage), fileHash };
 }
 
 /** Stores a prepared file under a source path: embeds its passages, writes it in one transaction, indexes its vectors. */
@@ -89,11 +96,12 @@ export async function commitFile(handle: IndexHandle, { doc, fileHash }: Prepare
   return { outcome, passages, documentId: doc.id };
 }
 
-export async function ingestBytes(handle: IndexHandle, bytes: Uint8Array, fileName: string, source: string): Promise<FileResult> {
+/** `onPage` hears of each page a scan's OCR finishes. */
+export async function ingestBytes(handle: IndexHandle, bytes: Uint8Array, fileName: string, source: string, onPage?: PageListener): Promise<FileResult> {
   const fileHash = hashBytes(bytes);
   const previous = handle.store.getSource(source);
   if (previous?.fileHash === fileHash) return { outcome: 'unchanged', passages: 0, documentId: previous.documentId };
-  return commitFile(handle, await prepareFile(bytes, fileName, fileHash), source);
+  return commitFile(handle, await prepareFile(bytes, fileName, fileHash, undefined, onPage), source);
 }
 
 export interface IngestListeners {
@@ -112,7 +120,8 @@ export async function ingestPaths(handle: IndexHandle, paths: string[], { onProg
     onProgress?.({ phase: 'files', done: i, total: files.length, current: path });
     try {
       const bytes = await readFileBytes(path);
-      const result = await ingestBytes(handle, bytes, path, sourceKey(path));
+      const onPage = (done: number, total: number) => onProgress?.({ phase: 'pages', done, total, current: path });
+      const result = await ingestBytes(handle, bytes, path, sourceKey(path), onPage);
       summary[result.outcome]++;
       onFileDone?.(path, result);
       summary.passages += result.passages;

@@ -25,7 +25,18 @@ interface Pending {
   child: ChildProcess;
   resolve: (doc: PreparedDocument) => void;
   reject: (err: Error) => void;
+  /** A scan's page was recognised: the file's time limit starts again (it bounds each page, not the whole scan). */
+  progress: (done: number, total: number) => void;
 }
+
+/**
+ * Once a scan's OCR has begun (a first progress message), the time limit applies to each page instead of the file:
+ * the OCR tools' own 180 s limit per page (src/ingest/ocr/run-tool.ts) plus a margin for a loaded machine.
+ */
+export const SCAN_PAGE_TIMEOUT_MS = 240_000;
+
+/** Hears of each OCR'd page of the file being read (`done` 0 when OCR starts). */
+export type PageListener = (done: number, total: number) => void;
 
 export class ParseProcess {
   private child: ChildProcess | null = null;
@@ -36,9 +47,12 @@ export class ParseProcess {
 
   constructor(readonly limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS }) {}
 
-  /** Reads a file into a prepared document; rejects with the UserError the reading raised, or a limit's. */
-  prepare(bytes: Uint8Array, fileName: string): Promise<PreparedDocument> {
-    const run = this.queue.then(() => this.run(bytes, fileName));
+  /**
+   * Reads a file into a prepared document; rejects with the UserError the reading raised, or a limit's. For a scan,
+   * `onPage` hears of each page recognised, and the time limit counts from the last page done.
+   */
+  prepare(bytes: Uint8Array, fileName: string, onPage?: PageListener): Promise<PreparedDocument> {
+    const run = this.queue.then(() => this.run(bytes, fileName, onPage));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -62,6 +76,10 @@ export class ParseProcess {
     this.idle(child);
     child.on('message', (reply: ParseReply) => {
       const p = this.pending.get(reply.id);
+      if ('progress' in reply) {
+        p?.progress(reply.progress.done, reply.progress.total);
+        return;
+      }
       this.pending.delete(reply.id);
       if (!p) return;
       if ('doc' in reply) p.resolve(reply.doc);
@@ -103,16 +121,18 @@ export class ParseProcess {
     }
   }
 
-  private run(bytes: Uint8Array, fileName: string): Promise<PreparedDocument> {
+  private run(bytes: Uint8Array, fileName: string, onPage?: PageListener): Promise<PreparedDocument> {
     this.child ??= this.start();
     const child = this.child;
     const id = this.nextId++;
     this.busy(child);
     return new Promise<PreparedDocument>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.fail(child, new UserError('parse_timeout', `reading the file took over ${this.limits.timeoutMs / 1000} s`));
-        child.kill('SIGKILL');
-      }, this.limits.timeoutMs);
+      const expire = (ms: number, what: string) =>
+        setTimeout(() => {
+          this.fail(child, new UserError('parse_timeout', `${what} took over ${ms / 1000} s`));
+          child.kill('SIGKILL');
+        }, ms);
+      let timer = expire(this.limits.timeoutMs, 'reading the file');
       const settle = () => {
         clearTimeout(timer);
         this.idle(child);
@@ -126,6 +146,11 @@ export class ParseProcess {
         reject: (err) => {
           settle();
           reject(err);
+        },
+        progress: (done, total) => {
+          clearTimeout(timer);
+          timer = expire(Math.max(this.limits.timeoutMs, SCAN_PAGE_TIMEOUT_MS), 'recognising one page of the scan');
+          if (done > 0) onPage?.(done, total);
         },
       });
       child.send({ id, bytes, fileName } satisfies ParseRequest);

@@ -12,13 +12,16 @@ export interface ParseRequest {
 
 export type ParseReply =
   | { id: number; doc: PreparedDocument }
+  /** A page of a scan was recognised (OCR): `done` of `total`. */
+  | { id: number; progress: { done: number; total: number } }
   | { id: number; error: { code: string; message: string; user: boolean } };
 
 process.on('message', async ({ id, bytes, fileName }: ParseRequest) => {
   let reply: ParseReply;
   try {
-    const { text, format } = await extractText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName);
-    reply = { id, doc: prepareDocument(text, format) };
+    const onPage = (done: number, total: number) => process.send?.({ id, progress: { done, total } } satisfies ParseReply);
+    const { text, format, pages } = await extractText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, onPage);
+    reply = { id, doc: prepareDocument(text, format, pages) };
   } catch (err) {
     const user = err instanceof UserError;
     reply = { id, error: { code: user ? err.code : 'read_failed', message: (err as Error).message, user } };

@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
+import type { SourcePage } from '../core/page-spans.js';
 import type { SourceFormat } from '../core/types.js';
+import type { PageProgress } from './ocr/ocr-pages.js';
 import { decodeText, repairExtractedText } from './decode-text.js';
 import { detectFormat } from './detect-format.js';
 
@@ -20,13 +22,27 @@ export function checkSize(bytes: number): void {
   }
 }
 
-export async function extractText(bytes: Uint8Array, fileName: string): Promise<{ format: SourceFormat; text: string }> {
+/** Extracted text; paged sources (PDF, image) also give their pages, for passage pages and OCR marks. */
+export interface ExtractedText {
+  format: SourceFormat;
+  text: string;
+  pages?: SourcePage[];
+}
+
+/**
+ * Reads a file's text by its format. `onPage` hears of each OCR'd page (done, total). Errors: the readers' UserErrors
+ * (src/core/errors.ts), `no_text_layer` and the `ocr_*` codes for scans.
+ */
+export async function extractText(bytes: Uint8Array, fileName: string, onPage?: PageProgress): Promise<ExtractedText> {
   checkSize(bytes.length);
   const format = detectFormat(bytes, fileName);
   // The parsers load on first use: together they are about a second of start-up a server need not pay.
-  if (format === 'pdf') {
-    const { readPdf } = await import('./read-pdf.js');
-    return { format, text: repairExtractedText(await readPdf(bytes)) };
+  if (format === 'pdf' || format === 'image') {
+    const { readPdfPaged, readImagePaged } = await import('./read-paged.js');
+    const paged = format === 'pdf' ? await readPdfPaged(bytes, onPage) : await readImagePaged(bytes, onPage);
+    const text = repairExtractedText(paged.text);
+    // Repairs of legacy encodings change the text; pages are then located in what the repair left.
+    return { format, text, pages: paged.pages.map((p) => ({ ...p, text: repairExtractedText(p.text) })) };
   }
   if (format === 'docx') {
     const { readDocx } = await import('./read-docx.js');

@@ -22,19 +22,12 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-export async function readPdf(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Promise<string> {
+/** Text of each page of a PDF's text layer, as pdf.js lays it out (no cleaning). Errors as readPdf's. */
+export async function readPdfPages(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Promise<string[]> {
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const result = await withTimeout(parser.getText({ pageJoiner: '' }), timeoutMs);
-    // Pages are joined line to line: a sentence that runs over a page break is one paragraph again. A line well short
-    // of the page's width ends a paragraph or a headline: it is not joined to the next one.
-    const pages = removePageFurniture(result.pages.map((p) => p.text)).filter((t) => t.trim() !== '');
-    const joined = pages.join('\n');
-    const text = unwrapLines(joined, { everyLine: true, lineWidth: typicalLineWidth(joined) });
-    if (text.replace(/\s/g, '').length < 20) {
-      throw new UserError('no_text_layer', 'the PDF has no text layer (a scanned document?); run OCR on it first');
-    }
-    return text;
+    return result.pages.map((p) => p.text);
   } catch (err) {
     if (err instanceof UserError) throw err;
     if (err instanceof PasswordException) throw new UserError('encrypted_pdf', 'the PDF is password-protected');
@@ -42,4 +35,27 @@ export async function readPdf(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Pr
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * Pages of text into one text: running heads, feet and page numbers dropped, then wrapped lines joined back into
+ * paragraphs. Returns each page's text without its furniture too (for locating pages, src/core/page-spans.ts).
+ */
+export function joinPages(rawPages: string[]): { text: string; pages: string[] } {
+  // Pages are joined line to line: a sentence that runs over a page break is one paragraph again. A line well short
+  // of the page's width ends a paragraph or a headline: it is not joined to the next one.
+  const pages = removePageFurniture(rawPages);
+  const joined = pages.filter((t) => t.trim() !== '').join('\n');
+  return { text: unwrapLines(joined, { everyLine: true, lineWidth: typicalLineWidth(joined) }), pages };
+}
+
+/** Whether extracted text is too short to be a text layer (a scan's pages carry none, or a stray mark). */
+export const hasNoText = (text: string): boolean => text.replace(/\s/g, '').length < 20;
+
+export async function readPdf(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Promise<string> {
+  const { text } = joinPages(await readPdfPages(bytes, timeoutMs));
+  if (hasNoText(text)) {
+    throw new UserError('no_text_layer', 'the PDF has no text layer (a scanned document?); run OCR on it first');
+  }
+  return text;
 }

@@ -106,7 +106,9 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   app.get('/api/documents/:id', (req, res) => {
     const doc = handle.store.getDocument(req.params.id);
     if (!doc) throw noDocument(req.params.id);
-    const passages = handle.store.documentPassages(doc.id).map(({ id, section, start, end }) => ({ id, section, start, end }));
+    const passages = handle.store
+      .documentPassages(doc.id)
+      .map(({ id, section, start, end, page, ocr, confidence }) => ({ id, section, start, end, ...(page == null ? {} : { page, ocr: ocr === true, confidence: confidence ?? null }) }));
     res.json({ ...doc, references: handle.store.references(doc.id), passages });
   });
 

@@ -5,6 +5,13 @@ import { relationsSchema } from './openapi-relations.js';
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
 
+/** Passages of paged sources (PDF, scan, image) only: where they sit and whether OCR read them. */
+const passagePage = {
+  page: { type: 'integer', minimum: 1, description: 'Page of the source file the passage starts on (paged sources only)' },
+  ocr: { type: 'boolean', description: 'True when the passage was recognised from a scanned page (OCR)' },
+  confidence: { ...nullable('number'), minimum: 0, maximum: 1, description: "OCR: mean word confidence of the passage's page, 0–1" },
+};
+
 const error = {
   type: 'object',
   required: ['error'],
@@ -119,7 +126,7 @@ const storedDocument = {
   properties: {
     id: { type: 'string' },
     ...documentFields,
-    format: { enum: ['txt', 'md', 'html', 'pdf', 'docx', 'doc'] },
+    format: { enum: ['txt', 'md', 'html', 'pdf', 'docx', 'doc', 'image'] },
     sources: { type: 'array', items: { type: 'string' } },
     passageCount: { type: 'integer', minimum: 0 },
     ingestedAt: { type: 'string' },
@@ -193,6 +200,7 @@ const searchResponse = {
                       },
                     },
                   },
+                  page: { ...nullable('integer'), description: 'Page of a paged source (PDF, scan) the cited passage starts on' },
                 },
               },
             },
@@ -245,6 +253,7 @@ const searchResponse = {
               section: nullable('string'),
               start: { type: 'integer', minimum: 0 },
               end: { type: 'integer', minimum: 0 },
+              ...passagePage,
             },
           },
         },
@@ -498,7 +507,7 @@ export const OPENAPI = {
                     type: 'object',
                     required: ['id', 'section', 'start', 'end'],
                     additionalProperties: false,
-                    properties: { id: { type: 'string' }, section: nullable('string'), start: { type: 'integer' }, end: { type: 'integer' } },
+                    properties: { id: { type: 'string' }, section: nullable('string'), start: { type: 'integer' }, end: { type: 'integer' }, ...passagePage },
                   },
                 },
               },

@@ -77,7 +77,10 @@ CREATE TABLE IF NOT EXISTS passages (
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
   text TEXT NOT NULL,
-  hash TEXT NOT NULL
+  hash TEXT NOT NULL,
+  page INTEGER,
+  ocr INTEGER,
+  confidence REAL
 );
 CREATE INDEX IF NOT EXISTS passages_by_document ON passages(document_id, ordinal);
 CREATE TABLE IF NOT EXISTS vectors (
@@ -90,18 +93,25 @@ CREATE INDEX IF NOT EXISTS vectors_by_model ON vectors(model);
 `;
 
 /** Bumped whenever the tables or the lexical terms change shape; older index folders must be rebuilt. */
-export const SCHEMA_VERSION = '7';
+export const SCHEMA_VERSION = '8';
 /**
  * Older versions upgraded in place: 4 kept lexical terms in an FTS5 table (now in the lexical index files beside
  * the store); 5 lacked the signature-block and validity columns (added empty; `npm run reindex` fills them); 6 lacked
- * the relations table (created, and filled from the stored texts, by every upgrade).
+ * the relations table and the passages' page, OCR mark and confidence; 7 had one of the two (the relations table is
+ * created and filled from the stored texts by every upgrade; the passage columns are added empty: null page, not OCR'd).
  */
 const UPGRADES: Record<string, string> = {
   '4': 'DROP TABLE IF EXISTS passage_terms;',
   '5': '',
   '6': '',
+  '7': '',
 };
 const ADDED_IN_6 = ['signer', 'signer_title', 'on_behalf_of', 'status'];
+const ADDED_IN_7: [string, string][] = [
+  ['page', 'INTEGER'],
+  ['ocr', 'INTEGER'],
+  ['confidence', 'REAL'],
+];
 
 /** A relation as stored: where it is stated (`documentId`) and what src/core/relations.ts read. */
 export interface StoredRelation extends Omit<Relation, 'type'> {
@@ -145,6 +155,9 @@ interface DocumentRow extends DocumentFields {
 }
 
 interface PassageRow {
+  page: number | null;
+  ocr: number | null;
+  confidence: number | null;
   key: number;
   id: string;
   document_id: string;
@@ -155,7 +168,7 @@ interface PassageRow {
   text: string;
 }
 
-const PASSAGE_COLUMNS = 'key, id, document_id, ordinal, section, start, "end", text';
+const PASSAGE_COLUMNS = 'key, id, document_id, ordinal, section, start, "end", text, page, ocr, confidence';
 
 const toPassage = (r: PassageRow): StoredPassage => ({
   key: r.key,
@@ -166,6 +179,8 @@ const toPassage = (r: PassageRow): StoredPassage => ({
   section: r.section,
   start: r.start,
   end: r.end,
+  // Paged sources only: other passages keep their shape.
+  ...(r.page === null ? {} : { page: r.page, ocr: r.ocr === 1, confidence: r.confidence }),
 });
 
 /** The metadata columns of a row (rows carry more, which must not leak into responses). */
@@ -285,10 +300,14 @@ export class DocumentStore {
     };
   }
 
-  /** Columns added since schema 5, added empty to an older `documents` table before anything reads it. */
+  /** Columns added since schema 5, added empty to older `documents` and `passages` tables before anything reads them. */
   private addMissingColumns(): void {
     const have = new Set((this.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).map((c) => c.name));
     for (const column of ADDED_IN_6) if (!have.has(column)) this.db.exec(`ALTER TABLE documents ADD COLUMN ${column} TEXT`);
+    const passageColumns = new Set((this.db.prepare('PRAGMA table_info(passages)').all() as { name: string }[]).map((c) => c.name));
+    for (const [column, type] of ADDED_IN_7) {
+      if (!passageColumns.has(column)) this.db.exec(`ALTER TABLE passages ADD COLUMN ${column} ${type}`);
+    }
   }
 
   close(): void {
@@ -347,7 +366,7 @@ export class DocumentStore {
       'INSERT INTO citations(document_id, key, kind, number, issuer, term, date, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertPassage = this.sql(
-      'INSERT INTO passages(id, document_id, ordinal, section, start, "end", text, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO passages(id, document_id, ordinal, section, start, "end", text, hash, page, ocr, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertVector = this.sql('INSERT INTO vectors(passage_key, model, vector) VALUES (?, ?, ?)');
     return this.db.transaction(() => {
@@ -376,7 +395,19 @@ export class DocumentStore {
       for (const r of findRelations(doc.text, subject)) insertRelation(doc.id, r, doc.number === null ? subject : null);
       const keys = doc.passages.map((p, i) => {
         const key = Number(
-          insertPassage.run(`${doc.id}-${p.ordinal}`, doc.id, p.ordinal, p.section, p.start, p.end, p.text, p.hash).lastInsertRowid,
+          insertPassage.run(
+            `${doc.id}-${p.ordinal}`,
+            doc.id,
+            p.ordinal,
+            p.section,
+            p.start,
+            p.end,
+            p.text,
+            p.hash,
+            p.page ?? null,
+            p.ocr === undefined ? null : p.ocr ? 1 : 0,
+            p.confidence ?? null,
+          ).lastInsertRowid,
         );
         const vector = vectors?.values[i];
         if (vectors && vector) insertVector.run(key, vectors.model, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));

@@ -15,19 +15,18 @@ function corpusFiles(): string[] {
     .filter((d) => d.isDirectory())
     .flatMap((d) => readdirSync(join(CORPUS, d.name)).map((f) => join(CORPUS, d.name, f)))
     .filter((f) => !f.endsWith('README.md'))
+    // The 76-page scan takes minutes of OCR: test/ingest/scanned-decree.test.ts reads it once, furniture included.
+    .filter((f) => !f.endsWith('100_2.pdf'))
     .sort();
 }
 
-/** Files that cannot give text yet, and why: a scan needs OCR; Word files have their own adapter. */
-const NO_TEXT: [RegExp, string][] = [
-  [/100_2\.pdf$/, 'no_text_layer'],
-  [/\.docx?$/, '.*'],
-];
+/** Files that cannot give text yet, and why: Word files have their own adapter. */
+const NO_TEXT: [RegExp, string][] = [[/\.docx?$/, '.*']];
 
 describe('no page furniture in any passage of the shared corpus', () => {
   it('runs every file through extractText and prepareDocument', { timeout: 120_000 }, async () => {
     const files = corpusFiles();
-    expect(files.length).toBeGreaterThan(880);
+    expect(files.length).toBeGreaterThan(879);
     const hits: string[] = [];
     let documents = 0;
     let passages = 0;

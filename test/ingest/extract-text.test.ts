@@ -12,12 +12,16 @@ describe('detectFormat', () => {
     expect(detectFormat(utf8('%PDF-1.4 ...'), 'van-ban.txt')).toBe('pdf');
     expect(detectFormat(utf8('<!DOCTYPE html><html><body>x</body></html>'), 'trang.txt')).toBe('html');
     expect(detectFormat(utf8('Nghị quyết số 22-NQ/TW'), 'nghi-quyet.html')).toBe('txt');
+    // Page images (PNG, JPEG, TIFF both byte orders) are read by OCR.
+    for (const sig of [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff, 0xe0], [0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]]) {
+      expect(detectFormat(Uint8Array.from([...sig, 0, 0]), 'trang.bin')).toBe('image');
+    }
   });
 
   it.each([
     ['empty', new Uint8Array(0), 'empty_file'],
     ['binary', Uint8Array.from([1, 2, 0, 0, 5, 6, 7]), 'binary_file'],
-    ['PNG', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'unsupported_format'],
+    ['GIF', Uint8Array.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61]), 'unsupported_format'],
     ['ZIP', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'unsupported_format'],
   ])('refuses %s input', (_name, bytes, code) => {
     expect(() => detectFormat(bytes, 'x')).toThrow(expect.objectContaining({ code }));

@@ -7,7 +7,7 @@
 /** @typedef {import('../../src/core/citation-graph.js').CitedDocument} CitedDocument */
 /** @typedef {import('../../src/core/citation-graph.js').CitingDocument} CitingDocument */
 /** @typedef {import('../../src/core/citation-graph.js').LinkedDocument} LinkedDocument */
-/** @typedef {{ id: string, section: string | null, start: number, end: number }} PassageOutline */
+/** @typedef {{ id: string, section: string | null, start: number, end: number, page?: number, ocr?: boolean, confidence?: number | null }} PassageOutline */
 /** @typedef {StoredDocument & { text: string, passages: PassageOutline[] }} DocumentResponse */
 /** @typedef {{ documentId: string, references: CitedDocument[] }} ReferencesResponse */
 /** @typedef {{ documentId: string, number: string | null, citedBy: CitingDocument[] }} CitedByResponse */

@@ -39,8 +39,19 @@ function renderMetadata(doc, relations) {
     ['Thay mặt', doc.onBehalfOf],
     // The file name only: where the server keeps its files is not the reader's business.
     ['Nguồn', doc.sources.map((s) => s.split('/').pop()).join(', ') || null],
+    ['Bản quét', scanNote(doc)],
   ];
   return rows.flatMap(([term, value]) => (value ? [el('div', {}, el('dt', {}, term), el('dd', {}, value))] : []));
+}
+
+/**
+ * "From a scan": the pages whose text OCR recognised, or null for a document read from its text.
+ * @param {DocumentResponse} doc
+ */
+function scanNote(doc) {
+  const pages = [...new Set(doc.passages.filter((p) => p.ocr).map((p) => p.page))];
+  if (pages.length === 0) return null;
+  return el('span', { class: 'page-mark scan' }, `Văn bản nhận dạng ký tự (OCR) từ bản quét, ${pages.length} trang; có thể còn lỗi nhận dạng.`);
 }
 
 /**

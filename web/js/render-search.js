@@ -63,9 +63,21 @@ export function renderResult(result, cited) {
       ),
       el('p', { class: 'meta' }, metadataLine(doc), doc.author && ` · ${doc.author}`, doc.status && ' ', statusMark(doc.status)),
       passage.section && el('p', { class: 'section-path' }, el('span', { class: 'visually-hidden' }, 'Mục: '), passage.section),
+      pageMark(passage),
       el('blockquote', { class: 'passage' }, markedText(passage.text, passage.start, result.highlights)),
     ),
   );
+}
+
+/**
+ * The page of a passage of a paged source, said to come from a scan when OCR read it ("from a scan, page N").
+ * @param {SearchResult['passage']} passage
+ */
+export function pageMark(passage) {
+  if (passage.page == null) return null;
+  if (!passage.ocr) return el('p', { class: 'page-mark' }, `Trang ${passage.page}`);
+  const confidence = passage.confidence == null ? '' : ` (độ tin cậy ${Math.round(passage.confidence * 100)}%)`;
+  return el('p', { class: 'page-mark scan', title: `Văn bản nhận dạng ký tự (OCR) từ bản quét${confidence}` }, `Từ bản quét, trang ${passage.page}`);
 }
 
 /** Passages the answer cites. @param {Answer | null} answer */

@@ -14,7 +14,8 @@ export const COUNTER_ID = '_keys!counter';
 const ATTEMPTS = 50;
 
 interface RealTimeGet {
-  doc?: { next_key?: number; _version_?: number } | null;
+  /** `_version_` as its digits (SolrHttp keeps 64-bit versions exact). */
+  doc?: { next_key?: number; _version_?: string } | null;
 }
 
 /** Claims `count` consecutive keys; returns the first (keys start at 1). */
@@ -24,10 +25,11 @@ export async function allocateKeys(http: SolrHttp, collection: string, count: nu
     const got = (await http.get(`${path}/get`, { id: COUNTER_ID, fl: 'next_key,_version_' })) as RealTimeGet;
     const first = got.doc?.next_key ?? 1;
     // -1: the record must not exist yet; otherwise the version read must still be the current one.
-    const version = got.doc?._version_ ?? -1;
-    const record = { id: COUNTER_ID, type: 'counter', document_id: '_keys', next_key: first + count, _version_: version };
+    const version = /^-?\d+$/.test(got.doc?._version_ ?? '') ? got.doc?._version_ : '-1';
+    const record = JSON.stringify({ id: COUNTER_ID, type: 'counter', document_id: '_keys', next_key: first + count });
     try {
-      await http.postJson(`${path}/update`, {}, [record]);
+      // The version written as its digits: JSON numbers from JavaScript cannot carry 64 bits.
+      await http.postJson(`${path}/update`, {}, `[${record.slice(0, -1)},"_version_":${version}}]`);
       return first;
     } catch (err) {
       if (!(err instanceof UserError && /version conflict|already exists/i.test(err.message))) throw err;

@@ -7,9 +7,10 @@ import { readConfig } from '../config.js';
 import { UserError } from '../core/errors.js';
 import type { FILTER_NAMES } from '../core/filters.js';
 import { DEFAULT_K, MAX_K, parseSearchRequest, type SearchRequest } from '../core/search-request.js';
-import { search } from '../search/search.js';
+import { search, searchEngine } from '../search/search.js';
 import { commandLine, INDEX_OPTION_HELP, MODEL_ENVIRONMENT, usageError } from './command-line.js';
 import { formatResponse } from './format-results.js';
+import { openConfiguredSolr } from './open-configured-engine.js';
 import { openConfiguredIndex, runMain } from './open-configured-index.js';
 
 /** Each filter of FILTER_NAMES with its help; the values are checked by parseSearchRequest, as the API checks them. */
@@ -38,7 +39,7 @@ const program = commandLine({
     ['npm run -s search -- "đảng viên" --issuer "Bộ Chính trị" --from 2021-01-01', 'filtered by issuer and date'],
     ['npm run -s search -- "kết luận" --json | jq .results[0]', 'the API response as JSON'],
   ],
-  environment: [...MODEL_ENVIRONMENT],
+  environment: [...MODEL_ENVIRONMENT, ['ENGINE, SOLR_URL, SOLR_COLLECTION', 'ENGINE=solr searches a SolrCloud collection instead of the index folder']],
 })
   .argument('<query...>', 'what to search for (the words are joined by spaces)')
   .option('--k <n>', `how many passages, 1 to ${MAX_K} (default: ${DEFAULT_K})`)
@@ -58,11 +59,23 @@ runMain(async () => {
     if (err instanceof UserError) return usageError(program, err.message);
     throw err;
   }
-  const index = typeof values.index === 'string' ? values.index : readConfig().indexDir;
+  const config = readConfig();
+  const options = { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact };
+  const print = (response: Awaited<ReturnType<typeof search>>) =>
+    process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : `${formatResponse(response)}\n`);
+  if (config.engine.engine === 'solr') {
+    const { engine, embedder } = await openConfiguredSolr(config.engine);
+    try {
+      print(await searchEngine(engine, embedder, params.q, options));
+    } finally {
+      await engine.close();
+    }
+    return;
+  }
+  const index = typeof values.index === 'string' ? values.index : config.indexDir;
   const handle = await openConfiguredIndex(index, { access: 'read' });
   try {
-    const response = await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact });
-    process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : `${formatResponse(response)}\n`);
+    print(await search(handle, params.q, options));
   } finally {
     handle.close();
   }

@@ -12,6 +12,7 @@ import { readEngineConfig, type SolrConfig } from '../../src/store/solr/solr-con
 import { solrEngine } from '../../src/store/solr/solr-engine.js';
 import { deleteCollection } from '../../src/store/solr/solr-collection.js';
 import { SolrHttp } from '../../src/store/solr/solr-http.js';
+import { allocateKeys } from '../../src/store/solr/solr-keys.js';
 import { CITED_DIRECTIVE, corpusFiles, loadTinyEmbedder, tempDir } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { runCli } from '../support/processes.js';
@@ -115,5 +116,22 @@ describe('ENGINE=solr through the product (lexical only)', () => {
     expect((await (await solrEngine(readEngineConfig(env) as SolrConfig, { model: null })).counts()).documents).toBe(files.length - 1);
     const missing = await runCli('ingest-command.ts', ['--delete', 'never/ingested.txt'], env);
     expect(missing.code).toBe(1);
+  }, 120_000);
+});
+
+describe('Solr passage keys', () => {
+  it('are claimed in disjoint blocks by concurrent writers of different processes (optimistic concurrency)', async () => {
+    const settings = await config('keys');
+    await solrEngine(settings, { model: null });
+    // Two clients, as two processes would be, each claiming blocks at the same time.
+    const one = new SolrHttp(settings.urls);
+    const other = new SolrHttp([...settings.urls].reverse());
+    const sizes = [3, 1, 7, 2, 5, 4, 6, 1];
+    const firsts = await Promise.all(sizes.map((n, i) => allocateKeys(i % 2 === 0 ? one : other, settings.collection, n)));
+    const claimed = sizes.flatMap((n, i) => Array.from({ length: n }, (_, j) => (firsts[i] ?? 0) + j));
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(Math.min(...claimed)).toBe(1);
+    expect(Math.max(...claimed)).toBe(claimed.length);
+    await deleteCollection(one, settings.collection);
   }, 120_000);
 });

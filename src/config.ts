@@ -2,6 +2,9 @@
 import { resolve } from 'node:path';
 import { parseApiKeys } from './core/api-keys.js';
 import { defaultLexicalThreads } from './store/lexical-pool.js';
+import { type EngineConfig, readEngineConfig } from './store/solr/solr-config.js';
+
+export { type EngineConfig, readEngineConfig };
 
 /** Generous for people, and a brake on a runaway client. */
 export const DEFAULT_SEARCHES_PER_MINUTE = 6000;
@@ -16,6 +19,8 @@ export interface Config {
   searchesPerMinute: number;
   /** Worker threads scoring lexical searches beside the request thread; 0 scores them on it. */
   lexicalThreads: number;
+  /** ENGINE=embedded (the index folder, default) or ENGINE=solr with SOLR_URL, SOLR_COLLECTION, … (src/store/solr/solr-config.ts). */
+  engine: EngineConfig;
 }
 
 function wholeNumber(raw: string | undefined, name: string, fallback: number): number {
@@ -36,5 +41,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys: parseApiKeys(env.API_KEYS),
     searchesPerMinute: wholeNumber(env.SEARCH_RATE_LIMIT, 'SEARCH_RATE_LIMIT', DEFAULT_SEARCHES_PER_MINUTE),
     lexicalThreads: wholeNumber(env.LEXICAL_THREADS, 'LEXICAL_THREADS', defaultLexicalThreads()),
+    engine: readEngineConfig(env),
   };
 }

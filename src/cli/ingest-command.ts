@@ -1,9 +1,13 @@
 /** `npm run ingest -- <files or folders…> [--index DIR]`, or `npm run ingest -- --delete <id|path>… [--index DIR]` */
 import { readConfig } from '../config.js';
+import { ingestPathsIntoEngine } from '../ingest/ingest-engine.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
+import { sourceKey } from '../ingest/source-key.js';
+import type { SolrConfig } from '../store/solr/solr-config.js';
 import { removeByIdOrPath } from '../ingest/remove-document.js';
 import { commandLine, INDEX_OPTION_HELP, MODEL_ENVIRONMENT } from './command-line.js';
 import { formatSummary } from './format-summary.js';
+import { openConfiguredSolr } from './open-configured-engine.js';
 import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
 import { createProgress } from './progress.js';
 
@@ -19,7 +23,7 @@ const program = commandLine({
     ['npm run ingest -- --delete 3f2a9c1e0b7d', 'remove a document by its id'],
     ['npm run ingest -- --delete corpus/old.txt', 'remove the document of a source file'],
   ],
-  environment: [...MODEL_ENVIRONMENT],
+  environment: [...MODEL_ENVIRONMENT, ['ENGINE, SOLR_URL, SOLR_COLLECTION', 'ENGINE=solr writes to a SolrCloud collection instead of the index folder']],
 })
   .argument('<paths...>', 'files and folders to ingest (with --delete: document ids or source paths)')
   .option('--index <dir>', INDEX_OPTION_HELP)
@@ -30,7 +34,9 @@ runMain(async () => {
   program.parse();
   const values = program.opts<{ index?: string; delete?: boolean; verbose?: boolean }>();
   const positionals = program.args;
-  const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir, { writer: 'ingest' });
+  const config = readConfig();
+  if (config.engine.engine === 'solr') return ingestIntoSolr(config.engine, positionals, values);
+  const handle = await openConfiguredIndex(values.index ?? config.indexDir, { writer: 'ingest' });
   if (values.delete) {
     try {
       let missing = 0;
@@ -71,3 +77,30 @@ runMain(async () => {
   log(formatSummary(summary, { allSkipped: values.verbose === true }));
   return summary.failed.length > 0 ? 1 : 0;
 });
+
+/** ENGINE=solr: the same ingest and --delete through the engine's write verbs (src/ingest/ingest-engine.ts). */
+async function ingestIntoSolr(solr: SolrConfig, positionals: string[], values: { delete?: boolean; verbose?: boolean }): Promise<number> {
+  const { engine, embedder } = await openConfiguredSolr(solr);
+  try {
+    if (values.delete) {
+      let missing = 0;
+      for (const target of positionals) {
+        const bySource = (await engine.removeSource(sourceKey(target))) ?? (await engine.removeSource(target));
+        const keys = bySource ? bySource.keys : await engine.removeDocument(target);
+        const found = bySource !== null || keys.length > 0;
+        if (!found) missing++;
+        log(found ? `${target}: removed ${bySource ? `source of document ${bySource.documentId}` : 'document'} (${keys.length} passages)` : `${target}: no such document or path`);
+      }
+      return missing > 0 ? 1 : 0;
+    }
+    const files = createProgress('files');
+    const summary = await ingestPathsIntoEngine(engine, embedder, positionals, {
+      onProgress: (p) => files.update(p.done, p.total, p.current),
+      onFileDone: values.verbose ? (path, r) => log(`${r.outcome}: ${path}`) : undefined,
+    }).finally(() => files.stop());
+    log(formatSummary(summary, { allSkipped: values.verbose === true }));
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await engine.close();
+  }
+}

@@ -8,9 +8,10 @@ import { UserError } from '../core/errors.js';
 import { FACET_FIELDS } from '../core/facets.js';
 import type { FILTER_NAMES } from '../core/filters.js';
 import { DEFAULT_K, MAX_K, parseSearchRequest, type SearchRequest } from '../core/search-request.js';
-import { search } from '../search/search.js';
+import { search, searchEngine } from '../search/search.js';
 import { commandLine, INDEX_OPTION_HELP, MODEL_ENVIRONMENT, usageError } from './command-line.js';
 import { formatResponse } from './format-results.js';
+import { openConfiguredSolr } from './open-configured-engine.js';
 import { openConfiguredIndex, runMain } from './open-configured-index.js';
 
 /** Each filter of FILTER_NAMES with its help; the values are checked by parseSearchRequest, as the API checks them. */
@@ -41,7 +42,7 @@ const program = commandLine({
     ['npm run -s search -- \'"sinh hoạt chi bộ" -"định kỳ"\'', 'a phrase, without passages that say "định kỳ" (quote the whole query)'],
     ['npm run -s search -- \'"nghị quyết 22" OR "chỉ thị 05"\' --facets kind,year', 'either phrase; counts per kind and year'],
   ],
-  environment: [...MODEL_ENVIRONMENT],
+  environment: [...MODEL_ENVIRONMENT, ['ENGINE, SOLR_URL, SOLR_COLLECTION', 'ENGINE=solr searches a SolrCloud collection instead of the index folder']],
 })
   .argument(
     '<query...>',
@@ -67,11 +68,23 @@ runMain(async () => {
     if (err instanceof UserError) return usageError(program, err.message);
     throw err;
   }
-  const index = typeof values.index === 'string' ? values.index : readConfig().indexDir;
+  const config = readConfig();
+  const options = { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets };
+  const print = (response: Awaited<ReturnType<typeof search>>) =>
+    process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : `${formatResponse(response)}\n`);
+  if (config.engine.engine === 'solr') {
+    const { engine, embedder } = await openConfiguredSolr(config.engine);
+    try {
+      print(await searchEngine(engine, embedder, params.q, options));
+    } finally {
+      await engine.close();
+    }
+    return;
+  }
+  const index = typeof values.index === 'string' ? values.index : config.indexDir;
   const handle = await openConfiguredIndex(index, { access: 'read' });
   try {
-    const response = await search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets });
-    process.stdout.write(values.json ? `${JSON.stringify(response)}\n` : `${formatResponse(response)}\n`);
+    print(await search(handle, params.q, options));
   } finally {
     handle.close();
   }

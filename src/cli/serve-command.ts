@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_SEARCHES_PER_MINUTE, readConfig } from '../config.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
+import { createEngineApp } from '../serve/engine-app.js';
+import type { Config } from '../config.js';
 import { commandLine, MODEL_ENVIRONMENT } from './command-line.js';
 import { formatSummary } from './format-summary.js';
+import { openConfiguredSolr } from './open-configured-engine.js';
 import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
 import { createProgress } from './progress.js';
 
@@ -30,6 +33,7 @@ const program = commandLine({
     ['SEARCH_RATE_LIMIT', `searches per minute per client address, 0 for no limit (default: ${DEFAULT_SEARCHES_PER_MINUTE})`],
     ['LEXICAL_THREADS', 'worker threads scoring lexical searches (default: cores - 1)'],
     ['CORPUS_DIR', 'what an empty index is filled with (default: corpus)'],
+    ['ENGINE, SOLR_URL, SOLR_COLLECTION', 'ENGINE=solr serves search from a SolrCloud collection (only search and health; README)'],
     ...MODEL_ENVIRONMENT,
   ],
 });
@@ -37,6 +41,7 @@ const program = commandLine({
 runMain(async () => {
   program.parse();
   const config = readConfig();
+  if (config.engine.engine === 'solr') return serveSolr(config);
   const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads, writer: 'server' });
   if (handle.store.counts().documents === 0) {
     log(`empty index: ingesting ${config.corpusDir}`);
@@ -96,3 +101,32 @@ runMain(async () => {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 });
+
+/** ENGINE=solr: search and health through the Solr engine (src/serve/engine-app.ts); nothing is ingested at start. */
+async function serveSolr(config: Config): Promise<void> {
+  if (config.engine.engine !== 'solr') return;
+  const { engine, embedder } = await openConfiguredSolr(config.engine);
+  const { app, requests } = createEngineApp(engine, embedder, {
+    apiKeys: config.apiKeys,
+    searchesPerMinute: config.searchesPerMinute,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  server.listen(config.port, config.host ?? '::');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  log(`serving ${(await engine.counts()).documents} documents from SolrCloud on http://localhost:${port} (search only)`);
+  const shutdown = (): void => {
+    server.close();
+    server.closeIdleConnections();
+    void requests.idle().then(async () => {
+      await engine.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}

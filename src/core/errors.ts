@@ -73,6 +73,8 @@ export const ERROR_STATUS = {
   engine_unavailable: 503,
   /** The search engine refused a request (a configset or schema that is not ours, a collection in a bad state). */
   engine_rejected: 500,
+  /** An endpoint or command that ENGINE=solr does not offer yet (document pages, uploads, jobs, check): 501. */
+  engine_unsupported: 501,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -6,6 +6,11 @@
  *
  * Reads are asynchronous (a remote engine answers over the network); writes are whole-document-or-nothing.
  * test/store/engine-contract.ts is the one contract suite every implementation passes.
+ *
+ * Passage keys are integers, unique within one engine's collection and stable while the passage lives: the embedded
+ * engine's are the store's row keys (also the HNSW labels); the Solr engine stores a `passage_key` on each passage,
+ * claimed at write time from a counter record with optimistic concurrency (src/store/solr/solr-keys.ts), unique for
+ * every writer and process; a rewritten document gets new keys.
  */
 import type { DocumentIdentity } from '../core/document-identity.js';
 import type { SearchFilters } from '../core/filters.js';
@@ -73,7 +78,8 @@ export interface EngineReader {
   restrictToPassages?(keys: number[], restriction: Restriction | null): Promise<Restriction>;
   /**
    * How many passages hold each accented syllable and adjacent pair (src/core/restore-diacritics.ts), for restoring
-   * a query typed without diacritics; null when the engine cannot say (then queries are searched as typed).
+   * a query typed without diacritics; null when the engine cannot say (then queries are searched as typed). The
+   * Solr engine returns null.
    */
   vocabulary(): SyllableCounts | null;
   /**

@@ -33,11 +33,14 @@ export async function listCollections(http: SolrHttp): Promise<string[]> {
 
 /**
  * Creates `name` unless it exists (an existing one is kept as it is, whatever its layout), then waits until every
- * replica is active. Throws `engine_rejected` when Solr refuses (e.g. no configset of that name).
+ * replica is active. `properties` become core properties of its replicas (the configset reads
+ * `vndocsearch.vectorDimension`). Throws `engine_rejected` when Solr refuses (e.g. no configset of that name).
  */
-export async function createCollection(http: SolrHttp, name: string, layout: CollectionLayout): Promise<void> {
+export async function createCollection(http: SolrHttp, name: string, layout: CollectionLayout, properties: Record<string, string> = {}): Promise<void> {
   if (!(await listCollections(http)).includes(name)) {
+    const coreProperties = Object.fromEntries(Object.entries(properties).map(([k, v]) => [`property.${k}`, v]));
     await http.get('/admin/collections', {
+      ...coreProperties,
       action: 'CREATE',
       name,
       numShards: layout.numShards,

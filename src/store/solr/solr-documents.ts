@@ -20,6 +20,10 @@ export interface SolrDocumentInput {
   ingestedAt: string;
   /** One vector per passage (passage order), or null when no model embeds them. */
   vectors: ArrayLike<number>[] | null;
+  /** The SearchEngine's integer key of each passage (passage order), when the engine allocated them. */
+  keys?: number[];
+  /** The model the vectors are of, stored with each passage that has one. */
+  vectorModel?: string;
 }
 
 export type SolrDoc = Record<string, string | number | string[] | number[]>;
@@ -51,6 +55,7 @@ export function documentFields(doc: PreparedDocument, sources: string[], ingeste
   put('title', doc.title);
   put('number', doc.number);
   put('number_match', doc.number?.toLowerCase() ?? null);
+  put('number_exact', doc.number);
   put('issuer', doc.issuer);
   put('issuer_match', matchForm(doc.issuer));
   put('author', doc.author);
@@ -80,6 +85,9 @@ export function solrDocuments(input: SolrDocumentInput): SolrDoc[] {
   if (vectors !== null && vectors.length !== doc.passages.length) {
     throw new Error(`${doc.passages.length} passages but ${vectors.length} vectors`);
   }
+  if (input.keys !== undefined && input.keys.length !== doc.passages.length) {
+    throw new Error(`${doc.passages.length} passages but ${input.keys.length} keys`);
+  }
   const fields = documentFields(doc, input.sources, input.ingestedAt);
   const terms = documentTerms(
     doc,
@@ -106,7 +114,14 @@ export function solrDocuments(input: SolrDocumentInput): SolrDoc[] {
       index_terms: termField(terms[i]!.folded, terms[i]!.exact),
     };
     if (p.section !== null) out.section = p.section;
-    if (vectors !== null) out.vector = vectorValues(vectors[i]!);
+    if (vectors !== null) {
+      out.vector = vectorValues(vectors[i]!);
+      if (input.vectorModel !== undefined) out.vector_model = input.vectorModel;
+    }
+    if (input.keys !== undefined) out.passage_key = input.keys[i]!;
+    // Citations inside the passage, by canonical key (the embedded store joins citations to passages by offsets).
+    const cites = [...new Set(doc.references.filter((r) => r.start >= p.start && r.end <= p.end).map((r) => r.key))];
+    if (cites.length > 0) out.cites = cites;
     return out;
   });
   return [record, ...passages];

@@ -111,7 +111,9 @@ export class SolrHttp {
     if (res.status === 404) throw new UserError('no_index', `SolrCloud has no such collection or handler: ${url.slice(0, url.indexOf('?'))}`);
     let json: SolrResponse;
     try {
-      json = JSON.parse(text) as SolrResponse;
+      // `_version_` is a 64-bit long, beyond a JavaScript number's 53 bits: kept as its digits (optimistic writes
+      // send it back exactly, src/store/solr/solr-keys.ts).
+      json = JSON.parse(text.replace(/"_version_":(-?\d+)/g, '"_version_":"$1"')) as SolrResponse;
     } catch {
       if (RETRYABLE.has(res.status)) throw new Retryable(`HTTP ${res.status}`);
       throw new UserError('engine_rejected', `SolrCloud answered HTTP ${res.status} without JSON: ${text.slice(0, 200)}`);

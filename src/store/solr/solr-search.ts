@@ -16,7 +16,12 @@ import type { SolrHttp } from './solr-http.js';
 export interface SolrHit {
   key: string;
   score: number;
+  /** The passage's integer key (`passage_key`), when the engine that wrote it allocated one. */
+  passageKey?: number;
 }
+
+const toHit = (d: Record<string, unknown>, score: number): SolrHit =>
+  typeof d.passage_key === 'number' ? { key: d.id as string, score, passageKey: d.passage_key } : { key: d.id as string, score };
 
 export interface SolrPassage {
   key: string;
@@ -32,7 +37,7 @@ interface SelectDocs {
   response?: { docs?: Record<string, unknown>[] };
 }
 
-async function select(http: SolrHttp, collection: string, params: [string, string][]): Promise<Record<string, unknown>[]> {
+export async function select(http: SolrHttp, collection: string, params: [string, string][]): Promise<Record<string, unknown>[]> {
   const res = (await http.postForm(`/${encodeURIComponent(collection)}/select`, new URLSearchParams(params))) as SelectDocs;
   return res.response?.docs ?? [];
 }
@@ -55,11 +60,11 @@ export async function lexicalSearch(http: SolrHttp, collection: string, terms: Q
     ['q.op', 'OR'],
     ['sow', 'true'],
     ...filterParams(filters),
-    ['fl', 'id,score'],
+    ['fl', 'id,passage_key,score'],
     ['sort', 'score desc,id asc'],
     ['rows', String(k)],
   ]);
-  return docs.map((d) => ({ key: d.id as string, score: d.score as number }));
+  return docs.map((d) => toHit(d, d.score as number));
 }
 
 /**
@@ -72,11 +77,11 @@ export async function knnSearch(http: SolrHttp, collection: string, vector: Arra
   const docs = await select(http, collection, [
     ['q', `{!knn f=vector topK=${Math.max(k, candidates)}}[${values.join(',')}]`],
     ...filterParams(filters),
-    ['fl', 'id,score'],
+    ['fl', 'id,passage_key,score'],
     ['sort', 'score desc,id asc'],
     ['rows', String(k)],
   ]);
-  return docs.map((d) => ({ key: d.id as string, score: 2 * (d.score as number) - 1 }));
+  return docs.map((d) => toHit(d, 2 * (d.score as number) - 1));
 }
 
 /** Passages by key, in the order of `keys`; keys of no passage are left out. */

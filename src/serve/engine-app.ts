@@ -1,0 +1,70 @@
+/**
+ * The HTTP API over an engine without an index folder (ENGINE=solr, src/store/solr/solr-engine.ts): search, health,
+ * the OpenAPI description and the web page's search; every other API endpoint (document pages, uploads, ingest jobs,
+ * deletions, references) answers 501 `engine_unsupported` until it reads through the engine too.
+ */
+import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { ERROR_STATUS } from '../core/errors.js';
+import type { Embedder } from '../embed/embedder.js';
+import { searchEngine } from '../search/search.js';
+import type { SearchEngine } from '../store/engine.js';
+import { type AppOptions, DEFAULT_APP_OPTIONS, MAX_URL_LENGTH } from './app.js';
+import { errorHandler, notFound, sendError } from './http-error.js';
+import { InFlight } from './in-flight.js';
+import { OPENAPI } from './openapi.js';
+import { requestLog } from './request-log.js';
+import { parseSearchParams } from './search-params.js';
+import { webPages } from './web-pages.js';
+
+export interface EngineApp {
+  app: Express;
+  requests: InFlight;
+}
+
+/** `GET /api/search` and `GET /api/health` through `engine`; other `/api/*` endpoints refused with 501. */
+export function createEngineApp(engine: SearchEngine, embedder: Embedder | null, options: Partial<AppOptions> = {}): EngineApp {
+  const { searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
+  const requests = new InFlight();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.set('etag', false);
+  if (log) app.use(requestLog(log));
+  app.use((req, res, next) => (req.url.length > MAX_URL_LENGTH ? sendError(res, 414, 'uri_too_long', 'the request line is too long') : next()));
+
+  app.get('/api/health', async (_req, res) => {
+    res.json({
+      status: 'ok',
+      ready: true,
+      engine: engine.name,
+      mode: engine.vectorModel && embedder ? 'hybrid' : 'lexical',
+      model: embedder ? { id: embedder.modelId, dimension: embedder.dimension } : null,
+      ...(await engine.counts()),
+    });
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(OPENAPI);
+  });
+  const searchLimit =
+    searchesPerMinute > 0
+      ? rateLimit({
+          windowMs: 60_000,
+          limit: searchesPerMinute,
+          standardHeaders: 'draft-7',
+          legacyHeaders: false,
+          handler: (_req, res) => sendError(res, 429, 'too_many_requests', 'too many searches from this address; wait a minute'),
+        })
+      : (_req: express.Request, _res: express.Response, next: express.NextFunction) => next();
+  app.get('/api/search', searchLimit, async (req, res) => {
+    const params = parseSearchParams(req.query as Record<string, unknown>);
+    res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact })));
+  });
+  app.use('/api', (req, res) =>
+    sendError(res, ERROR_STATUS.engine_unsupported, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name} yet: only search and health are`),
+  );
+  app.use(webPages());
+  app.use(notFound);
+  app.use(errorHandler);
+  return { app, requests };
+}

@@ -1,0 +1,137 @@
+/**
+ * The SolrCloud engine against the SearchEngine contract (test/store/engine-contract.ts), on a real local cluster
+ * (engines/solr launcher: 3 nodes) with collections of 2 shards × 2 replicas: lexical only, and with the tiny test
+ * model's vectors (its dimension set on the collection at creation); then the product with ENGINE=solr.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResponse } from '../../src/core/types.js';
+import { createEngineApp } from '../../src/serve/engine-app.js';
+import { readEngineConfig, type SolrConfig } from '../../src/store/solr/solr-config.js';
+import { solrEngine } from '../../src/store/solr/solr-engine.js';
+import { deleteCollection } from '../../src/store/solr/solr-collection.js';
+import { SolrHttp } from '../../src/store/solr/solr-http.js';
+import { allocateKeys } from '../../src/store/solr/solr-keys.js';
+import { CITED_DIRECTIVE, corpusFiles, loadTinyEmbedder, tempDir } from '../support/fixtures.js';
+import { call } from '../support/http.js';
+import { runCli } from '../support/processes.js';
+import { startSolrCluster, type SolrCluster } from '../support/solr-cluster.js';
+import { engineContract } from './engine-contract.js';
+
+let started: Promise<SolrCluster> | null = null;
+const cluster = (): Promise<SolrCluster> => {
+  started ??= startSolrCluster(3);
+  return started;
+};
+afterAll(async () => {
+  await (await started)?.close();
+}, 120_000);
+
+async function config(collection: string): Promise<SolrConfig> {
+  const c = await cluster();
+  return { urls: c.urls, collection, configName: c.configName, numShards: 2, replicationFactor: 2 };
+}
+
+engineContract('solr, lexical only (2 shards × 2 replicas)', async () => {
+  const settings = await config('contract_lexical');
+  const engine = await solrEngine(settings, { model: null });
+  return {
+    engine,
+    embed: null,
+    cleanup: async () => {
+      await engine.close();
+      await deleteCollection(new SolrHttp(settings.urls), settings.collection);
+    },
+  };
+});
+
+engineContract('solr, with a model (HNSW)', async () => {
+  const settings = await config('contract_vectors');
+  const embedder = await loadTinyEmbedder();
+  const engine = await solrEngine(settings, { model: { id: embedder.modelId, dimension: embedder.dimension } });
+  return {
+    engine,
+    embed: (texts) => embedder.embedPassages(texts),
+    cleanup: async () => {
+      await engine.close();
+      await deleteCollection(new SolrHttp(settings.urls), settings.collection);
+    },
+  };
+});
+
+/**
+ * ENGINE=solr through the product, on the same cluster: `npm run ingest` and `npm run search` with the engine's
+ * environment, the server's search and its refusal of what the Solr engine does not offer yet.
+ */
+describe('ENGINE=solr through the product (lexical only)', () => {
+  const files = [CITED_DIRECTIVE, ...corpusFiles().slice(0, 3)];
+  let env: Record<string, string>;
+  let noModels: ReturnType<typeof tempDir>;
+  beforeAll(async () => {
+    const c = await cluster();
+    noModels = tempDir();
+    env = { ENGINE: 'solr', SOLR_URL: c.urls.join(','), SOLR_COLLECTION: 'product', SOLR_CONFIG: c.configName, MODEL_DIR: noModels.dir, EMBEDDINGS_URL: '' };
+  }, 600_000);
+  afterAll(() => noModels?.cleanup());
+
+  it('ingests through the engine, again without change, and searches from the command line', async () => {
+    const first = await runCli('ingest-command.ts', files, env);
+    expect(first.code, first.stderr).toBe(0);
+    const again = await runCli('ingest-command.ts', [files[0] ?? ''], env);
+    expect(again.code, again.stderr).toBe(0);
+    const counts = await (await solrEngine(readEngineConfig(env) as SolrConfig, { model: null })).counts();
+    expect(counts.documents).toBe(files.length);
+    const found = await runCli('search-command.ts', ['--json', '--k', '5', 'chỉ thị 05-CT/TW'], env);
+    expect(found.code, found.stderr).toBe(0);
+    const response = JSON.parse(found.stdout) as SearchResponse;
+    expect(response.results.length).toBe(5);
+    expect(response.results.some((r) => r.document.number === '05-CT/TW')).toBe(true);
+  }, 300_000);
+
+  it('serves GET /api/search through the engine and refuses the rest with engine_unsupported', async () => {
+    const engine = await solrEngine(readEngineConfig(env) as SolrConfig, { model: null });
+    const { app } = createEngineApp(engine, null, { searchesPerMinute: 0 });
+    const server: Server = createServer(app).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const hits = await call(base, `/api/search?q=${encodeURIComponent('tổ chức cơ sở đảng')}&k=3`);
+      expect(hits.status).toBe(200);
+      expect(hits.body.results).toHaveLength(3);
+      expect(hits.body.results[0].passage.text.length).toBeGreaterThan(0);
+      const health = await call(base, '/api/health');
+      expect(health.body).toMatchObject({ engine: 'solr', mode: 'lexical', documents: files.length });
+      const documents = await call(base, '/api/documents');
+      expect(documents.status).toBe(501);
+      expect(documents.body.error.code).toBe('engine_unsupported');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('removes a document by its path from the command line', async () => {
+    const removed = await runCli('ingest-command.ts', ['--delete', files[0] ?? ''], env);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect((await (await solrEngine(readEngineConfig(env) as SolrConfig, { model: null })).counts()).documents).toBe(files.length - 1);
+    const missing = await runCli('ingest-command.ts', ['--delete', 'never/ingested.txt'], env);
+    expect(missing.code).toBe(1);
+  }, 120_000);
+});
+
+describe('Solr passage keys', () => {
+  it('are claimed in disjoint blocks by concurrent writers of different processes (optimistic concurrency)', async () => {
+    const settings = await config('keys');
+    await solrEngine(settings, { model: null });
+    // Two clients, as two processes would be, each claiming blocks at the same time.
+    const one = new SolrHttp(settings.urls);
+    const other = new SolrHttp([...settings.urls].reverse());
+    const sizes = [3, 1, 7, 2, 5, 4, 6, 1];
+    const firsts = await Promise.all(sizes.map((n, i) => allocateKeys(i % 2 === 0 ? one : other, settings.collection, n)));
+    const claimed = sizes.flatMap((n, i) => Array.from({ length: n }, (_, j) => (firsts[i] ?? 0) + j));
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(Math.min(...claimed)).toBe(1);
+    expect(Math.max(...claimed)).toBe(claimed.length);
+    await deleteCollection(one, settings.collection);
+  }, 120_000);
+});

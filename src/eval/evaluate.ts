@@ -55,18 +55,30 @@ export interface DevQuery {
   kind?: string;
 }
 
+/** What a relevance judgement reads of a ranked passage. */
+export interface JudgedPassage {
+  documentId: string;
+  /** The file the document was ingested from, if known. */
+  source: string | null;
+  passageId: string;
+  text: string;
+}
+
 /**
  * A relevant entry names a document id, a passage id, a piece of passage text, or the file a document was ingested
  * from, as a path ending (`party-web-articles/4a38cf0b577b2a37.md`, as test/eval/party-queries.jsonl writes them).
  */
-const isRelevant = (r: SearchResult, relevant: string[]) =>
+export const isRelevantPassage = (p: JudgedPassage, relevant: string[]) =>
   relevant.some(
     (x) =>
-      x === r.document.id ||
-      x === r.passage.id ||
-      r.passage.text.includes(x) ||
-      (r.document.source !== null && /\.[a-z]{2,4}$/u.test(x) && (r.document.source === x || r.document.source.endsWith(`/${x}`))),
+      x === p.documentId ||
+      x === p.passageId ||
+      p.text.includes(x) ||
+      (p.source !== null && /\.[a-z]{2,4}$/u.test(x) && (p.source === x || p.source.endsWith(`/${x}`))),
   );
+
+const isRelevant = (r: SearchResult, relevant: string[]) =>
+  isRelevantPassage({ documentId: r.document.id, source: r.document.source, passageId: r.passage.id, text: r.passage.text }, relevant);
 
 export interface DevReport {
   all: Metrics;

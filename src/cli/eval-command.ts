@@ -61,7 +61,11 @@ const program = commandLine({
   .option('--alqac <dir>', 'the ALQAC 2022 folder')
   .option('--metadata <file>', 'a labeled set of documents (JSONL), paths relative to --corpus')
   .option('--index <dir>', `with --queries: ${INDEX_OPTION_HELP}`)
-  .addOption(new Option('--mode <mode>', 'with --vire or --alqac: how to rank').choices(MODES).default('hybrid'))
+  .addOption(
+    new Option('--mode <mode>', 'with --vire or --alqac: how to rank; all = every mode over one index (the corpus embedded once)')
+      .choices([...MODES, 'all'])
+      .default('hybrid'),
+  )
   .option('--corpus <dir>', 'with --metadata: the folder its paths are relative to', '../shared/corpus')
   .option('--verbose', 'with --metadata: list each miss')
   .option('--json', 'print the report as one JSON object on stdout');
@@ -72,7 +76,7 @@ interface EvalOptions {
   alqac?: string;
   metadata?: string;
   index?: string;
-  mode: SearchMode;
+  mode: SearchMode | 'all';
   corpus: string;
   verbose?: boolean;
   json?: boolean;
@@ -100,13 +104,15 @@ runMain(async () => {
 
   if (values.vire || values.alqac) {
     const bench = values.vire ? loadVire(values.vire) : loadAlqac(values.alqac!);
+    const modes = mode === 'all' ? MODES : [mode];
     const bar = createProgress(bench.name);
     const started = performance.now();
-    const m = await evaluateBenchmark(bench, mode, embedder, (d, t) => bar.update(d, t));
+    const byMode = await evaluateBenchmark(bench, modes, embedder, (d, t) => bar.update(d, t));
     bar.stop();
-    const result = { dataset: bench.name, mode, queries: m.queries, 'ndcg@10': m['ndcg@10'], 'mrr@10': m['mrr@10'], 'recall@10': m['recall@10'] };
-    if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else process.stdout.write(`${HEADER}\n${row(`${bench.name} ${mode}`, m)}\n(${bench.corpus.length} texts; ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const results = Object.entries(byMode).map(([m, r]) => ({ dataset: bench.name, mode: m, queries: r.queries, 'ndcg@10': r['ndcg@10'], 'mrr@10': r['mrr@10'], 'recall@10': r['recall@10'] }));
+    if (values.json) process.stdout.write(`${results.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    else process.stdout.write(`${HEADER}\n${Object.entries(byMode).map(([m, r]) => row(`${bench.name} ${m}`, r)).join('\n')}\n(${bench.corpus.length} texts; ${seconds} s)\n`);
     return;
   }
   const queries = readQueries(values.queries!);

@@ -18,10 +18,14 @@ import { rankDocuments } from './rank-documents.js';
 
 export type Progress = (done: number, total: number) => void;
 
-/** Builds the benchmark's corpus into a temporary index and scores its questions, ranking documents. */
-export async function evaluateBenchmark(bench: Benchmark, mode: SearchMode, embedder: Embedder | null, progress?: Progress): Promise<Metrics> {
+/**
+ * Builds the benchmark's corpus into a temporary index once (with vectors when a mode needs them) and scores its
+ * questions in each of `modes`, ranking documents.
+ */
+export async function evaluateBenchmark(bench: Benchmark, modes: SearchMode[], embedder: Embedder | null, progress?: Progress): Promise<Record<string, Metrics>> {
   const dir = mkdtempSync(join(tmpdir(), 'vn-docsearch-eval-'));
-  const handle = openIndex(dir, { embedder: mode === 'lexical' ? null : embedder });
+  const handle = openIndex(dir, { embedder: modes.every((m) => m === 'lexical') ? null : embedder });
+  const total = bench.corpus.length + modes.length * bench.questions.length;
   try {
     const docOf = new Map<string, string>();
     for (const [i, item] of bench.corpus.entries()) {
@@ -32,16 +36,20 @@ export async function evaluateBenchmark(bench: Benchmark, mode: SearchMode, embe
       } catch {
         // An empty text in the benchmark can never be retrieved; its questions count as misses.
       }
-      progress?.(i + 1, bench.corpus.length + bench.questions.length);
+      progress?.(i + 1, total);
     }
-    const outcomes: QueryOutcome[] = [];
-    for (const [i, q] of bench.questions.entries()) {
-      const relevant = new Set(q.relevant.map((id) => docOf.get(id)).filter((d): d is string => d !== undefined));
-      const ranked = await rankDocuments(handle, q.query, mode);
-      outcomes.push({ relevantRanks: ranked.flatMap((id, r) => (relevant.has(id) ? [r + 1] : [])), relevantTotal: Math.max(1, relevant.size) });
-      progress?.(bench.corpus.length + i + 1, bench.corpus.length + bench.questions.length);
+    const out: Record<string, Metrics> = {};
+    for (const [m, mode] of modes.entries()) {
+      const outcomes: QueryOutcome[] = [];
+      for (const [i, q] of bench.questions.entries()) {
+        const relevant = new Set(q.relevant.map((id) => docOf.get(id)).filter((d): d is string => d !== undefined));
+        const ranked = await rankDocuments(handle, q.query, mode);
+        outcomes.push({ relevantRanks: ranked.flatMap((id, r) => (relevant.has(id) ? [r + 1] : [])), relevantTotal: Math.max(1, relevant.size) });
+        progress?.(bench.corpus.length + m * bench.questions.length + i + 1, total);
+      }
+      out[mode] = aggregate(outcomes);
     }
-    return aggregate(outcomes);
+    return out;
   } finally {
     handle.close();
     rmSync(dir, { recursive: true, force: true });

@@ -269,6 +269,30 @@ export class LexicalIndex {
     return discount;
   }
 
+  /** Live passages holding the term. */
+  private documentFrequency(hash: number): number {
+    let df = 0;
+    for (const part of this.parts) {
+      const at = findTerm(part.segment, hash);
+      if (at >= 0) df += part.segment.starts[at + 1]! - part.segment.starts[at]! - (this.discountOf(part).get(hash) ?? 0);
+    }
+    return df;
+  }
+
+  /**
+   * BM25's inverse document frequency of single index terms (folded syllables, or accent-exact tone keys when
+   * `exact`), max(1e-6, ln((N − df + 0.5) / (df + 0.5))) over the N live passages; a term no passage holds gets the
+   * highest value, ln((N + 0.5) / 0.5): nothing in the index speaks of it. Empty index: all 0.
+   */
+  inverseFrequencies(terms: string[], exact: boolean): number[] {
+    this.flush();
+    if (this.live === 0) return terms.map(() => 0);
+    return terms.map((t) => {
+      const df = this.documentFrequency(termHash(t, exact ? EXACT : FOLDED));
+      return Math.max(1e-6, Math.log((this.live - df + 0.5) / (df + 0.5)));
+    });
+  }
+
   /** The k best passages for the query, restricted to `allowed` keys when given. */
   search(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null = null): LexicalHit[] {
     this.flush();
@@ -276,11 +300,7 @@ export class LexicalIndex {
     const hashes = [...new Set([...query.folded.map((t) => termHash(t, FOLDED)), ...query.exact.map((t) => termHash(t, EXACT))])];
     const terms: QueryTerm[] = [];
     for (const hash of hashes) {
-      let df = 0;
-      for (const part of this.parts) {
-        const at = findTerm(part.segment, hash);
-        if (at >= 0) df += part.segment.starts[at + 1]! - part.segment.starts[at]! - (this.discountOf(part).get(hash) ?? 0);
-      }
+      const df = this.documentFrequency(hash);
       if (df > 0) terms.push({ hash, idf: Math.max(1e-6, Math.log((this.live - df + 0.5) / (df + 0.5))) });
     }
     const top = new TopK(k);

@@ -1,6 +1,6 @@
 /** Settings read from the environment, with the defaults a fresh clone runs on. */
 import { resolve } from 'node:path';
-import { parseApiKeys } from './serve/api-keys.js';
+import { parseApiKeys } from './core/api-keys.js';
 import { defaultLexicalThreads } from './store/lexical-pool.js';
 
 /** Generous for people, and a brake on a runaway client. */

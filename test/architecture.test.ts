@@ -59,6 +59,12 @@ describe('architecture', () => {
     expect(crossings('cli', ['serve'], ['cli/serve-command.ts'])).toEqual([]);
   });
 
+  it('the configuration does not import the server or the commands', () => {
+    const config = join(SRC, 'config.ts');
+    const deps = (graph.get(config) ?? []).map((d) => d.slice(SRC.length + 1));
+    expect(deps.filter((d) => d.startsWith('serve/') || d.startsWith('cli/'))).toEqual([]);
+  });
+
   it('ingest does not import the server or the commands', () => {
     expect(crossings('ingest', ['serve', 'cli'])).toEqual([]);
   });
@@ -73,5 +79,24 @@ describe('architecture', () => {
       for (const dep of deps) expect(dep.startsWith(join(SRC, 'core')), `${file} imports ${dep}`).toBe(true);
       expect(readFileSync(file, 'utf8')).not.toMatch(/from 'node:(fs|path|net|http|child_process)/);
     }
+  });
+
+  it('writes go through the index handle: outside the store nothing writes its store, lexical or vector parts', () => {
+    const writes = /\.store\.(addDocument|deleteDocument|linkSource|deleteSource|putVectors|deleteVectorsNotOf)\(|\.(lexical|vectors)[!?]?\.(add|remove)\(/;
+    const offenders = sourceFiles(SRC)
+      .filter((file) => !file.startsWith(join(SRC, 'store')))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (writes.test(line) ? [`${file.slice(SRC.length + 1)}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('search stages read the index; they are composed only by src/search/search.ts', () => {
+    const importers = [...graph]
+      .filter(([file, deps]) => !file.startsWith(join(SRC, 'search')) && deps.some((d) => d.startsWith(join(SRC, 'search', 'stages'))))
+      .map(([file]) => file.slice(SRC.length + 1));
+    expect(importers).toEqual([]);
   });
 });

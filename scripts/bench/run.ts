@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --quick] [--sizes 10000,100000,1000000]`: measures the service and writes docs/BENCHMARKS.md
- * with the machine, the date and the command. Every figure is a median (with p99 or spread) over repeated runs in
+ * `npm run bench [-- --quick] [--sizes 10000,100000,1000000] [--update-docs]`: measures the service and writes its
+ * report, with the machine, the date and the command, to bench-results/BENCHMARKS.md (git-ignored), or with
+ * `--update-docs` to docs/BENCHMARKS.md. Every figure is a median (with p99 or spread) over repeated runs in
  * this one process, or in the one server process it starts. `--quick` keeps to 10k passages, a few minutes.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +17,12 @@ import { benchInProcess, benchServed } from './scale.js';
 import { recombine } from './synthetic.js';
 import { benchVectors, vectorData } from './vectors.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'update-docs': { type: 'boolean', default: false } },
+});
+/** Where the report goes: the committed docs only when asked, so a trial run never dirties the work tree. */
+const REPORT = values['update-docs'] ? join('docs', 'BENCHMARKS.md') : join('bench-results', 'BENCHMARKS.md');
+mkdirSync(join(REPORT, '..'), { recursive: true });
 const context: BenchContext = { quick: values.quick, work: mkdtempSync(join(tmpdir(), 'vn-docsearch-bench-')) };
 const SIZES = (values.sizes ?? (context.quick ? '10000' : '10000,100000,1000000')).split(',').map(Number);
 
@@ -100,7 +106,7 @@ async function main(): Promise<void> {
       await benchPeers(size, recombined, terms, data, index, context);
     }
     // What is measured so far survives a run stopped before the largest size.
-    writeFileSync(join('docs', 'BENCHMARKS.md'), `${report()}\n\n(Run in progress: sizes up to ${size.toLocaleString('en')} done.)\n`);
+    writeFileSync(REPORT, `${report()}\n\n(Run in progress: sizes up to ${size.toLocaleString('en')} done.)\n`);
   }
   inSection(7);
   say();
@@ -117,9 +123,9 @@ async function main(): Promise<void> {
   inSection(9);
   say(`Total run time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   say();
-  writeFileSync(join('docs', 'BENCHMARKS.md'), `${report()}\n`);
+  writeFileSync(REPORT, `${report()}\n`);
   rmSync(context.work, { recursive: true, force: true });
-  process.stderr.write('written docs/BENCHMARKS.md\n');
+  process.stderr.write(`written ${REPORT}\n`);
 }
 
 main().catch((err: unknown) => {

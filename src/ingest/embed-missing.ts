@@ -5,16 +5,13 @@ import type { IndexHandle } from '../store/open-index.js';
 const CHUNK = 256;
 
 export async function embedMissingVectors(handle: IndexHandle, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const { embedder, vectors, store } = handle;
+  const { embedder, vectors } = handle;
   if (!embedder || !vectors) return 0;
-  const missing = store.passagesWithoutVector(embedder.modelId);
+  const missing = handle.store.passagesWithoutVector(embedder.modelId);
   for (let i = 0; i < missing.length; i += CHUNK) {
     const chunk = missing.slice(i, i + CHUNK);
     const values = await embedder.embedPassages(chunk.map((p) => textForEmbedding(p.title, p.section, p.text)));
-    const entries = chunk.map((p, j) => ({ key: p.key, vector: values[j]! }));
-    store.putVectors(embedder.modelId, entries);
-    for (const e of entries) vectors.add(e.key, e.vector);
-    handle.markVectorsChanged();
+    handle.addVectors(chunk.map((p, j) => ({ key: p.key, vector: values[j]! })));
     onProgress?.(Math.min(i + CHUNK, missing.length), missing.length);
   }
   return missing.length;

@@ -76,7 +76,7 @@ export async function commitFile(handle: IndexHandle, { doc, fileHash }: Prepare
   let outcome: FileOutcome;
   let passages = 0;
   if (handle.store.hasDocument(doc.id)) {
-    handle.store.linkSource(source, doc.id, fileHash);
+    handle.linkSource(source, doc.id, fileHash);
     outcome = previous?.documentId === doc.id ? 'unchanged' : 'linked';
   } else {
     const { embedder } = handle;

@@ -29,7 +29,6 @@ export function removeByIdOrPath(handle: IndexHandle, idOrPath: string): Removal
   // Accept the path as given on the command line or as recorded (`corpus/…`).
   const path = [sourceKey(idOrPath), idOrPath].find((p) => handle.store.getSource(p) !== null);
   if (!path) return null;
-  const { documentId } = handle.store.getSource(path)!;
-  handle.store.deleteSource(path);
-  return handle.store.orphanedDocuments().includes(documentId) ? removeDocument(handle, documentId) : { documentId, passages: 0 };
+  const removed = handle.removeSource(path);
+  return removed && { documentId: removed.documentId, passages: removed.keys.length };
 }

@@ -41,8 +41,15 @@ export interface IndexHandle {
   addDocument(doc: PreparedDocument, sourcePath: string, fileHash: string, vectors: { model: string; values: Float32Array[] } | null): number[];
   /** Removes a document from the store and the indexes; returns its passage keys. */
   removeDocument(documentId: string): number[];
-  /** Vectors were added to `vectors` outside addDocument. */
-  markVectorsChanged(): void;
+  /** Records that `source` (a path or upload name) now holds the already stored document `documentId`. */
+  linkSource(source: string, documentId: string, fileHash: string): void;
+  /**
+   * Forgets a source; its document goes too when no other source holds it. Returns the document id and the passage
+   * keys removed (none when another source still holds it), or null for an unknown source.
+   */
+  removeSource(source: string): { documentId: string; keys: number[] } | null;
+  /** Stores vectors of the loaded model for stored passages (computed after ingest) and indexes them. */
+  addVectors(entries: { key: number; vector: Float32Array }[]): void;
   /** Writes the derived indexes that changed to disk (atomically). */
   save(): void;
   close(): void;
@@ -71,6 +78,21 @@ export function buildVectorIndex(store: DocumentStore, model: string, dimension:
   const index = VectorIndex.create(model, dimension);
   for (const { key, vector } of store.vectors(model)) index.add(key, vector);
   return index;
+}
+
+/** Throws unless there is one vector of the loaded model's size per passage. */
+function checkVectors(doc: PreparedDocument, values: { model: string; values: Float32Array[] }, embedder: Embedder | null): void {
+  const problem =
+    embedder === null
+      ? 'no model is loaded'
+      : values.model !== embedder.modelId
+        ? `they are of ${values.model}, not of the loaded ${embedder.modelId}`
+        : values.values.length !== doc.passages.length
+          ? `${values.values.length} vectors for ${doc.passages.length} passages`
+          : values.values.some((v) => v.length !== embedder.dimension)
+            ? `a vector is not of ${embedder.dimension} dimensions`
+            : null;
+  if (problem) throw new Error(`vectors given for document ${doc.id} cannot be stored: ${problem}`);
 }
 
 /** SQLite's words for a damaged database file. */
@@ -180,6 +202,8 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
     mode: embedder ? 'hybrid' : 'lexical',
     addDocument(doc, sourcePath, fileHash, values) {
       if (!lock) throw readOnly();
+      // Checked before anything is written, so a bad call leaves the index as it was (whole document or nothing).
+      if (values) checkVectors(doc, values, embedder);
       let keys: number[];
       try {
         keys = store.addDocument(doc, sourcePath, fileHash, values);
@@ -209,8 +233,36 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
       if (keys.length > 0) lexicalDirty = dirty = true;
       return keys;
     },
-    markVectorsChanged() {
-      dirty = true;
+    linkSource(source, documentId, fileHash) {
+      if (!lock) throw readOnly();
+      try {
+        store.linkSource(source, documentId, fileHash);
+      } catch (err) {
+        throw asDiskFull(err, STORE_FILE);
+      }
+    },
+    removeSource(source) {
+      if (!lock) throw readOnly();
+      const found = store.getSource(source);
+      if (!found) return null;
+      try {
+        store.deleteSource(source);
+      } catch (err) {
+        throw asDiskFull(err, STORE_FILE);
+      }
+      const orphaned = store.orphanedDocuments().includes(found.documentId);
+      return { documentId: found.documentId, keys: orphaned ? handle.removeDocument(found.documentId) : [] };
+    },
+    addVectors(entries) {
+      if (!lock) throw readOnly();
+      if (!embedder || !vectors) throw new Error('addVectors needs a loaded model');
+      try {
+        store.putVectors(embedder.modelId, entries);
+      } catch (err) {
+        throw asDiskFull(err, STORE_FILE);
+      }
+      for (const e of entries) vectors.add(e.key, e.vector);
+      if (entries.length > 0) dirty = true;
     },
     save() {
       // A reader never writes: what it repaired at open lives in its memory only.

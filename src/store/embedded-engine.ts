@@ -1,0 +1,62 @@
+/**
+ * The embedded engine: the SQLite document store, our BM25 lexical index and the hnswlib vector index of one index
+ * folder (src/store/open-index.ts), behind the SearchEngine interface (src/store/engine.ts).
+ */
+import { hasFilters, matchesFilters } from '../core/filters.js';
+import type { StoredPassage } from '../core/types.js';
+import type { EngineHit, Restriction, SearchEngine } from './engine.js';
+import type { IndexHandle } from './open-index.js';
+
+/** The embedded engine's restriction carries the allowed passages' keys. */
+export interface EmbeddedRestriction extends Restriction {
+  keys: Set<number>;
+}
+
+const keysOf = (restriction: Restriction | null): Set<number> | null => (restriction ? (restriction as EmbeddedRestriction).keys : null);
+
+/**
+ * The engine over an open index handle. `parallel` scores lexical searches on the handle's search threads (when it
+ * was opened with some), as a server does while serving other clients.
+ */
+export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolean } = {}): SearchEngine {
+  const { store } = handle;
+  return {
+    name: 'embedded',
+    get vectorModel() {
+      return handle.embedder && handle.vectors ? handle.embedder.modelId : null;
+    },
+    async restrict(filters) {
+      if (!filters || !hasFilters(filters)) return null;
+      const documents = store.documentIdsWhere((id, fields) => matchesFilters(id, fields, filters));
+      const restriction: EmbeddedRestriction = { documents, keys: store.passageKeysOf(documents) };
+      return restriction;
+    },
+    lexicalSearch: (terms, k, restriction) => handle.searchLexical(terms, k, keysOf(restriction), options.parallel ?? false),
+    async vectorSearch(vector, k, restriction): Promise<EngineHit[]> {
+      if (!handle.vectors) return [];
+      return handle.vectors.search(vector, k, keysOf(restriction)).map((n) => ({ key: n.key, score: n.similarity }));
+    },
+    async passages(keys) {
+      const out = new Map<number, StoredPassage>();
+      for (const key of keys) {
+        const p = store.getPassage(key);
+        if (p) out.set(key, p);
+      }
+      return out;
+    },
+    documentSummaries: async (ids) => store.documentSummaries(ids),
+    documentsNumbered: async (numbers) => store.documentsNumbered(numbers),
+    passageKeys: async (documentId) => store.passageKeys(documentId),
+    async citingPassages(pattern, restriction) {
+      const keys = keysOf(restriction);
+      return store.citingPassages(pattern).filter((key) => keys === null || keys.has(key));
+    },
+    counts: async () => store.counts(),
+    addDocument: async (doc, source, fileHash, vectors) => handle.addDocument(doc, source, fileHash, vectors),
+    linkSource: async (source, documentId, fileHash) => handle.linkSource(source, documentId, fileHash),
+    removeSource: async (source) => handle.removeSource(source),
+    removeDocument: async (documentId) => handle.removeDocument(documentId),
+    flush: async () => handle.save(),
+    close: async () => handle.close(),
+  };
+}

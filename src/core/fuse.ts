@@ -54,11 +54,14 @@ export function weightedRankFusion(weights: number[], lists: number[][], k = RRF
   return [...scores.entries()].map(([key, score]) => ({ key, score })).sort(byScore);
 }
 
-/** Scores rescaled to [0, 1] over the list; a list whose scores are all equal maps to 1. */
-export function minMaxNormalise(list: Scored[]): Map<number, number> {
+/**
+ * Scores rescaled so that the best of the first `statsDepth` items maps to 1 and the worst of them to 0 (items further
+ * down fall below 0); a list whose first items all score the same maps them to 1.
+ */
+export function minMaxNormalise(list: Scored[], statsDepth = list.length): Map<number, number> {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const { score } of list) {
+  for (const { score } of list.slice(0, statsDepth)) {
     lo = Math.min(lo, score);
     hi = Math.max(hi, score);
   }
@@ -66,17 +69,18 @@ export function minMaxNormalise(list: Scored[]): Map<number, number> {
   return new Map(list.map(({ key, score }) => [key, span > 0 ? (score - lo) / span : 1]));
 }
 
-/** Scores standardised over the list ((s − mean) / sd); a list with no spread maps to 0. */
-export function zScoreNormalise(list: Scored[]): Map<number, number> {
-  if (list.length === 0) return new Map();
-  const mean = list.reduce((s, x) => s + x.score, 0) / list.length;
-  const sd = Math.sqrt(list.reduce((s, x) => s + (x.score - mean) ** 2, 0) / list.length);
+/** Scores standardised by the mean and deviation of the first `statsDepth` items; no spread maps to 0. */
+export function zScoreNormalise(list: Scored[], statsDepth = list.length): Map<number, number> {
+  const head = list.slice(0, statsDepth);
+  if (head.length === 0) return new Map();
+  const mean = head.reduce((s, x) => s + x.score, 0) / head.length;
+  const sd = Math.sqrt(head.reduce((s, x) => s + (x.score - mean) ** 2, 0) / head.length);
   return new Map(list.map(({ key, score }) => [key, sd > 0 ? (score - mean) / sd : 0]));
 }
 
-function scoreFusion(lexical: Scored[], dense: Scored[], w: number, normalise: (l: Scored[]) => Map<number, number>): Scored[] {
-  const lex = normalise(lexical);
-  const den = normalise(dense);
+function scoreFusion(lexical: Scored[], dense: Scored[], w: number, statsDepth: number, normalise: (l: Scored[], d: number) => Map<number, number>): Scored[] {
+  const lex = normalise(lexical, statsDepth);
+  const den = normalise(dense, statsDepth);
   // An item one retriever did not return scores as that list's lowest (0 after min-max): below all it returned.
   const floor = (m: Map<number, number>) => (m.size ? Math.min(...m.values()) : 0);
   const lexFloor = floor(lex);
@@ -87,8 +91,9 @@ function scoreFusion(lexical: Scored[], dense: Scored[], w: number, normalise: (
 
 /**
  * One ranking from a lexical and a dense candidate list (each best first, with its retriever's scores: BM25 and
- * cosine), as the spec says; only the first `spec.depth` of each list take part. Scores of the result are the fused
- * scores (comparable within one result list only). Ties are broken by key, so the order is deterministic.
+ * cosine), as the spec says; the first `depth` (default `spec.depth`) of each list take part, and the score methods
+ * normalise by the first `spec.depth` alone, so asking for more candidates does not change how scores compare.
+ * Scores of the result are the fused scores (comparable within one result list only). Ties are broken by key.
  */
 export function fuse(lexical: Scored[], dense: Scored[], spec: FusionSpec, depth = spec.depth): Scored[] {
   const lex = lexical.slice(0, depth);
@@ -100,9 +105,9 @@ export function fuse(lexical: Scored[], dense: Scored[], spec: FusionSpec, depth
     case 'weighted-rrf':
       return weightedRankFusion([w, 1 - w], [lex.map((c) => c.key), den.map((c) => c.key)], spec.k);
     case 'minmax':
-      return scoreFusion(lex, den, w, minMaxNormalise);
+      return scoreFusion(lex, den, w, spec.depth, minMaxNormalise);
     case 'zscore':
-      return scoreFusion(lex, den, w, zScoreNormalise);
+      return scoreFusion(lex, den, w, spec.depth, zScoreNormalise);
   }
 }
 

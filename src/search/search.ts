@@ -6,6 +6,8 @@
  * inside another.
  */
 import type { SearchFilters } from '../core/filters.js';
+import type { FusionSpec } from '../core/fuse.js';
+import { fusionForModel } from '../embed/model-spec.js';
 import type { SearchMode, SearchResponse } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { allowedPassages } from './stages/allowed.js';
@@ -25,17 +27,19 @@ export interface SearchOptions {
   mode?: SearchMode;
   /** Other clients are being served: score the lexical part on a search thread, if the index has one, meanwhile. */
   parallel?: boolean;
+  /** How hybrid mode fuses; defaults to the loaded model's spec (src/embed/model-spec.ts). For measuring variants. */
+  fusion?: FusionSpec;
 }
 
-/** Each retriever contributes at least this many candidates to fusion. */
-const MIN_CANDIDATES = 50;
 /** Alone, the lexical ranking is first read this many times k deep; results rarely need more. */
 const SHALLOW_FACTOR = 2;
 
 export async function search(handle: IndexHandle, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
   const read = readQuery(rawQuery);
   const requestedMode = effectiveMode(handle, options.mode);
-  const depth = Math.max(MIN_CANDIDATES, options.k * 3);
+  // Each retriever contributes the fusion's depth of candidates, or 3k when more results are asked for.
+  const fusion = options.fusion ?? fusionForModel(handle.embedder?.modelId ?? null);
+  const depth = Math.max(fusion.depth, options.k * 3);
   const allowed = allowedPassages(handle, options.filters);
   // A lexical search alone reads its ranking 2k deep first, and the full depth only if diversifying uses that up: the
   // top n is exact, so the results are those of the full depth. (A named document reorders by rank position, which
@@ -51,7 +55,7 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     parallel: options.parallel ?? false,
   });
   const { mode } = retrieved;
-  const ranked = fuseRankings(mode, retrieved.lexical, retrieved.dense);
+  const ranked = fuseRankings(mode, retrieved.lexical, retrieved.dense, fusion);
   const { ordered, named } = pinNamedDocuments(handle, read.pattern, ranked, allowed.keys);
   // Only a lexical list read shallow (and so exactly `shallow` long when cut) may need its deeper read.
   const cut = mode === 'lexical' && shallow < depth && ordered.length === shallow;

@@ -2,8 +2,8 @@
  * Hybrid retrieval as a pipeline of small stages (src/search/stages/), each testable alone:
  * read the query → the passages the filters allow → retrieve (BM25 over folded syllables, bigrams and tone keys;
  * HNSW over model vectors) → fuse → pin the documents the query names → diversify → present (results with exact
- * offsets into the stored text, and an extractive answer citing them). A new step is a new stage here, not a branch
- * inside another.
+ * offsets into the stored text) → answer (an extractive answer citing them, or none for a question not covered).
+ * A new step is a new stage here, not a branch inside another.
  */
 import type { SearchFilters } from '../core/filters.js';
 import type { FusionSpec } from '../core/fuse.js';
@@ -11,6 +11,7 @@ import { fusionForModel } from '../embed/model-spec.js';
 import type { SearchMode, SearchResponse } from '../core/types.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { allowedPassages } from './stages/allowed.js';
+import { answerQuery } from './stages/answer.js';
 import { chooseResults } from './stages/diversify.js';
 import { fuseRankings } from './stages/fuse.js';
 import { pinNamedDocuments } from './stages/pin-named.js';
@@ -65,7 +66,8 @@ export async function search(handle: IndexHandle, rawQuery: string, options: Sea
     deeper: cut ? () => handle.lexical.search(read.terms, depth, allowed.keys) : null,
     exempt: new Set([...named, ...(options.filters?.document ? [options.filters.document] : [])]),
   });
-  const { results, answer } = present(handle, read.query, top, passages);
+  const { results } = present(handle, read.query, top, passages);
+  const answer = answerQuery(handle, read.query, read.pattern, named, results);
   // Said when the search did not run as asked: the embedding server was down, or no model is loaded here.
   const notice =
     retrieved.notice ??

@@ -1,19 +1,13 @@
 /**
- * Stage 7 of search: the result list as clients see it (document summaries, passage offsets, highlights) and the
- * extractive answer citing it.
+ * Stage 7 of search: the result list as clients see it (document summaries, passage offsets, highlights); the
+ * answer citing it is stage 8 (answer.ts).
  */
-import { extractAnswer } from '../../core/answer.js';
 import type { Candidate } from '../../core/diversify.js';
 import { highlight, highlightTerms } from '../../core/highlight.js';
-import type { Answer, SearchResult, StoredPassage } from '../../core/types.js';
+import type { SearchResult, StoredPassage } from '../../core/types.js';
 import type { IndexHandle } from '../../store/open-index.js';
 
-export interface Presented {
-  results: SearchResult[];
-  answer: Answer | null;
-}
-
-export function present(handle: IndexHandle, query: string, top: Candidate[], passages: Map<number, StoredPassage>): Presented {
+export function present(handle: IndexHandle, query: string, top: Candidate[], passages: Map<number, StoredPassage>): { results: SearchResult[] } {
   const documents = handle.store.documentSummaries([...new Set(top.map((c) => c.documentId))]);
   const words = highlightTerms(query);
   const results: SearchResult[] = [];
@@ -29,9 +23,5 @@ export function present(handle: IndexHandle, query: string, top: Candidate[], pa
       highlights: highlight(p.text, p.start, words),
     });
   }
-  const answer = extractAnswer(
-    query,
-    results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text, start: r.passage.start })),
-  );
-  return { results, answer };
+  return { results };
 }

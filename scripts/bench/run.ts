@@ -3,6 +3,7 @@
  * report, with the machine, the date and the command, to bench-results/BENCHMARKS.md (git-ignored), or with
  * `--update-docs` to docs/BENCHMARKS.md. Every figure is a median (with p99 or spread) over repeated runs in
  * this one process, or in the one server process it starts. `--quick` keeps to 10k passages, a few minutes.
+ * `npm run bench -- --model`: only the real model's own costs (model.ts), printed.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { BenchContext } from './context.js';
 import { sentenceTerms, writeFolder } from './folder.js';
 import { benchEmbedding, benchParsing, readTexts } from './ingest.js';
+import { benchModel } from './model.js';
 import { benchPeers, benchVietnamese } from './peers.js';
 import { inSection, ms, report, say } from './report.js';
 import { benchInProcess, benchServed } from './scale.js';
@@ -18,7 +20,7 @@ import { recombine } from './synthetic.js';
 import { benchVectors, vectorData } from './vectors.js';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'update-docs': { type: 'boolean', default: false } },
+  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'update-docs': { type: 'boolean', default: false }, model: { type: 'boolean', default: false } },
 });
 /** Where the report goes: the committed docs only when asked, so a trial run never dirties the work tree. */
 const REPORT = values['update-docs'] ? join('docs', 'BENCHMARKS.md') : join('bench-results', 'BENCHMARKS.md');
@@ -128,7 +130,16 @@ async function main(): Promise<void> {
   process.stderr.write(`written ${REPORT}\n`);
 }
 
-main().catch((err: unknown) => {
+/** `--model`: the model section alone, printed to stdout (docs/BENCHMARKS.md quotes it by hand). */
+async function modelOnly(): Promise<void> {
+  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. Command: \`npm run bench -- --model\`.`);
+  say();
+  await benchModel(context);
+  process.stdout.write(`${report()}\n`);
+  rmSync(context.work, { recursive: true, force: true });
+}
+
+(values.model ? modelOnly() : main()).catch((err: unknown) => {
   process.stderr.write(`error: ${(err as Error).stack}\n`);
   process.exitCode = 1;
 });

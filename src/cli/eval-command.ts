@@ -11,7 +11,9 @@ import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { readConfig } from '../config.js';
 import type { SearchMode } from '../core/types.js';
+import { formatFusionSpec, parseFusionSpec } from '../core/fuse.js';
 import { openEmbedder } from '../embed/open-embedder.js';
+import { fusionForModel } from '../embed/model-spec.js';
 import { loadAlqac, loadVire } from '../eval/benchmarks.js';
 import { evaluateBenchmark, evaluateQueries, type DevQuery } from '../eval/evaluate.js';
 import { evaluateMetadata, parseMetadataSet } from '../eval/metadata-eval.js';
@@ -66,6 +68,7 @@ const program = commandLine({
       .choices([...MODES, 'all'])
       .default('hybrid'),
   )
+  .option('--fusion <spec>', 'hybrid fusion instead of the model\'s: method[:lexicalWeight[:depth[:k]]], e.g. zscore:0.8:50, rrf')
   .option('--corpus <dir>', 'with --metadata: the folder its paths are relative to', '../shared/corpus')
   .option('--verbose', 'with --metadata: list each miss')
   .option('--json', 'print the report as one JSON object on stdout');
@@ -77,6 +80,7 @@ interface EvalOptions {
   metadata?: string;
   index?: string;
   mode: SearchMode | 'all';
+  fusion?: string;
   corpus: string;
   verbose?: boolean;
   json?: boolean;
@@ -101,13 +105,21 @@ runMain(async () => {
   const { embedder, message } = await openEmbedder();
   log(message);
   if (!embedder && mode !== 'lexical' && !values.queries) throw new Error(`--mode ${mode} needs a model; use --mode lexical`);
+  const base = fusionForModel(embedder?.modelId ?? null);
+  let fusion: ReturnType<typeof parseFusionSpec> | undefined;
+  try {
+    fusion = values.fusion ? parseFusionSpec(values.fusion, base) : undefined;
+  } catch (err) {
+    return usageError(program, (err as Error).message);
+  }
+  log(`fusion ${formatFusionSpec(fusion ?? base)}${fusion ? '' : ' (the model\'s)'}`);
 
   if (values.vire || values.alqac) {
     const bench = values.vire ? loadVire(values.vire) : loadAlqac(values.alqac!);
     const modes = mode === 'all' ? MODES : [mode];
     const bar = createProgress(bench.name);
     const started = performance.now();
-    const byMode = await evaluateBenchmark(bench, modes, embedder, (d, t) => bar.update(d, t));
+    const byMode = await evaluateBenchmark(bench, modes, embedder, (d, t) => bar.update(d, t), fusion);
     bar.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const results = Object.entries(byMode).map(([m, r]) => ({ dataset: bench.name, mode: m, queries: r.queries, 'ndcg@10': r['ndcg@10'], 'mrr@10': r['mrr@10'], 'recall@10': r['recall@10'] }));
@@ -119,7 +131,7 @@ runMain(async () => {
   const handle = openIndex(values.index ?? readConfig().indexDir, { embedder, log, access: 'read' });
   try {
     const modes = embedder ? MODES : (['lexical'] as SearchMode[]);
-    const reports = Object.fromEntries(await Promise.all(modes.map(async (m) => [m, await evaluateQueries(handle, queries, m)] as const)));
+    const reports = Object.fromEntries(await Promise.all(modes.map(async (m) => [m, await evaluateQueries(handle, queries, m, fusion)] as const)));
     if (values.json) process.stdout.write(`${JSON.stringify({ model: embedder?.modelId ?? null, queries: queries.length, modes: reports })}\n`);
     else {
       const lines = [HEADER];

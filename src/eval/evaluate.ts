@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FusionSpec } from '../core/fuse.js';
 import { prepareDocument } from '../core/prepare-document.js';
 import type { SearchMode, SearchResult } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
@@ -22,7 +23,13 @@ export type Progress = (done: number, total: number) => void;
  * Builds the benchmark's corpus into a temporary index once (with vectors when a mode needs them) and scores its
  * questions in each of `modes`, ranking documents.
  */
-export async function evaluateBenchmark(bench: Benchmark, modes: SearchMode[], embedder: Embedder | null, progress?: Progress): Promise<Record<string, Metrics>> {
+export async function evaluateBenchmark(
+  bench: Benchmark,
+  modes: SearchMode[],
+  embedder: Embedder | null,
+  progress?: Progress,
+  fusion?: FusionSpec,
+): Promise<Record<string, Metrics>> {
   const dir = mkdtempSync(join(tmpdir(), 'vn-docsearch-eval-'));
   const handle = openIndex(dir, { embedder: modes.every((m) => m === 'lexical') ? null : embedder });
   const total = bench.corpus.length + modes.length * bench.questions.length;
@@ -43,7 +50,7 @@ export async function evaluateBenchmark(bench: Benchmark, modes: SearchMode[], e
       const outcomes: QueryOutcome[] = [];
       for (const [i, q] of bench.questions.entries()) {
         const relevant = new Set(q.relevant.map((id) => docOf.get(id)).filter((d): d is string => d !== undefined));
-        const ranked = await rankDocuments(handle, q.query, mode);
+        const ranked = await rankDocuments(handle, q.query, mode, 10, fusion);
         outcomes.push({ relevantRanks: ranked.flatMap((id, r) => (relevant.has(id) ? [r + 1] : [])), relevantTotal: Math.max(1, relevant.size) });
         progress?.(bench.corpus.length + m * bench.questions.length + i + 1, total);
       }
@@ -99,12 +106,12 @@ export interface DevReport {
  * Scores development queries against an index: a query is answered at the rank of its first relevant passage.
  * Queries with no relevant text are questions the corpus does not cover: they only test that no answer is given.
  */
-export async function evaluateQueries(handle: IndexHandle, queries: DevQuery[], mode: SearchMode): Promise<DevReport> {
+export async function evaluateQueries(handle: IndexHandle, queries: DevQuery[], mode: SearchMode, fusion?: FusionSpec): Promise<DevReport> {
   const byKind = new Map<string, QueryOutcome[]>();
   const all: QueryOutcome[] = [];
   const answers = { covered: 0, coveredAnswered: 0, uncovered: 0, uncoveredNull: 0 };
   for (const q of queries) {
-    const { results, answer } = await search(handle, q.query, { k: 10, mode });
+    const { results, answer } = await search(handle, q.query, { k: 10, mode, ...(fusion ? { fusion } : {}) });
     if (q.relevant.length === 0) {
       answers.uncovered++;
       if (answer === null) answers.uncoveredNull++;

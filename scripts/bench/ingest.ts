@@ -13,6 +13,7 @@ import { TINY_MODEL_ID, writeTinyModel } from '../../test/support/tiny-model.js'
 import type { BenchContext } from './context.js';
 import { summarise, timeEach } from './measure.js';
 import { fmt, say } from './report.js';
+import { DEFAULT_FUSION } from '../../src/core/fuse.js';
 
 export const SHARED = join('..', 'shared', 'corpus');
 
@@ -62,7 +63,7 @@ export async function benchParsing(texts: { name: string; text: string }[], { qu
 export async function benchEmbedding(docs: PreparedDocument[], { quick, work }: BenchContext): Promise<void> {
   const root = join(work, 'models');
   writeTinyModel(root, readdirSync('corpus').map((f) => readFileSync(join('corpus', f), 'utf8')));
-  const spec = { id: TINY_MODEL_ID, revision: null, dtype: 'fp32' as const, dimension: null, queryPrefix: 'query: ', passagePrefix: 'passage: ', files: [] };
+  const spec = { id: TINY_MODEL_ID, revision: null, dtype: 'fp32' as const, dimension: null, queryPrefix: 'query: ', passagePrefix: 'passage: ', files: [], fusion: DEFAULT_FUSION };
   const lookup = locateModel(spec, root);
   if (!lookup.found) throw new Error(lookup.reason);
   const embedder = await TransformersEmbedder.load(spec, lookup.location);

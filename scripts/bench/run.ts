@@ -5,6 +5,7 @@
  * this one process, or in the one server process it starts. `--quick` keeps to 10k passages, a few minutes.
  * `npm run bench -- --only suggest [--update-docs]`: only the autocomplete section, put in place of the one in the
  * report (bench-results/BENCHMARKS.md, first copied from docs/BENCHMARKS.md; or the docs themselves).
+ * `npm run bench -- --model`: only the real model's own costs (model.ts), printed.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 import type { BenchContext } from './context.js';
 import { sentenceTerms, writeFolder } from './folder.js';
 import { benchEmbedding, benchParsing, readTexts } from './ingest.js';
+import { benchModel } from './model.js';
 import { benchPeers, benchVietnamese } from './peers.js';
 import { inSection, ms, report, say } from './report.js';
 import { benchInProcess, benchServed } from './scale.js';
@@ -21,7 +23,13 @@ import { recombine } from './synthetic.js';
 import { benchVectors, vectorData } from './vectors.js';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'update-docs': { type: 'boolean', default: false }, only: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    'update-docs': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    model: { type: 'boolean', default: false },
+  },
 });
 /** Where the report goes: the committed docs only when asked, so a trial run never dirties the work tree. */
 const REPORT = values['update-docs'] ? join('docs', 'BENCHMARKS.md') : join('bench-results', 'BENCHMARKS.md');
@@ -158,7 +166,23 @@ async function onlySuggest(): Promise<void> {
   process.stderr.write(`written the autocomplete section of ${REPORT}\n`);
 }
 
-(values.only === 'suggest' ? onlySuggest() : values.only === undefined ? main() : Promise.reject(new Error(`--only takes: suggest; got ${values.only}`))).catch((err: unknown) => {
+/** `--model`: the model section alone, printed to stdout (docs/BENCHMARKS.md quotes it by hand). */
+async function modelOnly(): Promise<void> {
+  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. Command: \`npm run bench -- --model\`.`);
+  say();
+  await benchModel(context);
+  process.stdout.write(`${report()}\n`);
+  rmSync(context.work, { recursive: true, force: true });
+}
+
+(values.model
+  ? modelOnly()
+  : values.only === 'suggest'
+    ? onlySuggest()
+    : values.only === undefined
+      ? main()
+      : Promise.reject(new Error(`--only takes: suggest; got ${values.only}`))
+).catch((err: unknown) => {
   process.stderr.write(`error: ${(err as Error).stack}\n`);
   process.exitCode = 1;
 });

@@ -63,7 +63,7 @@ interface Served {
 }
 
 /** Starts the folder's server in its own process and waits for its ready line. */
-export function serveFolder(dir: string, size: number): Promise<Served> {
+export function serveFolder(dir: string, size: number | 'model'): Promise<Served> {
   const child = spawn(process.execPath, ['--import', 'tsx', join('scripts', 'bench', 'serve-index.ts'), dir, String(size)], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));

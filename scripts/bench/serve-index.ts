@@ -1,10 +1,12 @@
 /**
  * Run by the benchmark as a process of its own: opens an index folder as `npm start` does (store, lexical index and
  * its search threads, HNSW), serves the API on a loopback port and prints one JSON line when ready: the port, the
- * milliseconds since the process started, and its resident memory.
+ * milliseconds since the process started, and its resident memory. PASSAGES `model` serves with the installed real
+ * model instead of the table embedder.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { openEmbedder } from '../../src/embed/open-embedder.js';
 import { createApp } from '../../src/serve/app.js';
 import { readConfig } from '../../src/config.js';
 import { openIndex } from '../../src/store/open-index.js';
@@ -12,7 +14,8 @@ import { tableEmbedder } from './table-embedder.js';
 
 const [dir, size] = process.argv.slice(2);
 if (!dir || !size) throw new Error('usage: serve-index.ts DIR PASSAGES');
-const handle = openIndex(dir, { embedder: tableEmbedder(Number(size)), lexicalThreads: readConfig().lexicalThreads });
+const embedder = size === 'model' ? (await openEmbedder()).embedder : tableEmbedder(Number(size));
+const handle = openIndex(dir, { embedder, lexicalThreads: readConfig().lexicalThreads });
 const { app, requests } = createApp(handle, { searchesPerMinute: 0 });
 const server = createServer(app).listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;

@@ -13,7 +13,9 @@ import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { readConfig } from '../config.js';
 import type { SearchMode } from '../core/types.js';
+import { formatFusionSpec, parseFusionSpec } from '../core/fuse.js';
 import { openEmbedder } from '../embed/open-embedder.js';
+import { fusionForModel } from '../embed/model-spec.js';
 import { loadAlqac, loadVire } from '../eval/benchmarks.js';
 import { evaluateBenchmark, evaluateQueries, type DevQuery } from '../eval/evaluate.js';
 import { evaluateMetadata, parseMetadataSet } from '../eval/metadata-eval.js';
@@ -65,7 +67,12 @@ const program = commandLine({
   .option('--alqac <dir>', 'the ALQAC 2022 folder')
   .option('--metadata <file>', 'a labeled set of documents (JSONL), paths relative to --corpus')
   .option('--index <dir>', `with --queries: ${INDEX_OPTION_HELP}`)
-  .addOption(new Option('--mode <mode>', 'with --vire or --alqac: how to rank').choices(MODES).default('hybrid'))
+  .addOption(
+    new Option('--mode <mode>', 'with --vire or --alqac: how to rank; all = every mode over one index (the corpus embedded once)')
+      .choices([...MODES, 'all'])
+      .default('hybrid'),
+  )
+  .option('--fusion <spec>', 'hybrid fusion instead of the model\'s: method[:lexicalWeight[:depth[:k]]], e.g. zscore:0.8:50, rrf')
   .option('--corpus <dir>', 'with --metadata: the folder its paths are relative to', '../shared/corpus')
   .option('--verbose', 'with --metadata: list each miss')
   .option('--ocr <file>', 'a scanned PDF or page image to recognise (needs tesseract-ocr, tesseract-ocr-vie, poppler-utils)')
@@ -80,7 +87,8 @@ interface EvalOptions {
   ocr?: string;
   truth?: string;
   index?: string;
-  mode: SearchMode;
+  mode: SearchMode | 'all';
+  fusion?: string;
   corpus: string;
   verbose?: boolean;
   json?: boolean;
@@ -113,23 +121,33 @@ runMain(async () => {
   const { embedder, message } = await openEmbedder();
   log(message);
   if (!embedder && mode !== 'lexical' && !values.queries) throw new Error(`--mode ${mode} needs a model; use --mode lexical`);
+  const base = fusionForModel(embedder?.modelId ?? null);
+  let fusion: ReturnType<typeof parseFusionSpec> | undefined;
+  try {
+    fusion = values.fusion ? parseFusionSpec(values.fusion, base) : undefined;
+  } catch (err) {
+    return usageError(program, (err as Error).message);
+  }
+  log(`fusion ${formatFusionSpec(fusion ?? base)}${fusion ? '' : ' (the model\'s)'}`);
 
   if (values.vire || values.alqac) {
     const bench = values.vire ? loadVire(values.vire) : loadAlqac(values.alqac!);
+    const modes = mode === 'all' ? MODES : [mode];
     const bar = createProgress(bench.name);
     const started = performance.now();
-    const m = await evaluateBenchmark(bench, mode, embedder, (d, t) => bar.update(d, t));
+    const byMode = await evaluateBenchmark(bench, modes, embedder, (d, t) => bar.update(d, t), fusion);
     bar.stop();
-    const result = { dataset: bench.name, mode, queries: m.queries, 'ndcg@10': m['ndcg@10'], 'mrr@10': m['mrr@10'], 'recall@10': m['recall@10'] };
-    if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else process.stdout.write(`${HEADER}\n${row(`${bench.name} ${mode}`, m)}\n(${bench.corpus.length} texts; ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const results = Object.entries(byMode).map(([m, r]) => ({ dataset: bench.name, mode: m, queries: r.queries, 'ndcg@10': r['ndcg@10'], 'mrr@10': r['mrr@10'], 'recall@10': r['recall@10'] }));
+    if (values.json) process.stdout.write(`${results.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    else process.stdout.write(`${HEADER}\n${Object.entries(byMode).map(([m, r]) => row(`${bench.name} ${m}`, r)).join('\n')}\n(${bench.corpus.length} texts; ${seconds} s)\n`);
     return;
   }
   const queries = readQueries(values.queries!);
   const handle = openIndex(values.index ?? readConfig().indexDir, { embedder, log, access: 'read' });
   try {
     const modes = embedder ? MODES : (['lexical'] as SearchMode[]);
-    const reports = Object.fromEntries(await Promise.all(modes.map(async (m) => [m, await evaluateQueries(handle, queries, m)] as const)));
+    const reports = Object.fromEntries(await Promise.all(modes.map(async (m) => [m, await evaluateQueries(handle, queries, m, fusion)] as const)));
     if (values.json) process.stdout.write(`${JSON.stringify({ model: embedder?.modelId ?? null, queries: queries.length, modes: reports })}\n`);
     else {
       const lines = [HEADER];

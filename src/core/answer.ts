@@ -18,6 +18,16 @@ export interface AnswerSource {
 
 /** Share of the query's content syllables a sentence must hold to be quoted. */
 export const MIN_COVERAGE = 0.5;
+
+export interface AnswerOptions {
+  /**
+   * Weights of query words given as matching keys (tone keys when `exact`, else folded syllables), e.g. the index's
+   * inverse document frequencies (LexicalIndex.inverseFrequencies). Without it every word weighs the same.
+   */
+  weigh?: (keys: string[], exact: boolean) => number[];
+  /** Share of the query's word weight a sentence must hold to be quoted (with `weigh`); default 0. */
+  minWeightedCoverage?: number;
+}
 const MAX_SENTENCES = 3;
 const PASSAGES_CONSIDERED = 3;
 
@@ -36,11 +46,20 @@ function bigrams(words: string[]): Set<string> {
   return out;
 }
 
-export function extractAnswer(query: string, sources: AnswerSource[]): Answer | null {
+/**
+ * The answer to `query` from the first passages of `sources` (in rank order), or null when no sentence holds at least
+ * MIN_COVERAGE of the query's content words and, when weights are given, `minWeightedCoverage` of their weight: a
+ * sentence that matches only a question's common words (`bị phạt bao nhiêu`) and none of its rare ones (`rọ mõm`)
+ * does not answer it.
+ */
+export function extractAnswer(query: string, sources: AnswerSource[], options: AnswerOptions = {}): Answer | null {
   // A query typed with accents is judged on accent-exact words: `bò` must not count as `bộ`, nor `Nam` as `năm`.
   const exact = hasDiacritics(query);
   const terms = [...queryWords(query, exact)];
   if (terms.length === 0) return null;
+  const weights = options.weigh ? options.weigh(terms, exact) : terms.map(() => 1);
+  const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+  const minWeighted = options.weigh ? (options.minWeightedCoverage ?? 0) : 0;
   const queryBigrams = bigrams(syllableKeys(query, exact));
   // Only abbreviations the query holds, in either form, can add to a sentence's coverage.
   const inQuery = curatedMatcher(syllableKeys(query, false), query);
@@ -57,6 +76,8 @@ export function extractAnswer(query: string, sources: AnswerSource[]): Answer | 
       }
       const coverage = terms.filter((t) => present.has(t)).length / terms.length;
       if (coverage < MIN_COVERAGE) continue;
+      const weighted = terms.reduce((sum, t, i) => sum + (present.has(t) ? weights[i]! : 0), 0) / totalWeight;
+      if (weighted < minWeighted) continue;
       const sentenceBigrams = bigrams(words);
       const phrase = queryBigrams.size ? [...queryBigrams].filter((b) => sentenceBigrams.has(b)).length / queryBigrams.size : 0;
       // Prefer full coverage, then adjacent-word matches, then higher-ranked passages, then concise sentences.

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FusionSpec } from '../core/fuse.js';
 import { prepareDocument } from '../core/prepare-document.js';
 import type { SearchMode, SearchResult } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
@@ -18,10 +19,20 @@ import { rankDocuments } from './rank-documents.js';
 
 export type Progress = (done: number, total: number) => void;
 
-/** Builds the benchmark's corpus into a temporary index and scores its questions, ranking documents. */
-export async function evaluateBenchmark(bench: Benchmark, mode: SearchMode, embedder: Embedder | null, progress?: Progress): Promise<Metrics> {
+/**
+ * Builds the benchmark's corpus into a temporary index once (with vectors when a mode needs them) and scores its
+ * questions in each of `modes`, ranking documents.
+ */
+export async function evaluateBenchmark(
+  bench: Benchmark,
+  modes: SearchMode[],
+  embedder: Embedder | null,
+  progress?: Progress,
+  fusion?: FusionSpec,
+): Promise<Record<string, Metrics>> {
   const dir = mkdtempSync(join(tmpdir(), 'vn-docsearch-eval-'));
-  const handle = openIndex(dir, { embedder: mode === 'lexical' ? null : embedder });
+  const handle = openIndex(dir, { embedder: modes.every((m) => m === 'lexical') ? null : embedder });
+  const total = bench.corpus.length + modes.length * bench.questions.length;
   try {
     const docOf = new Map<string, string>();
     for (const [i, item] of bench.corpus.entries()) {
@@ -32,16 +43,20 @@ export async function evaluateBenchmark(bench: Benchmark, mode: SearchMode, embe
       } catch {
         // An empty text in the benchmark can never be retrieved; its questions count as misses.
       }
-      progress?.(i + 1, bench.corpus.length + bench.questions.length);
+      progress?.(i + 1, total);
     }
-    const outcomes: QueryOutcome[] = [];
-    for (const [i, q] of bench.questions.entries()) {
-      const relevant = new Set(q.relevant.map((id) => docOf.get(id)).filter((d): d is string => d !== undefined));
-      const ranked = await rankDocuments(handle, q.query, mode);
-      outcomes.push({ relevantRanks: ranked.flatMap((id, r) => (relevant.has(id) ? [r + 1] : [])), relevantTotal: Math.max(1, relevant.size) });
-      progress?.(bench.corpus.length + i + 1, bench.corpus.length + bench.questions.length);
+    const out: Record<string, Metrics> = {};
+    for (const [m, mode] of modes.entries()) {
+      const outcomes: QueryOutcome[] = [];
+      for (const [i, q] of bench.questions.entries()) {
+        const relevant = new Set(q.relevant.map((id) => docOf.get(id)).filter((d): d is string => d !== undefined));
+        const ranked = await rankDocuments(handle, q.query, mode, 10, fusion);
+        outcomes.push({ relevantRanks: ranked.flatMap((id, r) => (relevant.has(id) ? [r + 1] : [])), relevantTotal: Math.max(1, relevant.size) });
+        progress?.(bench.corpus.length + m * bench.questions.length + i + 1, total);
+      }
+      out[mode] = aggregate(outcomes);
     }
-    return aggregate(outcomes);
+    return out;
   } finally {
     handle.close();
     rmSync(dir, { recursive: true, force: true });
@@ -55,18 +70,30 @@ export interface DevQuery {
   kind?: string;
 }
 
+/** What a relevance judgement reads of a ranked passage. */
+export interface JudgedPassage {
+  documentId: string;
+  /** The file the document was ingested from, if known. */
+  source: string | null;
+  passageId: string;
+  text: string;
+}
+
 /**
  * A relevant entry names a document id, a passage id, a piece of passage text, or the file a document was ingested
  * from, as a path ending (`party-web-articles/4a38cf0b577b2a37.md`, as test/eval/party-queries.jsonl writes them).
  */
-const isRelevant = (r: SearchResult, relevant: string[]) =>
+export const isRelevantPassage = (p: JudgedPassage, relevant: string[]) =>
   relevant.some(
     (x) =>
-      x === r.document.id ||
-      x === r.passage.id ||
-      r.passage.text.includes(x) ||
-      (r.document.source !== null && /\.[a-z]{2,4}$/u.test(x) && (r.document.source === x || r.document.source.endsWith(`/${x}`))),
+      x === p.documentId ||
+      x === p.passageId ||
+      p.text.includes(x) ||
+      (p.source !== null && /\.[a-z]{2,4}$/u.test(x) && (p.source === x || p.source.endsWith(`/${x}`))),
   );
+
+const isRelevant = (r: SearchResult, relevant: string[]) =>
+  isRelevantPassage({ documentId: r.document.id, source: r.document.source, passageId: r.passage.id, text: r.passage.text }, relevant);
 
 export interface DevReport {
   all: Metrics;
@@ -79,12 +106,12 @@ export interface DevReport {
  * Scores development queries against an index: a query is answered at the rank of its first relevant passage.
  * Queries with no relevant text are questions the corpus does not cover: they only test that no answer is given.
  */
-export async function evaluateQueries(handle: IndexHandle, queries: DevQuery[], mode: SearchMode): Promise<DevReport> {
+export async function evaluateQueries(handle: IndexHandle, queries: DevQuery[], mode: SearchMode, fusion?: FusionSpec): Promise<DevReport> {
   const byKind = new Map<string, QueryOutcome[]>();
   const all: QueryOutcome[] = [];
   const answers = { covered: 0, coveredAnswered: 0, uncovered: 0, uncoveredNull: 0 };
   for (const q of queries) {
-    const { results, answer } = await search(handle, q.query, { k: 10, mode });
+    const { results, answer } = await search(handle, q.query, { k: 10, mode, ...(fusion ? { fusion } : {}) });
     if (q.relevant.length === 0) {
       answers.uncovered++;
       if (answer === null) answers.uncoveredNull++;

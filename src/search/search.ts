@@ -1,12 +1,15 @@
 /**
  * Hybrid retrieval as a pipeline of small stages (src/search/stages/), each testable alone:
  * read the query → the passages the filters allow → retrieve (BM25 over folded syllables, bigrams and tone keys;
- * HNSW over model vectors) → fuse → pin the documents the query names → put replacements above what they replaced → diversify → present (results with exact
- * offsets into the stored text, and an extractive answer citing them) → mark what is no longer in force. A new step is a new stage here, not a branch
- * inside another.
+ * HNSW over model vectors) → fuse (as the model's spec says) → pin the documents the query names → put replacements
+ * above what they replaced → diversify → present (results with exact offsets into the stored text) → answer (an
+ * extractive answer citing them, or none for a question not covered) → mark what is no longer in force. A new step
+ * is a new stage here, not a branch inside another.
  */
 import type { FacetField } from '../core/facets.js';
 import type { SearchFilters } from '../core/filters.js';
+import type { FusionSpec } from '../core/fuse.js';
+import { fusionForModel } from '../embed/model-spec.js';
 import type { SearchMode, SearchResponse } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import { embeddedEngine } from '../store/embedded-engine.js';
@@ -14,6 +17,7 @@ import type { EngineReader } from '../store/engine.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { allowedPassages } from './stages/allowed.js';
 import { searchFacets } from './stages/count-facets.js';
+import { answerQuery } from './stages/answer.js';
 import { chooseResults } from './stages/diversify.js';
 import { fuseRankings } from './stages/fuse.js';
 import { applySyntax, narrowToPhrases, passageCheck } from './stages/match-syntax.js';
@@ -36,10 +40,10 @@ export interface SearchOptions {
   exact?: boolean;
   /** Facets to count over every matching document, returned as `facets`; none when absent or empty. */
   facets?: readonly FacetField[];
+  /** How hybrid mode fuses; defaults to the loaded model's spec (src/embed/model-spec.ts). For measuring variants. */
+  fusion?: FusionSpec;
 }
 
-/** Each retriever contributes at least this many candidates to fusion. */
-const MIN_CANDIDATES = 50;
 /** Alone, the lexical ranking is first read this many times k deep; results rarely need more. */
 const SHALLOW_FACTOR = 2;
 
@@ -55,7 +59,9 @@ export function search(handle: IndexHandle, rawQuery: string, options: SearchOpt
 export async function searchEngine(engine: EngineReader, embedder: Embedder | null, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
   const read = applySyntax(readQuery(rawQuery, { counts: engine.vocabulary(), exact: options.exact ?? false }));
   const requestedMode = effectiveMode(engine, embedder, options.mode);
-  const depth = Math.max(MIN_CANDIDATES, options.k * 3);
+  // Each retriever contributes the fusion's depth of candidates, or 3k when more results are asked for.
+  const fusion = options.fusion ?? fusionForModel(embedder?.modelId ?? null);
+  const depth = Math.max(fusion.depth, options.k * 3);
   const filtered = await allowedPassages(engine, options.filters);
   const restriction = await narrowToPhrases(engine, read.parsed, filtered);
   const accepts = passageCheck(read.parsed);
@@ -74,7 +80,7 @@ export async function searchEngine(engine: EngineReader, embedder: Embedder | nu
     lexicalDepth: shallow,
   });
   const { mode } = retrieved;
-  const ranked = fuseRankings(mode, retrieved.lexical, retrieved.dense);
+  const ranked = fuseRankings(mode, retrieved.lexical, retrieved.dense, fusion);
   const pinned = await pinNamedDocuments(engine, read.pattern, ranked, restriction, read.names);
   const { named } = pinned;
   const ordered = await preferInForce(engine, pinned.ordered, named, changes);
@@ -94,7 +100,8 @@ export async function searchEngine(engine: EngineReader, embedder: Embedder | nu
     }),
   });
   const presented = await present(engine, read.query, top, passages);
-  const { results, answer } = markValidity(presented.results, presented.answer, changes);
+  const answered = await answerQuery(engine, read.query, read.pattern, named, presented.results);
+  const { results, answer } = markValidity(presented.results, answered, changes);
   // Said when the search did not run as asked: the embedding server was down, or no model is loaded here.
   const notice =
     retrieved.notice ??

@@ -69,6 +69,7 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
       return narrowedRestriction;
     },
     vocabulary: () => syllableCounts(handle.lexical),
+    inverseFrequencies: (terms, exact) => handle.lexical.inverseFrequencies(terms, exact),
     addDocument: async (doc, source, fileHash, vectors) => handle.addDocument(doc, source, fileHash, vectors),
     linkSource: async (source, documentId, fileHash) => handle.linkSource(source, documentId, fileHash),
     removeSource: async (source) => handle.removeSource(source),

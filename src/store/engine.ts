@@ -83,6 +83,11 @@ export interface EngineReader {
    */
   vocabulary(): SyllableCounts | null;
   /**
+   * BM25 idf of single index terms (folded syllables, or tone keys when `exact`) over the live passages, read from
+   * local statistics without I/O (src/store/lexical-index.ts inverseFrequencies); engines without them omit it.
+   */
+  inverseFrequencies?(terms: string[], exact: boolean): number[];
+  /**
    * Replacements, repeals and amendments of indexed documents by indexed documents, by the changed document's id
    * (src/core/validity.ts); an engine that keeps no relations leaves it out, and search then marks nothing.
    */

@@ -323,6 +323,20 @@ export class LexicalIndex {
     return df;
   }
 
+  /**
+   * BM25's inverse document frequency of single index terms (folded syllables, or accent-exact tone keys when
+   * `exact`), max(1e-6, ln((N − df + 0.5) / (df + 0.5))) over the N live passages; a term no passage holds gets the
+   * highest value, ln((N + 0.5) / 0.5): nothing in the index speaks of it. Empty index: all 0.
+   */
+  inverseFrequencies(terms: string[], exact: boolean): number[] {
+    this.flush();
+    if (this.live === 0) return terms.map(() => 0);
+    return terms.map((t) => {
+      const df = this.hashFrequency(termHash(t, exact ? EXACT : FOLDED));
+      return Math.max(1e-6, Math.log((this.live - df + 0.5) / (df + 0.5)));
+    });
+  }
+
   /** The k best passages for the query, restricted to `allowed` keys when given. */
   search(query: QueryTerms, k: number, allowed: ReadonlySet<number> | null = null): LexicalHit[] {
     this.flush();

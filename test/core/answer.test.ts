@@ -33,4 +33,18 @@ describe('extractAnswer', () => {
     expect(extractAnswer('tham mưu cho UBND tỉnh', [source(long)])?.sentences[0]?.text).toBe(long);
     expect(extractAnswer('tham mưu cho ủy ban nhân dân tỉnh', [source('Chi bộ họp định kỳ hằng tháng.')])).toBeNull();
   });
+
+  it('with word weights, leaves a sentence holding only the common words of a question unquoted', () => {
+    const text = 'Người vi phạm trật tự ở nơi công cộng bị phạt bao nhiêu tiền tùy theo mức độ.';
+    const query = 'Nuôi chó không đeo rọ mõm ở nơi công cộng bị phạt bao nhiêu?';
+    // 6 of its 11 content words are there (nơi công cộng, phạt bao nhiêu): quoted without weights.
+    expect(extractAnswer(query, [source(text)])).not.toBeNull();
+    // Weighted by rarity (accent-exact keys), the missing nuôi chó đeo rọ mõm carry most of the weight: 6 of 31.
+    const rare = new Set(['nuôi', 'chos', 'đeo', 'roj', 'momx']);
+    const weigh = (keys: string[]) => keys.map((k) => (rare.has(k) ? 5 : 1));
+    expect(extractAnswer(query, [source(text)], { weigh, minWeightedCoverage: 0.6 })).toBeNull();
+    // A sentence that holds the rare words is still quoted.
+    const covered = 'Nuôi chó không đeo rọ mõm ở nơi công cộng bị phạt từ 1 đến 2 triệu đồng.';
+    expect(extractAnswer(query, [source(covered)], { weigh, minWeightedCoverage: 0.6 })?.sentences[0]?.text).toBe(covered);
+  });
 });

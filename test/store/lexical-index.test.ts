@@ -181,3 +181,22 @@ describe('postings lookups', () => {
     expect(index.passagesWithAll(['w0']).size).toBeGreaterThan(100);
   });
 });
+
+describe('inverseFrequencies', () => {
+  it('gives BM25 idf per term, in its namespace, the highest to a term no live passage holds', () => {
+    const index = new LexicalIndex();
+    index.add([
+      { key: 1, folded: ['chi', 'bo'], exact: ['chi', 'bor'] },
+      { key: 2, folded: ['chi', 'dang'], exact: ['chi', 'dangr'] },
+      { key: 3, folded: ['chi', 'vien'], exact: ['chi', 'vien'] },
+      { key: 4, folded: ['bo', 'nganh'], exact: ['bor', 'nganh'] },
+    ]);
+    const idf = (df: number, n = 4) => Math.max(1e-6, Math.log((n - df + 0.5) / (df + 0.5)));
+    expect(index.inverseFrequencies(['chi', 'bo', 'dang', 'karaoke'], false)).toEqual([idf(3), idf(2), idf(1), idf(0)]);
+    // `bor` is an accent-exact key: it counts only among exact terms.
+    expect(index.inverseFrequencies(['bor', 'bo'], true)).toEqual([idf(2), idf(0)]);
+    index.remove(2);
+    expect(index.inverseFrequencies(['dang'], false)).toEqual([idf(0, 3)]);
+    expect(new LexicalIndex().inverseFrequencies(['chi'], false)).toEqual([0]);
+  });
+});

@@ -1,4 +1,5 @@
 /** Paths and helpers shared by tests: the bundled corpus, ../shared material, temporary index folders. */
+import { DEFAULT_FUSION } from '../../src/core/fuse.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,6 +34,7 @@ export const TINY_SPEC: ModelSpec = {
   queryPrefix: 'query: ',
   passagePrefix: 'passage: ',
   files: [],
+  fusion: DEFAULT_FUSION,
 };
 
 /** Environment that makes the product load the generated test model (for child processes). */

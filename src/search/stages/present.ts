@@ -1,19 +1,13 @@
 /**
- * Stage 7 of search: the result list as clients see it (document summaries, passage offsets, highlights) and the
- * extractive answer citing it.
+ * Stage 7 of search: the result list as clients see it (document summaries, passage offsets, highlights); the
+ * answer citing it is stage 8 (answer.ts).
  */
-import { extractAnswer } from '../../core/answer.js';
 import type { Candidate } from '../../core/diversify.js';
 import { highlight, highlightTerms } from '../../core/highlight.js';
-import type { Answer, PassagePage, SearchResult, StoredPassage } from '../../core/types.js';
+import type { PassagePage, SearchResult, StoredPassage } from '../../core/types.js';
 import type { EngineReader } from '../../store/engine.js';
 
-export interface Presented {
-  results: SearchResult[];
-  answer: Answer | null;
-}
-
-export async function present(engine: EngineReader, query: string, top: Candidate[], passages: Map<number, StoredPassage>): Promise<Presented> {
+export async function present(engine: EngineReader, query: string, top: Candidate[], passages: Map<number, StoredPassage>): Promise<{ results: SearchResult[] }> {
   const documents = await engine.documentSummaries([...new Set(top.map((c) => c.documentId))]);
   const words = highlightTerms(query);
   const results: SearchResult[] = [];
@@ -29,14 +23,7 @@ export async function present(engine: EngineReader, query: string, top: Candidat
       highlights: highlight(p.text, p.start, words),
     });
   }
-  const answer = extractAnswer(
-    query,
-    results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text, start: r.passage.start })),
-  );
-  // A citation of a paged source (PDF, scan) names its page.
-  const pages = new Map(results.map((r) => [r.passage.id, r.passage.page]));
-  if (answer) answer.citations = answer.citations.map((c) => (pages.get(c.passageId) != null ? { ...c, page: pages.get(c.passageId) } : c));
-  return { results, answer };
+  return { results };
 }
 
 /** Page, OCR mark and confidence of a passage of a paged source; nothing for other sources. */

@@ -92,7 +92,7 @@ function typed(keys: string): string | null {
       }
       changed = true;
     } else if (k === '8') {
-      const at = letters.findLastIndex((l) => l === 'a');
+      const at = letters.lastIndexOf('a');
       if (at < 0) return null;
       letters[at] = 'ă';
       changed = true;

@@ -261,7 +261,7 @@ describe('query syntax and facets on the search page (issue 15, items 1 and 2)',
     const api = (await call(server.base, `/api/search?${new URLSearchParams({ q: 'học tập và làm theo', facets: 'kind,year' })}`)).body.facets;
     const groups = await facetGroups(page);
     expect(groups['Loại văn bản']).toEqual(api.kind.map((c: { value: string; count: number }) => `${c.value.charAt(0).toLocaleUpperCase('vi')}${c.value.slice(1)} (${c.count})`));
-    expect(groups['Năm']).toEqual(api.year.slice(0, 8).map((c: { value: string; count: number }) => `${c.value} (${c.count})`));
+    expect(groups.Năm).toEqual(api.year.slice(0, 8).map((c: { value: string; count: number }) => `${c.value} (${c.count})`));
 
     await page.locator('#facets a', { hasText: 'Chỉ thị' }).click();
     await page.waitForURL(/kind=/);

@@ -35,10 +35,35 @@ function occursIn(stretch: string[], needle: string[]): boolean {
   return false;
 }
 
+/**
+ * A phrase's own stretches: a quoted title may hold a stretch end (`"Taxi! Em tên gì?"`), and then matches across
+ * the same ends in the passage.
+ */
+function phraseStretches(phrase: QueryPhrase, keys: boolean): string[][] {
+  const own = passageSyllables(phrase.text, keys);
+  const parts = keys ? (own.keys ?? []) : own.folded;
+  return parts.length > 1 ? parts : [keys ? phrase.keys : phrase.folded];
+}
+
+const startsWith = (stretch: string[], part: string[]): boolean => part.length <= stretch.length && part.every((x, i) => stretch[i] === x);
+const endsWith = (stretch: string[], part: string[]): boolean => startsWith(stretch.slice(stretch.length - part.length), part);
+
 /** Whether the passage holds the phrase (accent-exact when the phrase asks for it and tone keys were computed). */
 export function containsPhrase(s: PassageSyllables, phrase: QueryPhrase): boolean {
-  if (phrase.accentExact && s.keys) return s.keys.some((stretch) => occursIn(stretch, phrase.keys));
-  return s.folded.some((stretch) => occursIn(stretch, phrase.folded));
+  const keys = phrase.accentExact && s.keys !== null;
+  const stretches = keys ? (s.keys ?? []) : s.folded;
+  const parts = phraseStretches(phrase, keys);
+  const [first, ...rest] = parts;
+  if (!first) return false;
+  if (rest.length === 0) return stretches.some((stretch) => occursIn(stretch, first));
+  const last = rest[rest.length - 1] ?? [];
+  const middle = rest.slice(0, -1);
+  for (let i = 0; i + parts.length <= stretches.length; i++) {
+    if (!endsWith(stretches[i] ?? [], first)) continue;
+    if (!middle.every((part, j) => (stretches[i + 1 + j] ?? []).join(' ') === part.join(' '))) continue;
+    if (startsWith(stretches[i + parts.length - 1] ?? [], last)) return true;
+  }
+  return false;
 }
 
 /** Whether any phrase of the query (to find or to exclude) compares by tone key. */
@@ -56,9 +81,9 @@ const bigrams = (syllables: string[]): string[] =>
 
 /**
  * Folded index terms every passage holding the phrase is indexed under (src/core/lexical-terms.ts): its bigrams, or
- * its one syllable. A phrase lies within one stretch, where the index makes bigrams, so none is missed.
+ * its one syllable, per stretch of the phrase (the index makes bigrams within a stretch), so none is missed.
  */
-export const phraseIndexTerms = (phrase: QueryPhrase): string[] => bigrams(phrase.folded);
+export const phraseIndexTerms = (phrase: QueryPhrase): string[] => phraseStretches(phrase, false).flatMap(bigrams);
 
 /**
  * The words a passage must all hold to match an alternative when matches are counted (facets): the folded syllables

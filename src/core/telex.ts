@@ -137,7 +137,11 @@ const WORD = /(?<![\p{L}\p{N}\p{M}/.-])[A-Za-z][A-Za-z0-9]*(?![\p{L}\p{N}\p{M}/-
 export function correctTelexQuery(query: string): string | null {
   let converted = 0;
   let foreign = 0;
+  // A query with letters the input method composed (`Vì sao … phim "Taxi! Em tên gì?"`) was typed with it on: a
+  // capitalised word there is a name or a loanword as typed (`Taxi`, `Max`), not a leftover (`Tãi`).
+  const composed = /[^\x00-\x7f]/u.test(query.normalize('NFC').replace(/[\u2018-\u201d\u00a0]/gu, ''));
   const corrected = query.replace(WORD, (word) => {
+    if (composed && /^\p{Lu}/u.test(word)) return word;
     const syllable = fromTelex(word);
     if (syllable !== null) {
       converted++;

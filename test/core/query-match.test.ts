@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesQuery } from '../../src/core/query-match.js';
+import { containsPhrase, matchesQuery, passageSyllables, phraseIndexTerms } from '../../src/core/query-match.js';
 import { parseQuery } from '../../src/core/query-syntax.js';
 import { readCorpusFile, SEED } from '../support/fixtures.js';
 
@@ -49,5 +49,17 @@ describe('phrase and exclusion matching', () => {
     expect(matches('"Ban Cán sự Đảng"', text)).toBe(true);
     expect(matches('"ban can su dang"', text)).toBe(true);
     expect(matches('"Ban Cán sự Đảng" -"Ban Cán sự Đảng"', text)).toBe(false);
+  });
+});
+
+describe('regression: a quoted title holding a sentence end', () => {
+  it('matches `"Taxi! Em tên gì?"` across the same end in the passage, and only in order (ViRe4MRC)', () => {
+    const phrase = parseQuery('"Taxi! Em tên gì?"').alternatives[0]?.phrases[0];
+    expect(phrase).toBeDefined();
+    if (!phrase) return;
+    const hit = passageSyllables('Khán giả chọn xem phim Taxi! Em tên gì? vì tò mò.', true);
+    expect(containsPhrase(hit, phrase)).toBe(true);
+    expect(containsPhrase(passageSyllables('Em tên gì? Taxi! Phim hay.', true), phrase)).toBe(false);
+    expect(phraseIndexTerms(phrase)).toEqual(['taxi', 'em_ten', 'ten_gi']);
   });
 });

@@ -86,3 +86,12 @@ describe('Telex and VNI typed with the input method off', () => {
     for (const query of ['cost', 'test', 'best practice', 'post']) expect(correctTelexQuery(query), query).toBeNull();
   });
 });
+
+describe('regression: a capitalised loanword in a query typed with the input method on', () => {
+  it('keeps `Taxi` as typed (ViRe4MRC: `phim "Taxi! Em tên gì?"` became `Tãi`, and its phrase matched nothing)', () => {
+    expect(correctTelexQuery('Vì sao khách hàng chọn xem phim "Taxi! Em tên gì?"?')).toBeNull();
+    expect(correctTelexQuery('Vì sao khách hàng chọn xem phim “Taxi! Em tên gì?”?')).toBeNull();
+    // Without any composed letter the input method was off: a leftover is still read.
+    expect(correctTelexQuery('Nghij quyeets Trung uwowng')).toBe('Nghị quyết Trung ương');
+  });
+});

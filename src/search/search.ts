@@ -24,6 +24,7 @@ import { applySyntax, narrowToPhrases, passageCheck } from './stages/match-synta
 import { pinNamedDocuments } from './stages/pin-named.js';
 import { present } from './stages/present.js';
 import { readQuery } from './stages/read-query.js';
+import { relaxedNotice, relaxedQuery } from './stages/relax-phrases.js';
 import { effectiveMode, retrieve } from './stages/retrieve.js';
 import { markValidity, preferInForce, readStatusChanges } from './stages/validity.js';
 
@@ -57,6 +58,19 @@ export function search(handle: IndexHandle, rawQuery: string, options: SearchOpt
  * Errors: UserError from the engine (e.g. `engine_unavailable`); an embedding server that is down is not an error.
  */
 export async function searchEngine(engine: EngineReader, embedder: Embedder | null, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
+  const response = await searchOnce(engine, embedder, rawQuery, options);
+  if (response.results.length > 0 || options.exact) return response;
+  // Stage: an exact phrase nothing holds is searched again for its words, with a notice (relax-phrases.ts).
+  const read = applySyntax(readQuery(rawQuery, { exact: true }));
+  const relaxed = relaxedQuery(read.typed, read.parsed);
+  if (relaxed === null) return response;
+  const again = await searchOnce(engine, embedder, relaxed, options);
+  if (again.results.length === 0) return response;
+  const phrases = read.parsed.alternatives.flatMap((a) => a.phrases.map((p) => p.text));
+  return { ...again, query: response.query, notice: [relaxedNotice(phrases), again.notice].filter(Boolean).join('; ') };
+}
+
+async function searchOnce(engine: EngineReader, embedder: Embedder | null, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
   const read = applySyntax(readQuery(rawQuery, { counts: engine.vocabulary(), exact: options.exact ?? false }));
   const requestedMode = effectiveMode(engine, embedder, options.mode);
   // Each retriever contributes the fusion's depth of candidates, or 3k when more results are asked for.

@@ -67,6 +67,18 @@ describe('exact phrases', () => {
     }
   });
 
+  it('regression (ViRHE4QA): a phrase no passage holds is searched again for its words, saying so', async () => {
+    const { status, body } = await search('"chi bộ sinh hoạt định kỳ hằng quý" đều đặn', { mode: 'lexical' });
+    expect(status).toBe(200);
+    expect(body.results.length).toBeGreaterThan(0);
+    expect(body.notice).toMatch(/no passage holds the exact phrase "chi bộ sinh hoạt định kỳ hằng quý"/);
+    expect(body.query).toBe('"chi bộ sinh hoạt định kỳ hằng quý" đều đặn');
+    // With an exclusion the quotes are not dropped: nothing found stays nothing found.
+    const excluded = await search('"chi bộ sinh hoạt định kỳ hằng quý" -đảng', { mode: 'lexical' });
+    expect(excluded.body.results).toEqual([]);
+    expect(excluded.body.notice).toBeUndefined();
+  });
+
   it('is accent-exact when typed with accents, folded when typed without', async () => {
     const exact = await search('"Đảng ủy" quy hoạch');
     expect(exact.body.results.length).toBeGreaterThan(0);

@@ -1,6 +1,5 @@
 /** The HTTP API over one open index. */
 import express, { type Express } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { DEFAULT_SEARCHES_PER_MINUTE } from '../config.js';
 import { removeDocument } from '../ingest/remove-document.js';
 import { search } from '../search/search.js';
@@ -9,6 +8,7 @@ import { relationsOf } from '../store/relation-graph.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { requireApiKey } from './api-keys.js';
 import { discoveryRoutes } from './discovery-routes.js';
+import { searchRateLimit } from './search-rate-limit.js';
 import { errorHandler, HttpError, notFound, sendError } from './http-error.js';
 import { InFlight } from './in-flight.js';
 import { IngestJobs } from './ingest-jobs.js';
@@ -70,16 +70,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
     res.json(OPENAPI);
   });
 
-  const searchLimit =
-    searchesPerMinute > 0
-      ? rateLimit({
-          windowMs: 60_000,
-          limit: searchesPerMinute,
-          standardHeaders: 'draft-7',
-          legacyHeaders: false,
-          handler: (_req, res) => sendError(res, 429, 'too_many_requests', 'too many searches from this address; wait a minute'),
-        })
-      : (_req: express.Request, _res: express.Response, next: express.NextFunction) => next();
+  const searchLimit = searchRateLimit(searchesPerMinute);
 
   app.get('/api/search', searchLimit, async (req, res) => {
     const params = parseSearchParams(req.query as Record<string, unknown>);

@@ -4,12 +4,12 @@
  * deletions, references) answers 501 `engine_unsupported` until it reads through the engine too.
  */
 import express, { type Express } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { ERROR_STATUS } from '../core/errors.js';
 import type { Embedder } from '../embed/embedder.js';
 import { searchEngine } from '../search/search.js';
 import type { SearchEngine } from '../store/engine.js';
 import { type AppOptions, DEFAULT_APP_OPTIONS, MAX_URL_LENGTH } from './app.js';
+import { searchRateLimit } from './search-rate-limit.js';
 import { errorHandler, notFound, sendError } from './http-error.js';
 import { InFlight } from './in-flight.js';
 import { OPENAPI } from './openapi.js';
@@ -46,16 +46,7 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
   app.get('/api/openapi.json', (_req, res) => {
     res.json(OPENAPI);
   });
-  const searchLimit =
-    searchesPerMinute > 0
-      ? rateLimit({
-          windowMs: 60_000,
-          limit: searchesPerMinute,
-          standardHeaders: 'draft-7',
-          legacyHeaders: false,
-          handler: (_req, res) => sendError(res, 429, 'too_many_requests', 'too many searches from this address; wait a minute'),
-        })
-      : (_req: express.Request, _res: express.Response, next: express.NextFunction) => next();
+  const searchLimit = searchRateLimit(searchesPerMinute);
   app.get('/api/search', searchLimit, async (req, res) => {
     const params = parseSearchParams(req.query as Record<string, unknown>);
     res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact })));

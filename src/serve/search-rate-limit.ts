@@ -1,0 +1,16 @@
+/** The per-address limit on searches both apps (src/serve/app.ts, engine-app.ts) put before `GET /api/search`. */
+import type express from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { sendError } from './http-error.js';
+
+/** `searchesPerMinute` searches per minute per address (429 `too_many_requests` beyond); 0 turns the limit off. */
+export function searchRateLimit(searchesPerMinute: number): express.RequestHandler {
+  if (searchesPerMinute <= 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: 60_000,
+    limit: searchesPerMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, res) => sendError(res, 429, 'too_many_requests', 'too many searches from this address; wait a minute'),
+  });
+}

@@ -93,6 +93,14 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the store tables (src/store/tables/) are imported only by the store facade, src/store/document-store.ts', () => {
+    const tables = join(SRC, 'store', 'tables');
+    const importers = [...graph]
+      .filter(([file, deps]) => !file.startsWith(`${tables}/`) && deps.some((d) => d.startsWith(`${tables}/`)))
+      .map(([file]) => file.slice(SRC.length + 1));
+    expect(importers).toEqual(['store/document-store.ts']);
+  });
+
   it('search stages read the index; they are composed only by src/search/search.ts', () => {
     const importers = [...graph]
       .filter(([file, deps]) => !file.startsWith(join(SRC, 'search')) && deps.some((d) => d.startsWith(join(SRC, 'search', 'stages'))))

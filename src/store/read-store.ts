@@ -18,7 +18,7 @@ const cannotWriteBeside = (err: unknown): boolean => /^SQLITE_(CANTOPEN|READONLY
 /** The store in `file`, opened read-only; throws what SQLite throws for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB). */
 export function openStoreForReading(file: string): DocumentStore {
   try {
-    return new DocumentStore(file, { readonly: true });
+    return DocumentStore.openReadOnly(file);
   } catch (err) {
     if (!cannotWriteBeside(err) || !existsSync(file)) throw err;
   }
@@ -28,7 +28,7 @@ export function openStoreForReading(file: string): DocumentStore {
     const copy = join(dir, basename(file));
     copyFileSync(file, copy);
     if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
-    return new DocumentStore(copy, { readonly: true, onClose: remove });
+    return DocumentStore.openReadOnly(copy, { onClose: remove });
   } catch (err) {
     remove();
     throw err;

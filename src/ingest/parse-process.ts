@@ -7,7 +7,7 @@
  * One child serves files one at a time; it starts on first use and never keeps a finished process alive.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { type ErrorCode, UserError } from '../core/errors.js';
+import { isErrorCode, UserError } from '../core/errors.js';
 import type { PreparedDocument } from '../core/types.js';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
 
@@ -83,7 +83,7 @@ export class ParseProcess {
       this.pending.delete(reply.id);
       if (!p) return;
       if ('doc' in reply) p.resolve(reply.doc);
-      else if (reply.error.user) p.reject(new UserError(reply.error.code as ErrorCode, reply.error.message));
+      else if (reply.error.user) p.reject(isErrorCode(reply.error.code) ? new UserError(reply.error.code, reply.error.message) : new Error(reply.error.message));
       else p.reject(new Error(reply.error.message));
     });
     child.on('error', (err) => this.fail(child, new Error(`the parse process failed: ${err.message}`)));

@@ -1,7 +1,7 @@
 /** Write endpoints need `Authorization: Bearer <key>` with a key from API_KEYS; with no keys set they are off. */
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { HttpError } from './http-error.js';
+import { UserError } from '../core/errors.js';
 
 function matches(given: string, keys: string[]): boolean {
   const a = Buffer.from(given);
@@ -14,11 +14,11 @@ function matches(given: string, keys: string[]): boolean {
 
 export function requireApiKey(keys: string[]): RequestHandler {
   return (req, _res, next) => {
-    if (keys.length === 0) throw new HttpError(403, 'writes_disabled', 'writing is disabled: set API_KEYS to enable uploads and deletions');
+    if (keys.length === 0) throw new UserError('writes_disabled', 'writing is disabled: set API_KEYS to enable uploads and deletions');
     const header = req.get('authorization') ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m) throw new HttpError(401, 'unauthorized', 'this endpoint needs "Authorization: Bearer <API key>"');
-    if (!matches(m[1]!, keys)) throw new HttpError(401, 'unauthorized', 'the API key is not valid');
+    if (!m) throw new UserError('unauthorized', 'this endpoint needs "Authorization: Bearer <API key>"');
+    if (!matches(m[1]!, keys)) throw new UserError('unauthorized', 'the API key is not valid');
     next();
   };
 }

@@ -9,13 +9,14 @@ import type { IndexHandle } from '../store/open-index.js';
 import { requireApiKey } from './api-keys.js';
 import { discoveryRoutes } from './discovery-routes.js';
 import { searchRateLimit } from './search-rate-limit.js';
-import { errorHandler, HttpError, notFound, sendError } from './http-error.js';
+import { errorHandler, notFound, sendError } from './http-error.js';
+import { UserError } from '../core/errors.js';
 import { InFlight } from './in-flight.js';
 import { IngestJobs } from './ingest-jobs.js';
 import { OPENAPI } from './openapi.js';
 import { OpenConnections } from './open-connections.js';
 import { requestLog, type LogLine } from './request-log.js';
-import { parseSearchParams } from './search-params.js';
+import { parseSearchRequest } from '../core/search-request.js';
 import { uploadHandlers } from './upload.js';
 import { webPages } from './web-pages.js';
 
@@ -53,7 +54,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   app.set('etag', false);
   if (log) app.use(requestLog(log));
   app.use(connections.middleware);
-  app.use((req, res, next) => (req.url.length > MAX_URL_LENGTH ? sendError(res, 414, 'uri_too_long', 'the request line is too long') : next()));
+  app.use((req, res, next) => (req.url.length > MAX_URL_LENGTH ? sendError(res, 'uri_too_long', 'the request line is too long') : next()));
 
   app.get('/api/health', (_req, res) => {
     res.json({
@@ -73,7 +74,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   const searchLimit = searchRateLimit(searchesPerMinute);
 
   app.get('/api/search', searchLimit, async (req, res) => {
-    const params = parseSearchParams(req.query as Record<string, unknown>);
+    const params = parseSearchRequest(req.query as Record<string, unknown>);
     const parallel = connections.count > 1;
     res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets, parallel })));
   });
@@ -86,7 +87,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
 
   app.post('/api/documents', writeAccess, ...uploadHandlers(jobs));
 
-  const noDocument = (id: string) => new HttpError(404, 'document_not_found', `no document with id "${id}"`);
+  const noDocument = (id: string) => new UserError('document_not_found', `no document with id "${id}"`);
   /** Metadata without the text, for the citation graph routes. */
   const documentFields = (id: string) => {
     const fields = handle.store.documentSummaries([id]).get(id);
@@ -128,7 +129,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
 
   app.get('/api/jobs/:id', (req, res) => {
     const job = jobs.get(req.params.id);
-    if (!job) throw new HttpError(404, 'job_not_found', `no job with id "${req.params.id}"`);
+    if (!job) throw new UserError('job_not_found', `no job with id "${req.params.id}"`);
     res.json({ job });
   });
 

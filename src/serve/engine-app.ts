@@ -4,7 +4,6 @@
  * deletions, references) answers 501 `engine_unsupported` until it reads through the engine too.
  */
 import express, { type Express } from 'express';
-import { ERROR_STATUS } from '../core/errors.js';
 import type { Embedder } from '../embed/embedder.js';
 import { searchEngine } from '../search/search.js';
 import type { SearchEngine } from '../store/engine.js';
@@ -14,7 +13,7 @@ import { errorHandler, notFound, sendError } from './http-error.js';
 import { InFlight } from './in-flight.js';
 import { OPENAPI } from './openapi.js';
 import { requestLog } from './request-log.js';
-import { parseSearchParams } from './search-params.js';
+import { parseSearchRequest } from '../core/search-request.js';
 import { webPages } from './web-pages.js';
 
 export interface EngineApp {
@@ -31,7 +30,7 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
   app.set('query parser', 'simple');
   app.set('etag', false);
   if (log) app.use(requestLog(log));
-  app.use((req, res, next) => (req.url.length > MAX_URL_LENGTH ? sendError(res, 414, 'uri_too_long', 'the request line is too long') : next()));
+  app.use((req, res, next) => (req.url.length > MAX_URL_LENGTH ? sendError(res, 'uri_too_long', 'the request line is too long') : next()));
 
   app.get('/api/health', async (_req, res) => {
     res.json({
@@ -48,11 +47,11 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
   });
   const searchLimit = searchRateLimit(searchesPerMinute);
   app.get('/api/search', searchLimit, async (req, res) => {
-    const params = parseSearchParams(req.query as Record<string, unknown>);
+    const params = parseSearchRequest(req.query as Record<string, unknown>);
     res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact })));
   });
   app.use('/api', (req, res) =>
-    sendError(res, ERROR_STATUS.engine_unsupported, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name} yet: only search and health are`),
+    sendError(res, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name} yet: only search and health are`),
   );
   app.use(webPages());
   app.use(notFound);

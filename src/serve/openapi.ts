@@ -1,4 +1,5 @@
 /** The API's OpenAPI 3.1 description, served at GET /api/openapi.json; the tests check real responses against it. */
+import { ERRORS } from '../core/errors.js';
 import { FACET_FIELDS } from '../core/facets.js';
 import { DOCUMENT_KINDS } from '../core/filters.js';
 import { relationsSchema } from './openapi-relations.js';
@@ -12,12 +13,21 @@ const passagePage = {
   confidence: { ...nullable('number'), minimum: 0, maximum: 1, description: "OCR: mean word confidence of the passage's page, 0–1" },
 };
 
+/** The closed table of error codes (src/core/errors.ts), each with its status and meaning. */
+const errorCode = {
+  type: 'string',
+  enum: Object.keys(ERRORS),
+  description: Object.entries(ERRORS)
+    .map(([code, e]) => `\`${code}\` (${e.status}): ${e.message}`)
+    .join('; '),
+};
+
 const error = {
   type: 'object',
   required: ['error'],
   additionalProperties: false,
   properties: {
-    error: { type: 'object', required: ['code', 'message'], additionalProperties: false, properties: { code: { type: 'string' }, message: { type: 'string' } } },
+    error: { type: 'object', required: ['code', 'message'], additionalProperties: false, properties: { code: errorCode, message: { type: 'string' } } },
   },
 };
 

@@ -67,7 +67,7 @@ const CASES: Case[] = [
   one('HTML with an empty body', '<html><body></body></html>', 422, 'no_content'),
   one('HTML with only a form', '<html><body><form><input name="q"><button>Tìm kiếm</button></form></body></html>', 422, 'no_content'),
   one('HTML comment only', '<!-- trang trống --><html></html>', 422, 'no_content'),
-  { name: 'file over the size limit', path: '/api/documents', init: post([{ name: 'big.txt', bytes: new Uint8Array(50 * 1024 * 1024 + 1) }]), status: 413, code: 'limit_file_size' },
+  { name: 'file over the size limit', path: '/api/documents', init: post([{ name: 'big.txt', bytes: new Uint8Array(50 * 1024 * 1024 + 1) }]), status: 413, code: 'too_large' },
   // Names that try to leave the upload folder or are not names at all.
   { name: 'parent folder in the name', path: '/api/documents', init: post([{ name: '../evil.txt', bytes: GOOD }]), status: 400, code: 'invalid_filename' },
   { name: 'nested parent folders', path: '/api/documents', init: post([{ name: 'a/../../etc/passwd', bytes: GOOD }]), status: 400, code: 'invalid_filename' },
@@ -81,8 +81,8 @@ const CASES: Case[] = [
   { name: 'same name twice', path: '/api/documents', init: post([{ name: 'a.txt', bytes: GOOD }, { name: 'a.txt', bytes: GOOD }]), status: 400, code: 'duplicate_filename' },
   // Requests that are wrong as requests.
   { name: 'no file at all', path: '/api/documents', init: { method: 'POST', headers: auth, body: (() => { const f = new FormData(); f.append('note', 'x'); return f; })() }, status: 400, code: 'no_files' },
-  { name: 'files in the wrong field', path: '/api/documents', init: post([{ name: 'a.txt', bytes: GOOD }], auth, 'upload'), status: 400, code: 'limit_unexpected_file' },
-  { name: 'too many files', path: '/api/documents', init: post(Array.from({ length: 21 }, (_, i) => ({ name: `f${i}.txt`, bytes: GOOD }))), status: 400, code: 'limit_file_count' },
+  { name: 'files in the wrong field', path: '/api/documents', init: post([{ name: 'a.txt', bytes: GOOD }], auth, 'upload'), status: 400, code: 'unexpected_field' },
+  { name: 'too many files', path: '/api/documents', init: post(Array.from({ length: 21 }, (_, i) => ({ name: `f${i}.txt`, bytes: GOOD }))), status: 400, code: 'too_many_files' },
   { name: 'JSON instead of multipart', path: '/api/documents', init: { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"file":"x"}' }, status: 415, code: 'not_multipart' },
   { name: 'broken multipart body', path: '/api/documents', init: { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=zzz' }, body: '--zzz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nunterminated' }, status: 400, code: 'bad_upload' },
   // Authorization.

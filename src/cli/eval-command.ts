@@ -18,7 +18,7 @@ import { formatFusionSpec, parseFusionSpec } from '../core/fuse.js';
 import { openEmbedder } from '../embed/open-embedder.js';
 import { fusionForModel } from '../embed/model-spec.js';
 import { loadAlqac, loadVire } from '../eval/benchmarks.js';
-import { evaluateBenchmark, evaluateEngineQueries, type DevQuery } from '../eval/evaluate.js';
+import { evaluateBenchmark, evaluateEngineQueries, readDevQueries } from '../eval/evaluate.js';
 import { temporarySolrCollection } from '../eval/solr-target.js';
 import { embeddedEngine } from '../store/embedded-engine.js';
 import type { SolrConfig } from '../store/solr/solr-config.js';
@@ -39,18 +39,6 @@ function row(label: string, m: Metrics): string {
   return `${label.padEnd(24)} ${String(m.queries).padStart(5)} ${pct(m['ndcg@10'])} ${pct(m['mrr@10'])} ${pct(m['recall@1'])} ${pct(m['recall@5'])} ${pct(m['recall@10'])}`;
 }
 const HEADER = `${'set'.padEnd(24)} ${'n'.padStart(5)} ${'nDCG10'.padStart(6)} ${'MRR10'.padStart(6)} ${'R@1'.padStart(6)} ${'R@5'.padStart(6)} ${'R@10'.padStart(6)}`;
-
-function readQueries(file: string): DevQuery[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('//'))
-    .map((l, i) => {
-      const q = JSON.parse(l) as DevQuery;
-      if (typeof q.query !== 'string' || !Array.isArray(q.relevant)) throw new Error(`${file}:${i + 1}: each line needs "query" and "relevant"`);
-      return q;
-    });
-}
 
 const program = commandLine({
   name: 'npm run eval --',
@@ -151,7 +139,7 @@ runMain(async () => {
     else process.stdout.write(`${HEADER}\n${Object.entries(byMode).map(([m, r]) => row(`${bench.name} ${m}`, r)).join('\n')}\n(${bench.corpus.length} texts; ${seconds} s)\n`);
     return;
   }
-  const queries = readQueries(values.queries!);
+  const queries = readDevQueries(values.queries!);
   // ENGINE=solr: the configured collection, as `npm run search` reads it; otherwise the index folder.
   const configured = readConfig().engine;
   const model = embedder ? { id: embedder.modelId, dimension: embedder.dimension } : null;

@@ -3,7 +3,7 @@
  * temporary index folder, or any SearchEngine such as a temporary Solr collection) and ranked by document, or a
  * development query file against an existing index or engine, ranked by passage.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FusionSpec } from '../core/fuse.js';
@@ -125,6 +125,19 @@ export interface DevQuery {
   /** Document ids, passage ids, or text a relevant passage must contain. */
   relevant: string[];
   kind?: string;
+}
+
+/** Reads a development query file: one JSON object per line (`//` lines are comments); throws on a malformed line. */
+export function readDevQueries(file: string): DevQuery[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('//'))
+    .map((l, i) => {
+      const q = JSON.parse(l) as DevQuery;
+      if (typeof q.query !== 'string' || !Array.isArray(q.relevant)) throw new Error(`${file}:${i + 1}: each line needs "query" and "relevant"`);
+      return q;
+    });
 }
 
 /** What a relevance judgement reads of a ranked passage. */

@@ -8,7 +8,7 @@
  * real server process for each (src/serve/app.ts; src/serve/engine-app.ts), and memory (the Node server's RSS; the
  * Solr JVM's RSS and heap used). With the real model installed, a hybrid row on the bundled corpus.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -56,11 +56,16 @@ function bytesUnder(path: string): number {
   return s.isDirectory() ? readdirSync(path).reduce((n, f) => n + bytesUnder(join(path, f)), 0) : s.size;
 }
 
-/** Heap used / committed / max of the cluster's JVM (one JVM holds every node), MiB, from Solr's metrics API. */
-async function jvmHeap(cluster: SolrCluster): Promise<{ used: number; committed: number; max: number }> {
-  const res = await new SolrHttp(cluster.urls).get('/admin/metrics', { group: 'jvm', prefix: 'memory.heap' });
-  const m = (res.metrics as Record<string, Record<string, number>>)['solr.jvm'] ?? {};
-  return { used: (m['memory.heap.used'] ?? 0) / 1048576, committed: (m['memory.heap.committed'] ?? 0) / 1048576, max: (m['memory.heap.max'] ?? 0) / 1048576 };
+/**
+ * Heap used and committed of the cluster's JVM (one JVM holds every node and ZooKeeper), MiB, from `jstat -gc` (the
+ * JDK's own counters: survivor, eden and old generations); NaN when jstat cannot read it.
+ */
+function jvmHeap(pid: number): { used: number; committed: number } {
+  const out = spawnSync('jstat', ['-gc', String(pid)], { encoding: 'utf8' });
+  const [head, values] = (out.stdout ?? '').trim().split('\n').map((l) => l.trim().split(/\s+/));
+  if (!head || !values) return { used: Number.NaN, committed: Number.NaN };
+  const kib = (name: string) => Number(values[head.indexOf(name)] ?? Number.NaN);
+  return { used: (kib('S0U') + kib('S1U') + kib('EU') + kib('OU')) / 1024, committed: (kib('S0C') + kib('S1C') + kib('EC') + kib('OC')) / 1024 };
 }
 
 /** Index bytes and Lucene documents of each replica of the collection, read from every node's core admin. */
@@ -198,12 +203,12 @@ export async function benchEngines({ quick, work }: BenchContext): Promise<void>
     const replicas = await replicaSizes(cluster, COLLECTION);
     solr.diskBytes = replicas.reduce((n, r) => n + r.bytes, 0);
     process.stderr.write(`solr: ingest ${s.seconds.toFixed(1)} s, ${replicas.length} replicas\n`);
-    const heapAfterIngest = await jvmHeap(cluster);
+    const heapAfterIngest = jvmHeap(cluster.pid);
 
     embedded.served = await loadServer(['embedded', dir], queries, seconds);
     let heapUnderLoad = heapAfterIngest;
     solr.served = await loadServer(['solr', cluster.urls.join(','), COLLECTION, cluster.configName], queries, seconds, async () => {
-      heapUnderLoad = await jvmHeap(cluster);
+      heapUnderLoad = jvmHeap(cluster.pid);
     });
     const jvm = memoryOf(cluster.pid);
 
@@ -236,8 +241,8 @@ interface Figures {
   embedded: Side;
   solr: Side;
   replicas: { core: string; bytes: number; docs: number }[];
-  heapAfterIngest: { used: number; committed: number; max: number };
-  heapUnderLoad: { used: number; committed: number; max: number };
+  heapAfterIngest: { used: number; committed: number };
+  heapUnderLoad: { used: number; committed: number };
   jvm: { rss: number; peak: number };
   clusterReady: number;
   hybrid: { embedded: number; solr: number; passages: number } | null;

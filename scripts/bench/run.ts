@@ -7,7 +7,7 @@
  * report (bench-results/BENCHMARKS.md, first copied from docs/BENCHMARKS.md; or the docs themselves).
  * `npm run bench -- --only engines [--quick] [--update-docs]`: only the engines side by side, embedded vs SolrCloud
  * (engines.ts; opt-in, not part of the full run: it starts a local 3-node Solr cluster, needs Java 17 and Maven, and
- * takes about ten minutes), put in place of its section in the report the same way.
+ * takes 15–20 minutes on the shared 2-core machine), put in place of its section in the report, or at its end.
  * `npm run bench -- --model`: only the real model's own costs (model.ts), printed.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -164,26 +164,26 @@ async function onlySuggest(): Promise<void> {
 /**
  * Puts the section just said (the whole report so far) in place of the one starting with `heading` in the report
  * (bench-results/BENCHMARKS.md, else a copy of docs/BENCHMARKS.md; or the docs with --update-docs), else before
- * the section starting with `before`, else at the end.
+ * the section starting with `before` when given and found, else at the end.
  */
-function replaceSection(heading: string, before: string): void {
+function replaceSection(heading: string, before: string | null): void {
   const docs = join('docs', 'BENCHMARKS.md');
   const file = existsSync(REPORT) ? REPORT : docs;
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const section = `${report()}\n\n`;
   const at = old.indexOf(heading);
   const next = at >= 0 ? old.indexOf('\n## ', at + 1) : -1;
-  const targets = old.indexOf(before);
+  const targets = before === null ? -1 : old.indexOf(before);
   const updated =
     at >= 0 ? old.slice(0, at) + section + (next >= 0 ? old.slice(next + 1) : '') : targets >= 0 ? old.slice(0, targets) + section + old.slice(targets) : `${old}\n${section}`;
   writeFileSync(REPORT, updated);
 }
 
-/** `--only engines`: embedded vs SolrCloud (engines.ts), put in place of its section, or before the Targets. */
+/** `--only engines`: embedded vs SolrCloud (engines.ts), put in place of its section, or at the end of the report. */
 async function onlyEngines(): Promise<void> {
   inSection(0);
   await benchEngines(context);
-  replaceSection('## Engines side by side', '## Targets');
+  replaceSection('## Engines side by side', null);
   rmSync(context.work, { recursive: true, force: true });
   process.stderr.write(`written the engines section of ${REPORT}\n`);
 }

@@ -53,7 +53,7 @@ const program = commandLine({
     ['npm run eval -- --metadata test/eval/metadata-dev.jsonl --verbose', 'per-field accuracy, listing each miss'],
     ['npm run eval -- --ocr ../shared/corpus/decrees/100_2.pdf --truth ../shared/corpus/decrees/nd100_2019.pdf', 'OCR error rate before and after repair'],
   ],
-  environment: [...MODEL_ENVIRONMENT],
+  environment: [...MODEL_ENVIRONMENT, ['ENGINE, SOLR_URL, SOLR_COLLECTION', 'ENGINE=solr: --queries reads the configured collection, --vire / --alqac build a temporary one']],
 })
   .option('--queries <file>', 'development queries, one JSON object per line: {"query", "relevant", "kind"?}')
   .option('--vire <file>', 'one of the ViRE benchmark CSVs')

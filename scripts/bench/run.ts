@@ -5,6 +5,9 @@
  * this one process, or in the one server process it starts. `--quick` keeps to 10k passages, a few minutes.
  * `npm run bench -- --only suggest [--update-docs]`: only the autocomplete section, put in place of the one in the
  * report (bench-results/BENCHMARKS.md, first copied from docs/BENCHMARKS.md; or the docs themselves).
+ * `npm run bench -- --only engines [--quick] [--update-docs]`: only the engines side by side, embedded vs SolrCloud
+ * (engines.ts; opt-in, not part of the full run: it starts a local 3-node Solr cluster, needs Java 17 and Maven, and
+ * takes 15–20 minutes on the shared 2-core machine), put in place of its section in the report, or at its end.
  * `npm run bench -- --model`: only the real model's own costs (model.ts), printed.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './context.js';
 import { sentenceTerms, writeFolder } from './folder.js';
+import { benchEngines } from './engines.js';
 import { benchEmbedding, benchParsing, readTexts } from './ingest.js';
 import { benchModel } from './model.js';
 import { benchPeers, benchVietnamese } from './peers.js';
@@ -152,18 +156,36 @@ async function onlySuggest(): Promise<void> {
   inSection(0);
   suggestHeader(`Run on its own: \`npm run bench -- --only suggest\`, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; the machine shared with other work (loadavg ${loadavg()[0]!.toFixed(1)}).`);
   for (const size of [10_000, 100_000]) await benchSuggest(sentences, size);
+  replaceSection('## Autocomplete', '## Targets');
+  rmSync(context.work, { recursive: true, force: true });
+  process.stderr.write(`written the autocomplete section of ${REPORT}\n`);
+}
+
+/**
+ * Puts the section just said (the whole report so far) in place of the one starting with `heading` in the report
+ * (bench-results/BENCHMARKS.md, else a copy of docs/BENCHMARKS.md; or the docs with --update-docs), else before
+ * the section starting with `before` when given and found, else at the end.
+ */
+function replaceSection(heading: string, before: string | null): void {
   const docs = join('docs', 'BENCHMARKS.md');
   const file = existsSync(REPORT) ? REPORT : docs;
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const section = `${report()}\n\n`;
-  const at = old.indexOf('## Autocomplete');
+  const at = old.indexOf(heading);
   const next = at >= 0 ? old.indexOf('\n## ', at + 1) : -1;
-  const targets = old.indexOf('## Targets');
+  const targets = before === null ? -1 : old.indexOf(before);
   const updated =
     at >= 0 ? old.slice(0, at) + section + (next >= 0 ? old.slice(next + 1) : '') : targets >= 0 ? old.slice(0, targets) + section + old.slice(targets) : `${old}\n${section}`;
   writeFileSync(REPORT, updated);
+}
+
+/** `--only engines`: embedded vs SolrCloud (engines.ts), put in place of its section, or at the end of the report. */
+async function onlyEngines(): Promise<void> {
+  inSection(0);
+  await benchEngines(context);
+  replaceSection('## Engines side by side', null);
   rmSync(context.work, { recursive: true, force: true });
-  process.stderr.write(`written the autocomplete section of ${REPORT}\n`);
+  process.stderr.write(`written the engines section of ${REPORT}\n`);
 }
 
 /** `--model`: the model section alone, printed to stdout (docs/BENCHMARKS.md quotes it by hand). */
@@ -179,9 +201,11 @@ async function modelOnly(): Promise<void> {
   ? modelOnly()
   : values.only === 'suggest'
     ? onlySuggest()
-    : values.only === undefined
-      ? main()
-      : Promise.reject(new Error(`--only takes: suggest; got ${values.only}`))
+    : values.only === 'engines'
+      ? onlyEngines()
+      : values.only === undefined
+        ? main()
+        : Promise.reject(new Error(`--only takes: suggest, engines; got ${values.only}`))
 ).catch((err: unknown) => {
   process.stderr.write(`error: ${(err as Error).stack}\n`);
   process.exitCode = 1;

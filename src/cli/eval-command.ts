@@ -2,6 +2,7 @@
  * `npm run eval -- --queries FILE [--index DIR] [--json]`: development queries (JSONL) against an index, in every
  *   mode the installed model allows, per query kind.
  * `npm run eval -- --vire FILE [--mode M] [--json]`: the ViRE protocol on one of its CSVs.
+ * With ENGINE=solr (SOLR_URL …), --queries reads the configured collection and --vire / --alqac build a temporary one.
  * `npm run eval -- --alqac DIR [--mode M] [--json]`: ALQAC 2022 over all articles.
  * `npm run eval -- --metadata FILE [--corpus DIR] [--json] [--verbose]`: document metadata against a labeled set
  *   (paths in it relative to --corpus, by default ../shared/corpus); per-field accuracy, references, headings.
@@ -17,7 +18,11 @@ import { formatFusionSpec, parseFusionSpec } from '../core/fuse.js';
 import { openEmbedder } from '../embed/open-embedder.js';
 import { fusionForModel } from '../embed/model-spec.js';
 import { loadAlqac, loadVire } from '../eval/benchmarks.js';
-import { evaluateBenchmark, evaluateQueries, type DevQuery } from '../eval/evaluate.js';
+import { evaluateBenchmark, evaluateEngineQueries, readDevQueries } from '../eval/evaluate.js';
+import { temporarySolrCollection } from '../eval/solr-target.js';
+import { embeddedEngine } from '../store/embedded-engine.js';
+import type { SolrConfig } from '../store/solr/solr-config.js';
+import { solrEngine } from '../store/solr/solr-engine.js';
 import { evaluateMetadata, parseMetadataSet } from '../eval/metadata-eval.js';
 import { evaluateOcr, formatOcrReport } from '../eval/ocr-eval.js';
 import type { Metrics } from '../eval/metrics.js';
@@ -35,18 +40,6 @@ function row(label: string, m: Metrics): string {
 }
 const HEADER = `${'set'.padEnd(24)} ${'n'.padStart(5)} ${'nDCG10'.padStart(6)} ${'MRR10'.padStart(6)} ${'R@1'.padStart(6)} ${'R@5'.padStart(6)} ${'R@10'.padStart(6)}`;
 
-function readQueries(file: string): DevQuery[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('//'))
-    .map((l, i) => {
-      const q = JSON.parse(l) as DevQuery;
-      if (typeof q.query !== 'string' || !Array.isArray(q.relevant)) throw new Error(`${file}:${i + 1}: each line needs "query" and "relevant"`);
-      return q;
-    });
-}
-
 const program = commandLine({
   name: 'npm run eval --',
   description:
@@ -60,7 +53,7 @@ const program = commandLine({
     ['npm run eval -- --metadata test/eval/metadata-dev.jsonl --verbose', 'per-field accuracy, listing each miss'],
     ['npm run eval -- --ocr ../shared/corpus/decrees/100_2.pdf --truth ../shared/corpus/decrees/nd100_2019.pdf', 'OCR error rate before and after repair'],
   ],
-  environment: [...MODEL_ENVIRONMENT],
+  environment: [...MODEL_ENVIRONMENT, ['ENGINE, SOLR_URL, SOLR_COLLECTION', 'ENGINE=solr: --queries reads the configured collection, --vire / --alqac build a temporary one']],
 })
   .option('--queries <file>', 'development queries, one JSON object per line: {"query", "relevant", "kind"?}')
   .option('--vire <file>', 'one of the ViRE benchmark CSVs')
@@ -117,7 +110,7 @@ runMain(async () => {
   }
   const { mode } = values;
   if (!values.queries && !values.vire && !values.alqac) return usageError(program, 'choose what to measure: --queries, --vire, --alqac, --metadata or --ocr');
-  if (values.queries) requireIndex(values.index ?? readConfig().indexDir);
+  if (values.queries && readConfig().engine.engine !== 'solr') requireIndex(values.index ?? readConfig().indexDir);
   const { embedder, message } = await openEmbedder();
   log(message);
   if (!embedder && mode !== 'lexical' && !values.queries) throw new Error(`--mode ${mode} needs a model; use --mode lexical`);
@@ -135,7 +128,10 @@ runMain(async () => {
     const modes = mode === 'all' ? MODES : [mode];
     const bar = createProgress(bench.name);
     const started = performance.now();
-    const byMode = await evaluateBenchmark(bench, modes, embedder, (d, t) => bar.update(d, t), fusion);
+    // ENGINE=solr: the corpus goes to a temporary collection of the configured cluster instead of a temporary folder.
+    const engine = readConfig().engine;
+    const target = engine.engine === 'solr' ? temporarySolrCollection(engine) : undefined;
+    const byMode = await evaluateBenchmark(bench, modes, embedder, (d, t) => bar.update(d, t), fusion, target);
     bar.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const results = Object.entries(byMode).map(([m, r]) => ({ dataset: bench.name, mode: m, queries: r.queries, 'ndcg@10': r['ndcg@10'], 'mrr@10': r['mrr@10'], 'recall@10': r['recall@10'] }));
@@ -143,12 +139,16 @@ runMain(async () => {
     else process.stdout.write(`${HEADER}\n${Object.entries(byMode).map(([m, r]) => row(`${bench.name} ${m}`, r)).join('\n')}\n(${bench.corpus.length} texts; ${seconds} s)\n`);
     return;
   }
-  const queries = readQueries(values.queries!);
-  const handle = openIndex(values.index ?? readConfig().indexDir, { embedder, log, access: 'read' });
+  const queries = readDevQueries(values.queries!);
+  // ENGINE=solr: the configured collection, as `npm run search` reads it; otherwise the index folder.
+  const configured = readConfig().engine;
+  const model = embedder ? { id: embedder.modelId, dimension: embedder.dimension } : null;
+  const handle = configured.engine === 'solr' ? null : openIndex(values.index ?? readConfig().indexDir, { embedder, log, access: 'read' });
+  const engine = handle ? embeddedEngine(handle) : await solrEngine(configured as SolrConfig, { model, create: false });
   try {
-    const modes = embedder ? MODES : (['lexical'] as SearchMode[]);
-    const reports = Object.fromEntries(await Promise.all(modes.map(async (m) => [m, await evaluateQueries(handle, queries, m, fusion)] as const)));
-    if (values.json) process.stdout.write(`${JSON.stringify({ model: embedder?.modelId ?? null, queries: queries.length, modes: reports })}\n`);
+    const modes = embedder && (handle || engine.vectorModel) ? MODES : (['lexical'] as SearchMode[]);
+    const reports = Object.fromEntries(await Promise.all(modes.map(async (m) => [m, await evaluateEngineQueries(engine, handle ? handle.embedder : embedder, queries, m, fusion)] as const)));
+    if (values.json) process.stdout.write(`${JSON.stringify({ engine: engine.name, model: embedder?.modelId ?? null, queries: queries.length, modes: reports })}\n`);
     else {
       const lines = [HEADER];
       for (const [m, r] of Object.entries(reports)) {
@@ -160,6 +160,7 @@ runMain(async () => {
       process.stdout.write(`${lines.join('\n')}\n`);
     }
   } finally {
-    handle.close();
+    if (handle) handle.close();
+    else await engine.close();
   }
 });

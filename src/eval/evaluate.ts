@@ -1,27 +1,82 @@
 /**
- * Runs questions against an index and scores the rankings: a benchmark's corpus built into a temporary index and
- * ranked by document, or a development query file against an existing index, ranked by passage.
+ * Runs questions against an engine and scores the rankings: a benchmark's corpus built into an empty target (a
+ * temporary index folder, or any SearchEngine such as a temporary Solr collection) and ranked by document, or a
+ * development query file against an existing index or engine, ranked by passage.
  */
-import { rmSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FusionSpec } from '../core/fuse.js';
 import { prepareDocument } from '../core/prepare-document.js';
-import type { SearchMode, SearchResult } from '../core/types.js';
+import { textForEmbedding } from '../core/passage-context.js';
+import type { PreparedDocument, SearchMode, SearchResult } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import { commitFile } from '../ingest/ingest-files.js';
-import { search } from '../search/search.js';
+import { searchEngine } from '../search/search.js';
+import { embeddedEngine } from '../store/embedded-engine.js';
+import type { EngineReader, SearchEngine } from '../store/engine.js';
 import { openIndex, type IndexHandle } from '../store/open-index.js';
 import type { Benchmark } from './benchmarks.js';
 import { aggregate, type Metrics, type QueryOutcome } from './metrics.js';
-import { rankDocuments } from './rank-documents.js';
+import { rankEngineDocuments } from './rank-documents.js';
 
 export type Progress = (done: number, total: number) => void;
 
 /**
- * Builds the benchmark's corpus into a temporary index once (with vectors when a mode needs them) and scores its
- * questions in each of `modes`, ranking documents.
+ * Where a benchmark's corpus is built and searched: an empty engine, how a prepared document is stored in it (its
+ * vectors computed with `embedder` when it has one), and how it is disposed of afterwards.
+ */
+export interface BenchmarkTarget {
+  engine: EngineReader;
+  embedder: Embedder | null;
+  store(doc: PreparedDocument, source: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens an empty target; `embedder` is null when every mode measured is lexical. */
+export type OpenBenchmarkTarget = (embedder: Embedder | null) => Promise<BenchmarkTarget>;
+
+/** The default target: a temporary index folder of the embedded engine, removed at close. */
+export const temporaryIndex: OpenBenchmarkTarget = async (embedder) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vn-docsearch-eval-'));
+  const handle = openIndex(dir, { embedder });
+  return {
+    engine: embeddedEngine(handle),
+    embedder: handle.embedder,
+    store: async (doc, source) => void (await commitFile(handle, { doc, fileHash: doc.contentHash }, source)),
+    async close() {
+      handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * A target over any engine, written through its write verbs only (src/store/engine.ts): a document already stored
+ * gets the source linked, a new one is embedded (with `embedder`) and added whole. `dispose` runs at close (e.g. to
+ * delete a temporary Solr collection), after the engine is closed.
+ */
+export function engineTarget(engine: SearchEngine, embedder: Embedder | null, dispose: () => Promise<void> = async () => {}): BenchmarkTarget {
+  const stored = new Set<string>();
+  return {
+    engine,
+    embedder,
+    async store(doc, source) {
+      if (stored.has(doc.id)) return engine.linkSource(source, doc.id, doc.contentHash);
+      const values = embedder ? await embedder.embedPassages(doc.passages.map((p) => textForEmbedding(doc.title, p.section, p.text))) : null;
+      await engine.addDocument(doc, source, doc.contentHash, embedder && values ? { model: embedder.modelId, values } : null);
+      stored.add(doc.id);
+    },
+    async close() {
+      await engine.close();
+      await dispose();
+    },
+  };
+}
+
+/**
+ * Builds the benchmark's corpus into an empty target once (by default a temporary index folder; with vectors when a
+ * mode needs them) and scores its questions in each of `modes`, ranking documents.
  */
 export async function evaluateBenchmark(
   bench: Benchmark,
@@ -29,19 +84,22 @@ export async function evaluateBenchmark(
   embedder: Embedder | null,
   progress?: Progress,
   fusion?: FusionSpec,
+  open: OpenBenchmarkTarget = temporaryIndex,
 ): Promise<Record<string, Metrics>> {
-  const dir = mkdtempSync(join(tmpdir(), 'vn-docsearch-eval-'));
-  const handle = openIndex(dir, { embedder: modes.every((m) => m === 'lexical') ? null : embedder });
+  const target = await open(modes.every((m) => m === 'lexical') ? null : embedder);
   const total = bench.corpus.length + modes.length * bench.questions.length;
   try {
     const docOf = new Map<string, string>();
     for (const [i, item] of bench.corpus.entries()) {
+      let doc: PreparedDocument | null = null;
       try {
-        const doc = prepareDocument(item.text, 'txt');
-        await commitFile(handle, { doc, fileHash: doc.contentHash }, `bench/${item.id}`);
-        docOf.set(item.id, doc.id);
+        doc = prepareDocument(item.text, 'txt');
       } catch {
         // An empty text in the benchmark can never be retrieved; its questions count as misses.
+      }
+      if (doc) {
+        await target.store(doc, `bench/${item.id}`);
+        docOf.set(item.id, doc.id);
       }
       progress?.(i + 1, total);
     }
@@ -50,7 +108,7 @@ export async function evaluateBenchmark(
       const outcomes: QueryOutcome[] = [];
       for (const [i, q] of bench.questions.entries()) {
         const relevant = new Set(q.relevant.map((id) => docOf.get(id)).filter((d): d is string => d !== undefined));
-        const ranked = await rankDocuments(handle, q.query, mode, 10, fusion);
+        const ranked = await rankEngineDocuments(target.engine, target.embedder, q.query, mode, 10, fusion);
         outcomes.push({ relevantRanks: ranked.flatMap((id, r) => (relevant.has(id) ? [r + 1] : [])), relevantTotal: Math.max(1, relevant.size) });
         progress?.(bench.corpus.length + m * bench.questions.length + i + 1, total);
       }
@@ -58,8 +116,7 @@ export async function evaluateBenchmark(
     }
     return out;
   } finally {
-    handle.close();
-    rmSync(dir, { recursive: true, force: true });
+    await target.close();
   }
 }
 
@@ -68,6 +125,19 @@ export interface DevQuery {
   /** Document ids, passage ids, or text a relevant passage must contain. */
   relevant: string[];
   kind?: string;
+}
+
+/** Reads a development query file: one JSON object per line (`//` lines are comments); throws on a malformed line. */
+export function readDevQueries(file: string): DevQuery[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('//'))
+    .map((l, i) => {
+      const q = JSON.parse(l) as DevQuery;
+      if (typeof q.query !== 'string' || !Array.isArray(q.relevant)) throw new Error(`${file}:${i + 1}: each line needs "query" and "relevant"`);
+      return q;
+    });
 }
 
 /** What a relevance judgement reads of a ranked passage. */
@@ -106,12 +176,17 @@ export interface DevReport {
  * Scores development queries against an index: a query is answered at the rank of its first relevant passage.
  * Queries with no relevant text are questions the corpus does not cover: they only test that no answer is given.
  */
-export async function evaluateQueries(handle: IndexHandle, queries: DevQuery[], mode: SearchMode, fusion?: FusionSpec): Promise<DevReport> {
+export function evaluateQueries(handle: IndexHandle, queries: DevQuery[], mode: SearchMode, fusion?: FusionSpec): Promise<DevReport> {
+  return evaluateEngineQueries(embeddedEngine(handle), handle.embedder, queries, mode, fusion);
+}
+
+/** evaluateQueries over any engine (src/store/engine.ts); `embedder` computes query vectors (null: lexical only). */
+export async function evaluateEngineQueries(engine: EngineReader, embedder: Embedder | null, queries: DevQuery[], mode: SearchMode, fusion?: FusionSpec): Promise<DevReport> {
   const byKind = new Map<string, QueryOutcome[]>();
   const all: QueryOutcome[] = [];
   const answers = { covered: 0, coveredAnswered: 0, uncovered: 0, uncoveredNull: 0 };
   for (const q of queries) {
-    const { results, answer } = await search(handle, q.query, { k: 10, mode, ...(fusion ? { fusion } : {}) });
+    const { results, answer } = await searchEngine(engine, embedder, q.query, { k: 10, mode, ...(fusion ? { fusion } : {}) });
     if (q.relevant.length === 0) {
       answers.uncovered++;
       if (answer === null) answers.uncoveredNull++;

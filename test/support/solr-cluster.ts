@@ -37,6 +37,8 @@ export interface SolrCluster {
   nodes: SolrNode[];
   /** Base URLs of every node (running or not). */
   urls: string[];
+  /** The launcher JVM's process id (every node and ZooKeeper live in it): for reading its memory in /proc. */
+  pid: number;
   /** Milliseconds the launcher took from its start to ready (JVM start excluded). */
   startMillis: number;
   /** Stops node `index` and waits until ZooKeeper no longer lists it. */
@@ -128,6 +130,7 @@ export async function startSolrCluster(nodes = 3, timeoutMs = 180_000): Promise<
     configName: ready.configName,
     nodes: ready.nodes,
     urls: ready.nodes.map((n) => n.url),
+    pid: child.pid ?? 0,
     startMillis: ready.startMillis ?? 0,
     stderr: () => stderr,
     logFile: log.path as string,

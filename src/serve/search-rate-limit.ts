@@ -11,6 +11,6 @@ export function searchRateLimit(searchesPerMinute: number): express.RequestHandl
     limit: searchesPerMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    handler: (_req, res) => sendError(res, 429, 'too_many_requests', 'too many searches from this address; wait a minute'),
+    handler: (_req, res) => sendError(res, 'too_many_requests'),
   });
 }

@@ -10,6 +10,7 @@ import { searchEngine } from '../search/search.js';
 import type { SearchEngine } from '../store/engine.js';
 import { type AppOptions, DEFAULT_APP_OPTIONS, MAX_URL_LENGTH } from './app.js';
 import { searchRateLimit } from './search-rate-limit.js';
+import { type EngineWriteOptions, engineWriteRoutes } from './engine-write-routes.js';
 import { errorHandler, notFound, sendError } from './http-error.js';
 import { InFlight } from './in-flight.js';
 import { OPENAPI } from './openapi.js';
@@ -23,7 +24,7 @@ export interface EngineApp {
 }
 
 /** `GET /api/search` and `GET /api/health` through `engine`; other `/api/*` endpoints refused with 501. */
-export function createEngineApp(engine: SearchEngine, embedder: Embedder | null, options: Partial<AppOptions> = {}): EngineApp {
+export function createEngineApp(engine: SearchEngine, embedder: Embedder | null, options: Partial<AppOptions> & Pick<EngineWriteOptions, 'jobs'> = {}): EngineApp {
   const { searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
   const requests = new InFlight();
   const app = express();
@@ -51,6 +52,7 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
     const params = parseSearchParams(req.query as Record<string, unknown>);
     res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact })));
   });
+  app.use(engineWriteRoutes(engine, embedder, { apiKeys: options.apiKeys ?? [], ...(options.jobs ? { jobs: options.jobs } : {}) }));
   app.use('/api', (req, res) =>
     sendError(res, ERROR_STATUS.engine_unsupported, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name} yet: only search and health are`),
   );

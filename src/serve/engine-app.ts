@@ -50,7 +50,7 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
   const searchLimit = searchRateLimit(searchesPerMinute);
   app.get('/api/search', searchLimit, async (req, res) => {
     const params = parseSearchParams(req.query as Record<string, unknown>);
-    res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact })));
+    res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets })));
   });
   app.use(engineWriteRoutes(engine, embedder, { apiKeys: options.apiKeys ?? [], ...(options.jobs ? { jobs: options.jobs } : {}) }));
   app.use('/api', (req, res) =>

@@ -73,6 +73,12 @@ export function engineWritesContract(name: string, make: () => Promise<{ engine:
       expect(done.body.job.files.every((f: { passages: number }) => f.passages > 0)).toBe(true);
       expect(await engine.counts()).toMatchObject({ documents: 2 });
       expect(await searchSources(server.base, 'chuyen doi so trong cong tac dang')).toContain('uploads/chuyển-đổi-số.txt');
+      // Facets count every matching document: the two notes both hold `tổ chức`, one of them `chuyển đổi số`.
+      const facets = async (q: string) => (await call(server.base, `/api/search?q=${encodeURIComponent(q)}&facets=kind,year`)).body.facets;
+      const count = (f: { kind: { count: number }[] }) => f.kind.reduce((n, c) => n + c.count, 0);
+      const [both, one] = [await facets('tổ chức'), await facets('"chuyển đổi số"')];
+      expect(Object.keys(both)).toEqual(['kind', 'year']);
+      expect(count(one)).toBeLessThan(count(both));
     });
 
     it('answers a re-upload as unchanged, the same text under another name as linked, and a changed file as updated', async () => {

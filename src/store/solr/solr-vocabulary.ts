@@ -10,7 +10,8 @@
  * The look-ups restoration makes are synchronous, so the counts are held in memory: loaded at open, loaded again by
  * `refresh` (the engine's flush, after its own writes), and again in the background when a look-up finds them older
  * than `maxAgeMs` (writes of other processes). Memory grows with the distinct syllables and pairs of the collection
- * (a few hundred thousand for a thousand articles); Solr un-inverts `index_terms` for the facet once per searcher.
+ * (a few hundred thousand for a thousand articles); a load reads every accent-exact posting of the collection once
+ * (Solr's `enum` facet method), so its time grows with the collection's size.
  */
 import type { SyllableCounts } from '../../core/restore-diacritics.js';
 import { EXACT_PREFIX } from './solr-documents.js';
@@ -40,6 +41,10 @@ export async function readVocabulary(http: SolrHttp, collection: string): Promis
       ['facet.limit', '-1'],
       ['facet.mincount', '1'],
       ['facet.sort', 'index'],
+      // The term field has no docValues and is not uninvertible (schema 1.7): walk its terms from the prefix, counting
+      // each one's live postings among the passages, without putting a filter per term in Solr's filter cache.
+      ['facet.method', 'enum'],
+      ['facet.enum.cache.minDf', String(2 ** 31 - 1)],
     ]),
   )) as FacetResponse;
   const flat = res.facet_counts?.facet_fields?.index_terms ?? [];

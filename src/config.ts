@@ -21,6 +21,11 @@ export interface Config {
   lexicalThreads: number;
   /** ENGINE=embedded (the index folder, default) or ENGINE=solr with SOLR_URL, SOLR_COLLECTION, … (src/store/solr/solr-config.ts). */
   engine: EngineConfig;
+  /**
+   * ENGINE=solr: the folder keeping the upload jobs' states (`jobs.sqlite`), so GET /api/jobs/:id answers after a
+   * restart; one folder per server process. The embedded engine keeps them in its index folder instead.
+   */
+  jobsDir: string;
 }
 
 function wholeNumber(raw: string | undefined, name: string, fallback: number): number {
@@ -42,5 +47,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchesPerMinute: wholeNumber(env.SEARCH_RATE_LIMIT, 'SEARCH_RATE_LIMIT', DEFAULT_SEARCHES_PER_MINUTE),
     lexicalThreads: wholeNumber(env.LEXICAL_THREADS, 'LEXICAL_THREADS', defaultLexicalThreads()),
     engine: readEngineConfig(env),
+    jobsDir: resolve(env.JOBS_DIR ?? 'indexes/jobs'),
   };
 }

@@ -80,7 +80,7 @@ runMain(async () => {
 
 /** ENGINE=solr: the same ingest and --delete through the engine's write verbs (src/ingest/ingest-engine.ts). */
 async function ingestIntoSolr(solr: SolrConfig, positionals: string[], values: { delete?: boolean; verbose?: boolean }): Promise<number> {
-  const { engine, embedder } = await openConfiguredSolr(solr);
+  const { engine, embedder } = await openConfiguredSolr(solr, { vocabulary: false });
   try {
     if (values.delete) {
       let missing = 0;

@@ -7,7 +7,7 @@ import { openEmbedder } from '../embed/open-embedder.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { SearchEngine } from '../store/engine.js';
 import type { SolrConfig } from '../store/solr/solr-config.js';
-import { solrEngine } from '../store/solr/solr-engine.js';
+import { solrEngine, type SolrEngineOptions } from '../store/solr/solr-engine.js';
 import { log } from './open-configured-index.js';
 
 export interface ConfiguredEngine {
@@ -15,11 +15,14 @@ export interface ConfiguredEngine {
   embedder: Embedder | null;
 }
 
-/** Throws `engine_unavailable` when no node of SOLR_URL answers, `model_changed` for a collection of another model. */
-export async function openConfiguredSolr(config: SolrConfig): Promise<ConfiguredEngine> {
+/**
+ * Throws `engine_unavailable` when no node of SOLR_URL answers, `model_changed` for a collection of another model.
+ * `vocabulary: false` skips loading the syllable vocabulary (a command that only writes needs none).
+ */
+export async function openConfiguredSolr(config: SolrConfig, options: Pick<SolrEngineOptions, 'vocabulary'> = {}): Promise<ConfiguredEngine> {
   const { embedder, message } = await openEmbedder();
   log(message);
-  const engine = await solrEngine(config, { model: embedder ? { id: embedder.modelId, dimension: embedder.dimension } : null });
+  const engine = await solrEngine(config, { model: embedder ? { id: embedder.modelId, dimension: embedder.dimension } : null, ...options });
   log(`engine: SolrCloud collection ${config.collection} at ${config.urls.join(', ')}`);
   return { engine, embedder };
 }

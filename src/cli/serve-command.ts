@@ -1,10 +1,15 @@
 /** `npm start`: opens the index (ingesting the bundled corpus into an empty one) and serves the API. */
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { DEFAULT_SEARCHES_PER_MINUTE, readConfig } from '../config.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
 import { createEngineApp } from '../serve/engine-app.js';
+import { IngestJobs } from '../serve/ingest-jobs.js';
+import { engineTarget } from '../serve/ingest-target.js';
+import { JobStore } from '../store/job-store.js';
 import type { Config } from '../config.js';
 import { commandLine, MODEL_ENVIRONMENT } from './command-line.js';
 import { formatSummary } from './format-summary.js';
@@ -33,7 +38,8 @@ const program = commandLine({
     ['SEARCH_RATE_LIMIT', `searches per minute per client address, 0 for no limit (default: ${DEFAULT_SEARCHES_PER_MINUTE})`],
     ['LEXICAL_THREADS', 'worker threads scoring lexical searches (default: cores - 1)'],
     ['CORPUS_DIR', 'what an empty index is filled with (default: corpus)'],
-    ['ENGINE, SOLR_URL, SOLR_COLLECTION', 'ENGINE=solr serves search from a SolrCloud collection (only search and health; README)'],
+    ['ENGINE, SOLR_URL, SOLR_COLLECTION', 'ENGINE=solr serves search and the write API from a SolrCloud collection (README)'],
+    ['JOBS_DIR', 'with ENGINE=solr, the folder keeping upload jobs (default: indexes/jobs)'],
     ...MODEL_ENVIRONMENT,
   ],
 });
@@ -102,14 +108,21 @@ runMain(async () => {
   process.on('SIGTERM', shutdown);
 });
 
-/** ENGINE=solr: search and health through the Solr engine (src/serve/engine-app.ts); nothing is ingested at start. */
+/**
+ * ENGINE=solr: search, health and the write API (uploads, jobs, deletions) through the Solr engine
+ * (src/serve/engine-app.ts); upload jobs are kept in JOBS_DIR; nothing is ingested at start.
+ */
 async function serveSolr(config: Config): Promise<void> {
   if (config.engine.engine !== 'solr') return;
   const { engine, embedder } = await openConfiguredSolr(config.engine);
+  mkdirSync(config.jobsDir, { recursive: true });
+  const jobStore = new JobStore(join(config.jobsDir, 'jobs.sqlite'));
+  const jobs = new IngestJobs(engineTarget(engine, embedder, jobStore));
   const { app, requests } = createEngineApp(engine, embedder, {
     apiKeys: config.apiKeys,
     searchesPerMinute: config.searchesPerMinute,
     log: (line) => process.stdout.write(`${line}\n`),
+    jobs,
   });
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
   server.listen(config.port, config.host ?? '::');
@@ -118,11 +131,13 @@ async function serveSolr(config: Config): Promise<void> {
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
-  log(`serving ${(await engine.counts()).documents} documents from SolrCloud on http://localhost:${port} (search only)`);
+  log(`serving ${(await engine.counts()).documents} documents from SolrCloud on http://localhost:${port}`);
+  log(config.apiKeys.length > 0 ? `uploads and deletions need one of ${config.apiKeys.length} API keys; jobs kept in ${config.jobsDir}` : 'uploads and deletions are off (set API_KEYS to enable them)');
   const shutdown = (): void => {
     server.close();
     server.closeIdleConnections();
-    void requests.idle().then(async () => {
+    void Promise.all([requests.idle(), jobs.idle()]).then(async () => {
+      jobStore.close();
       await engine.close();
       process.exit(0);
     });

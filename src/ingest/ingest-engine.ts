@@ -9,7 +9,7 @@ import { UserError } from '../core/errors.js';
 import { textForEmbedding } from '../core/passage-context.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { SearchEngine } from '../store/engine.js';
-import type { FileResult, IngestListeners, IngestSummary } from './ingest-files.js';
+import type { FileResult, IngestListeners, IngestSummary, PreparedFile } from './ingest-files.js';
 import { prepareFile } from './ingest-files.js';
 import { listFiles } from './list-files.js';
 import { hashBytes, readFileBytes } from './read-document.js';
@@ -20,14 +20,23 @@ const STOPPING = new Set(['engine_unavailable', 'embedder_unavailable', 'model_c
 
 /** Stores one file's bytes under `source` through the engine. */
 export async function ingestIntoEngine(engine: SearchEngine, embedder: Embedder | null, bytes: Uint8Array, fileName: string, source: string): Promise<FileResult> {
-  const { doc, fileHash } = await prepareFile(bytes, fileName, hashBytes(bytes));
+  return commitIntoEngine(engine, embedder, await prepareFile(bytes, fileName, hashBytes(bytes)), source);
+}
+
+/**
+ * Stores a prepared file under `source` through the engine's write verbs: linked when its document is stored
+ * already, else embedded and added whole (replacing what the source held). Errors: the engine's (`engine_unavailable`
+ * when no node takes the write) and the embedder's; a document not added is not stored at all.
+ */
+export async function commitIntoEngine(engine: SearchEngine, embedder: Embedder | null, { doc, fileHash }: PreparedFile, source: string): Promise<FileResult> {
   const stored = (await engine.documentSummaries([doc.id])).get(doc.id);
   if (stored) {
     await engine.linkSource(source, doc.id, fileHash);
     return { outcome: stored.source === source ? 'unchanged' : 'linked', passages: 0, documentId: doc.id };
   }
-  const previous = await engine.removeSource(source);
+  // Embedded before anything is removed: an embedder that is down leaves the source's old document in place.
   const values = embedder ? await embedder.embedPassages(doc.passages.map((p) => textForEmbedding(doc.title, p.section, p.text))) : null;
+  const previous = await engine.removeSource(source);
   const keys = await engine.addDocument(doc, source, fileHash, embedder && values ? { model: embedder.modelId, values } : null);
   return { outcome: previous ? 'updated' : 'added', passages: keys.length, documentId: doc.id };
 }

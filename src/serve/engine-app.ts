@@ -9,6 +9,7 @@ import { searchEngine } from '../search/search.js';
 import type { SearchEngine } from '../store/engine.js';
 import { type AppOptions, DEFAULT_APP_OPTIONS, MAX_URL_LENGTH } from './app.js';
 import { searchRateLimit } from './search-rate-limit.js';
+import { type EngineWriteOptions, engineWriteRoutes } from './engine-write-routes.js';
 import { errorHandler, notFound, sendError } from './http-error.js';
 import { InFlight } from './in-flight.js';
 import { OPENAPI } from './openapi.js';
@@ -22,7 +23,7 @@ export interface EngineApp {
 }
 
 /** `GET /api/search` and `GET /api/health` through `engine`; other `/api/*` endpoints refused with 501. */
-export function createEngineApp(engine: SearchEngine, embedder: Embedder | null, options: Partial<AppOptions> = {}): EngineApp {
+export function createEngineApp(engine: SearchEngine, embedder: Embedder | null, options: Partial<AppOptions> & Pick<EngineWriteOptions, 'jobs'> = {}): EngineApp {
   const { searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
   const requests = new InFlight();
   const app = express();
@@ -48,8 +49,9 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
   const searchLimit = searchRateLimit(searchesPerMinute);
   app.get('/api/search', searchLimit, async (req, res) => {
     const params = parseSearchRequest(req.query as Record<string, unknown>);
-    res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact })));
+    res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets })));
   });
+  app.use(engineWriteRoutes(engine, embedder, { apiKeys: options.apiKeys ?? [], ...(options.jobs ? { jobs: options.jobs } : {}) }));
   app.use('/api', (req, res) =>
     sendError(res, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name} yet: only search and health are`),
   );

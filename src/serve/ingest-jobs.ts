@@ -1,14 +1,18 @@
 /**
  * Ingest jobs for uploads: run one at a time in submission order, so writes never interleave, while searches go on
- * being served (each store write is one synchronous transaction, so a search sees a document whole or not at all).
- * Every change of a job's state is written to the store's `jobs` table, so a job is still answered for after a
- * restart; a job a crash or restart left unfinished is marked failed (`interrupted`) when the next server starts.
+ * being served (each document is written whole or not at all, so a search sees it whole or not at all). They write
+ * into an ingest target (src/serve/ingest-target.ts): an index handle, or any engine through its write verbs.
+ * Every change of a job's state is written to the target's job store (the index's `jobs` table, or the jobs folder
+ * of ENGINE=solr), so a job is still answered for after a restart; a job a crash or restart left unfinished is marked
+ * failed (`interrupted`) when the next server starts. Once the engine is unavailable (`engine_unavailable`), the
+ * job's remaining files fail with the same error at once instead of each waiting out the engine's deadline.
  */
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../core/errors.js';
-import { commitFile, type FileOutcome, type PreparedFile } from '../ingest/ingest-files.js';
+import type { FileOutcome, PreparedFile } from '../ingest/ingest-files.js';
 import { asDiskFull } from '../store/disk-full.js';
 import type { IndexHandle } from '../store/open-index.js';
+import { type IngestTarget, indexTarget } from './ingest-target.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -46,9 +50,13 @@ export class IngestJobs {
   private readonly jobs = new Map<string, Job>();
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly handle: IndexHandle) {
+  private readonly target: IngestTarget;
+
+  /** Jobs writing into `target`; an index handle stands for its indexTarget. */
+  constructor(target: IngestTarget | IndexHandle) {
+    this.target = 'commit' in target ? target : indexTarget(target);
     const now = new Date().toISOString();
-    for (const job of handle.jobs?.unfinished<Job>() ?? []) {
+    for (const job of this.target.jobs?.unfinished<Job>() ?? []) {
       const error = {
         code: 'interrupted',
         message: 'the server stopped (a crash or a restart) before this file was stored; upload it again',
@@ -64,7 +72,7 @@ export class IngestJobs {
   /** Writes the job's state to the store; a failure (a full disk) leaves it in memory only, never stops the job. */
   private persist(job: Job): void {
     try {
-      this.handle.jobs?.put(job);
+      this.target.jobs?.put(job);
     } catch {
       // The state stays served from memory until the process stops.
     }
@@ -88,7 +96,7 @@ export class IngestJobs {
   }
 
   get(id: string): Job | undefined {
-    return this.jobs.get(id) ?? this.handle.jobs?.get<Job>(id) ?? undefined;
+    return this.jobs.get(id) ?? this.target.jobs?.get<Job>(id) ?? undefined;
   }
 
   counts(): { queued: number; running: number } {
@@ -103,24 +111,27 @@ export class IngestJobs {
 
   private async run(job: Job, uploads: Upload[]): Promise<void> {
     job.status = 'running';
+    let unavailable: { code: string; message: string } | null = null;
     for (const [i, upload] of uploads.entries()) {
       // Let waiting requests in between files (without a model a file's commit never yields on its own).
       await new Promise((resolve) => setImmediate(resolve));
       const file = job.files[i]!;
       file.status = 'running';
       try {
-        const result = await commitFile(this.handle, upload.prepared, `uploads/${upload.name}`);
+        if (unavailable) throw new UserError('engine_unavailable', unavailable.message);
+        const result = await this.target.commit(upload.prepared, `uploads/${upload.name}`);
         Object.assign(file, { status: 'done', outcome: result.outcome, documentId: result.documentId, passages: result.passages });
       } catch (raw) {
         const err = asDiskFull(raw, 'the store');
         file.status = 'failed';
         file.error = { code: err instanceof UserError ? err.code : 'ingest_failed', message: (err as Error).message };
+        if (file.error.code === 'engine_unavailable') unavailable = file.error;
       }
       job.progress.done = i + 1;
       this.persist(job);
     }
     try {
-      this.handle.save();
+      await this.target.save();
     } catch (err) {
       // The documents are committed to the store (and searchable); only the derived index files lag, and the next
       // save or open writes them. The job says so instead of crashing the server.
@@ -143,7 +154,7 @@ export class IngestJobs {
 
   private evict(): void {
     try {
-      this.handle.jobs?.prune(KEEP_FINISHED);
+      this.target.jobs?.prune(KEEP_FINISHED);
     } catch {
       // pruning waits for the next job
     }

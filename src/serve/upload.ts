@@ -56,7 +56,11 @@ const receiveFiles: RequestHandler = (req, res, next) => {
   });
 };
 
-export function uploadHandlers(jobs: IngestJobs): RequestHandler[] {
+/**
+ * The upload's handlers: receiving, then checking every file and queueing the job. `ready`, when given, is awaited
+ * after the files are checked and before the job is queued (the engine app asks there whether its engine answers).
+ */
+export function uploadHandlers(jobs: IngestJobs, ready?: () => Promise<void>): RequestHandler[] {
   const accept: RequestHandler = async (req, res) => {
     if (!req.is('multipart/form-data')) throw new UserError('not_multipart', 'send the files as multipart/form-data in the field "file"');
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
@@ -74,6 +78,7 @@ export function uploadHandlers(jobs: IngestJobs): RequestHandler[] {
         throw err;
       }
     }
+    await ready?.();
     const job = jobs.submit(uploads);
     res.status(202).location(`/api/jobs/${job.id}`).json({ job });
   };

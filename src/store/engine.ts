@@ -79,7 +79,7 @@ export interface EngineReader {
   /**
    * How many passages hold each accented syllable and adjacent pair (src/core/restore-diacritics.ts), for restoring
    * a query typed without diacritics; null when the engine cannot say (then queries are searched as typed). The
-   * Solr engine returns null.
+   * Solr engine's are loaded at open and after each flush (src/store/solr/solr-vocabulary.ts).
    */
   vocabulary(): SyllableCounts | null;
   /**

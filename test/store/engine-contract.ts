@@ -6,11 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdentities } from '../../src/core/document-identity.js';
+import { FACET_FIELDS } from '../../src/core/facets.js';
 import { queryTerms } from '../../src/core/lexical-terms.js';
+import { toneKey } from '../../src/core/normalize.js';
 import { prepareDocument } from '../../src/core/prepare-document.js';
+import { matchesQuery } from '../../src/core/query-match.js';
+import { parseQuery } from '../../src/core/query-syntax.js';
 import { referencePattern } from '../../src/core/references.js';
 import type { PreparedDocument } from '../../src/core/types.js';
-import type { SearchEngine } from '../../src/store/engine.js';
+import { searchEngine } from '../../src/search/search.js';
+import { searchFacets } from '../../src/search/stages/count-facets.js';
+import type { EngineReader, Restriction, SearchEngine } from '../../src/store/engine.js';
+import { documentTerms } from '../../src/store/passage-terms.js';
 import { CITED_DIRECTIVE, corpusFiles, SEED } from '../support/fixtures.js';
 
 export interface EngineUnderTest {
@@ -41,6 +48,25 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       docs.set(doc.id, doc);
       return doc;
     }
+
+    const ascending = (list: Iterable<number>): number[] => [...list].sort((a, b) => a - b);
+    /** The index terms of every stored passage, from our own analysis: what any engine's postings must agree with. */
+    function* indexedPassages(): Generator<{ key: number; documentId: string; folded: Set<string>; exact: Set<string> }> {
+      for (const [id, doc] of docs) {
+        for (const t of documentTerms(doc, keys.get(id) ?? [])) yield { key: t.key, documentId: id, folded: new Set(t.folded), exact: new Set(t.exact) };
+      }
+    }
+    /** Passages under every folded term, by brute force; within the restriction's documents (and keys) when given. */
+    const postingsOracle = (terms: string[], restriction: Restriction | null, only: Set<number> | null = null): number[] => {
+      const allowed = restriction ? new Set(restriction.documents) : null;
+      const out: number[] = [];
+      for (const p of indexedPassages()) {
+        if (terms.length === 0 || (allowed && !allowed.has(p.documentId)) || (only && !only.has(p.key))) continue;
+        if (terms.every((t) => p.folded.has(t))) out.push(p.key);
+      }
+      return ascending(out);
+    };
+    const exactOracle = (term: string): number => [...indexedPassages()].filter((p) => p.exact.has(term)).length;
 
     beforeAll(async () => {
       under = await make();
@@ -142,6 +168,76 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       const cited = await engine.citedNumbers('5');
       expect(cited.find((c) => c.number === '05-CT/TW')?.documents).toBeGreaterThan(0);
       expect(cited.every((c) => /^0?5[-/]/u.test(c.number))).toBe(true);
+    });
+
+    it('looks up postings: the passages indexed under every folded term, within a restriction', async () => {
+      expect(postingsOracle(['chi_bo'], null).length).toBeGreaterThan(3);
+      for (const terms of [['chi_bo'], ['to', 'chuc', 'dang'], ['cong_dan', 'tiep'], ['khong_co_tu_nay'], []]) {
+        expect(ascending(await engine.passagesWithAll?.(terms, null) ?? []), terms.join(' ')).toEqual(postingsOracle(terms, null));
+      }
+      const signed = await engine.restrict({ signer: 'Đinh Văn Khải' });
+      expect(postingsOracle(['cong_dan'], signed).length).toBeGreaterThan(0);
+      expect(ascending((await engine.passagesWithAll?.(['cong_dan'], signed)) ?? [])).toEqual(postingsOracle(['cong_dan'], signed));
+      // Narrowed to three passages: both look-ups and retrieval stay within them.
+      const some = postingsOracle(['chi_bo'], null).slice(0, 3);
+      const narrowed = (await engine.restrictToPassages?.(some, null)) ?? null;
+      const owners = [...indexedPassages()].filter((p) => some.includes(p.key)).map((p) => p.documentId);
+      expect([...(narrowed?.documents ?? [])].sort()).toEqual([...new Set(owners)].sort());
+      expect(ascending((await engine.lexicalSearch(queryTerms('chi bộ'), 50, narrowed)).map((h) => h.key))).toEqual(some);
+      expect(ascending((await engine.passagesWithAll?.(['chi'], narrowed)) ?? [])).toEqual(some);
+      const none = await engine.restrictToPassages?.(some, signed);
+      expect(none?.documents).toEqual([]);
+      expect(await engine.lexicalSearch(queryTerms('chi bộ'), 50, none ?? null)).toEqual([]);
+    });
+
+    it('searches a phrase in quotes and leaves out excluded words, however low their passages rank', async () => {
+      const q = '"tổ chức cơ sở đảng" -"chi bộ"';
+      const parsed = parseQuery(q);
+      const expected = new Set<number>();
+      for (const p of indexedPassages()) {
+        const text = (await engine.passages([p.key])).get(p.key)?.text ?? '';
+        if (matchesQuery(parsed, text)) expected.add(p.key);
+      }
+      expect(expected.size).toBeGreaterThan(0);
+      const response = await searchEngine(engine, null, q, { k: 50, exact: true });
+      expect(response.results.length).toBeGreaterThan(0);
+      for (const r of response.results) {
+        expect(matchesQuery(parsed, r.passage.text), r.passage.text).toBe(true);
+        expect(r.passage.text.toLowerCase()).not.toContain('chi bộ');
+      }
+      expect(new Set(response.results.map((r) => r.document.id))).toEqual(new Set([...indexedPassages()].filter((p) => expected.has(p.key)).map((p) => p.documentId)));
+      const absent = await searchEngine(engine, null, '"đảng viên tổ chức cơ sở chi bộ"', { k: 10, exact: true });
+      expect(absent.results).toEqual([]);
+    });
+
+    it('counts facets over every matching document from its postings, as brute force does', async () => {
+      const bruteForce: EngineReader = { ...engine, passagesWithAll: async (terms, restriction) => postingsOracle(terms, restriction) };
+      const signed = await engine.restrict({ kind: 'chỉ thị' });
+      expect(signed?.documents.length).toBeGreaterThan(0);
+      for (const q of ['chi bộ', '"tổ chức cơ sở đảng"', 'đảng viên -"chi bộ"', 'chi bộ OR tiếp công dân']) {
+        for (const restriction of [null, signed]) {
+          const facets = await searchFacets(engine, parseQuery(q), restriction, FACET_FIELDS);
+          expect(facets, q).toEqual(await searchFacets(bruteForce, parseQuery(q), restriction, FACET_FIELDS));
+        }
+      }
+      const kinds = await searchFacets(engine, parseQuery('chi bộ'), null, ['kind']);
+      expect(kinds.kind?.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(1);
+    });
+
+    it('counts accented syllables and pairs for diacritic restoration (after a flush)', async () => {
+      await engine.flush();
+      const vocabulary = engine.vocabulary();
+      expect(vocabulary).not.toBeNull();
+      expect(vocabulary?.total).toBe((await engine.counts()).passages);
+      for (const [first, second] of [['chi', 'bộ'], ['tổ', 'chức'], ['đảng', 'viên'], ['công', 'dân']]) {
+        const [a, b] = [toneKey(first ?? ''), toneKey(second ?? '')];
+        expect(exactOracle(a)).toBeGreaterThan(0);
+        expect(vocabulary?.syllable(a), first).toBe(exactOracle(a));
+        expect(vocabulary?.pair(a, b), `${first} ${second}`).toBe(exactOracle(`${a}_${b}`));
+      }
+      expect(vocabulary?.syllable('khôngcos')).toBe(0);
+      const restored = await searchEngine(engine, null, 'to chuc co so dang', { k: 3 });
+      expect(restored.correctedQuery ?? restored.suggestedQuery).toBe('tổ chức cơ sở đảng');
     });
 
     it('links a second source to a stored document, and forgets a document only with its last source', async () => {

@@ -6,8 +6,10 @@
  *   number exactly (`number_exact`), and on each passage the canonical keys of the citations inside it (`cites`);
  * - with a model, each passage's vector and the model's id (`vector_model`); the collection's vector dimension is
  *   fixed at its creation (core property `vndocsearch.vectorDimension`).
- * Limits: no syllable vocabulary (`vocabulary()` is null: queries typed without diacritics are searched as typed);
- * the sources' file hashes are not kept; a passage's own `source` field keeps the sources it was written with (the
+ * - the syllable vocabulary for diacritic restoration, as facet counts over the accent-exact terms, loaded at open
+ *   and after each flush (src/store/solr/solr-vocabulary.ts); postings look-ups for phrases and facets as filter
+ *   queries on the term field (src/store/solr/solr-postings.ts).
+ * Limits: the sources' file hashes are not kept; a passage's own `source` field keeps the sources it was written with (the
  * `!doc` record has them all); removeSource is not atomic against a concurrent linkSource of the same document.
  */
 import { identityMatches, identityOfDocument } from '../../core/document-identity.js';
@@ -22,6 +24,8 @@ import { documentRecordId } from './solr-documents.js';
 import { escapeQueryText, filterQueries, type SolrFilters } from './solr-filters.js';
 import { SolrHttp, type SolrHttpOptions } from './solr-http.js';
 import { allocateKeys } from './solr-keys.js';
+import { passagesWithAll, restrictToPassages } from './solr-postings.js';
+import { SolrVocabulary } from './solr-vocabulary.js';
 import { knnSearch, lexicalSearch, select } from './solr-search.js';
 import { deleteDocument, writeDocument } from './solr-writes.js';
 
@@ -36,6 +40,8 @@ export interface SolrEngineOptions {
   http?: SolrHttpOptions;
   /** Create the collection when it does not exist (default true). */
   create?: boolean;
+  /** Load the syllable vocabulary for diacritic restoration (default true; src/store/solr/solr-vocabulary.ts). */
+  vocabulary?: boolean;
 }
 
 /** More rows than any collection of ours holds for one question (a document's passages, filter matches). */
@@ -94,6 +100,9 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
   if (other.length > 0) {
     throw new UserError('model_changed', `the Solr collection ${collection} holds vectors of ${String(other[0]?.vector_model)}, not of ${model?.id ?? 'no model'}: use another SOLR_COLLECTION or rebuild it`);
   }
+
+  const vocabulary = options.vocabulary === false ? null : new SolrVocabulary(http, collection);
+  await vocabulary?.refresh();
 
   async function passageKeys(documentId: string): Promise<number[]> {
     const docs = await query([['q', `{!term f=document_id}${documentId}`], ['fq', PASSAGE], ['fl', 'passage_key'], ['sort', 'ordinal asc'], ['rows', String(MANY)]]);
@@ -207,7 +216,9 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
       const [documents, passages, vectors] = await Promise.all([count([DOCUMENT]), count([PASSAGE]), model ? count([PASSAGE, `{!term f=vector_model}${model.id}`]) : 0]);
       return { documents, passages, vectors };
     },
-    vocabulary: () => null,
+    passagesWithAll: (foldedTerms, restriction) => passagesWithAll(http, collection, foldedTerms, filtersOf(restriction)),
+    restrictToPassages: async (keys, restriction): Promise<SolrRestriction> => restrictToPassages(http, collection, keys, filtersOf(restriction)),
+    vocabulary: () => vocabulary?.counts() ?? null,
     async addDocument(doc, source, _fileHash, vectors) {
       if (vectors !== null) {
         if (!model || vectors.model !== model.id) throw new UserError('model_changed', `vectors of ${vectors.model} given to a Solr collection of ${model?.id ?? 'no model'}`);
@@ -243,6 +254,8 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
     removeDocument,
     async flush() {
       await http.postJson(`${path}/update`, { commit: 'true' }, {});
+      // The writes are durable now; counts that fail to load are loaded again at the next flush or look-up.
+      await vocabulary?.refresh().catch(() => undefined);
     },
     async close() {},
   };

@@ -6,9 +6,13 @@
 import { parseKind, parseTerm, type SearchFilters } from '../../core/filters.js';
 import { fold } from '../../core/normalize.js';
 
-/** Filters of the Solr engine: ours, plus `source` (a path the document was ingested from, exactly). */
+/**
+ * Filters of the Solr engine: ours, plus `source` (a path the document was ingested from, exactly) and `passageKeys`
+ * (only these passages, by `passage_key`: a restriction narrowed to a phrase's candidates, src/store/solr/solr-postings.ts).
+ */
 export interface SolrFilters extends SearchFilters {
   source?: string;
+  passageKeys?: number[];
 }
 
 /** Backslash before each character the standard query parser reads as syntax, and before whitespace. */
@@ -38,5 +42,7 @@ export function filterQueries(filters: SolrFilters): string[] {
     fq.push(`date:[${given(filters.from) ? day(filters.from) : '*'} TO ${given(filters.to) ? day(filters.to) : '*'}]`);
   }
   if (given(filters.source)) fq.push(term('source', filters.source));
+  // No keys allows nothing (a pure negative query matches no document).
+  if (filters.passageKeys) fq.push(filters.passageKeys.length > 0 ? `{!terms f=passage_key}${filters.passageKeys.join(',')}` : '-*:*');
   return fq;
 }

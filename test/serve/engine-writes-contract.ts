@@ -99,7 +99,7 @@ export function engineWritesContract(name: string, make: () => Promise<{ engine:
         [post([{ name: 'tot.txt', bytes: `${NOTE} Tốt.` }, { name: 'rong.txt', bytes: '' }]), 422, 'empty_file'],
         [post([{ name: '../evil.txt', bytes: NOTE }]), 400, 'invalid_filename'],
         [post([{ name: 'a.txt', bytes: 'x' }, { name: 'a.txt', bytes: 'y' }]), 400, 'duplicate_filename'],
-        [post([{ name: 'to.txt', bytes: new Uint8Array(50 * 1024 * 1024 + 1) }]), 413, 'limit_file_size'],
+        [post([{ name: 'to.txt', bytes: new Uint8Array(50 * 1024 * 1024 + 1) }]), 413, 'too_large'],
         [{ method: 'POST', headers: { ...bearer(KEY), 'content-type': 'application/json' }, body: '{}' }, 415, 'not_multipart'],
         [post([{ name: 'a.txt', bytes: NOTE }], {}), 401, 'unauthorized'],
         [post([{ name: 'a.txt', bytes: NOTE }], bearer('wrong')), 401, 'unauthorized'],

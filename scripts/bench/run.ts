@@ -6,6 +6,8 @@
  * `npm run bench -- --only suggest [--update-docs]`: only the autocomplete section, put in place of the one in the
  * report (bench-results/BENCHMARKS.md, first copied from docs/BENCHMARKS.md; or the docs themselves).
  * `npm run bench -- --model`: only the real model's own costs (model.ts), printed.
+ * `npm run bench -- --only ocr [--ocr-pages N] [--update-docs]`: only the OCR throughput section (ocr.ts), put in place
+ * of the one in the report as for suggest.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -15,6 +17,7 @@ import type { BenchContext } from './context.js';
 import { sentenceTerms, writeFolder } from './folder.js';
 import { benchEmbedding, benchParsing, readTexts } from './ingest.js';
 import { benchModel } from './model.js';
+import { benchOcr } from './ocr.js';
 import { benchPeers, benchVietnamese } from './peers.js';
 import { inSection, ms, report, say } from './report.js';
 import { benchInProcess, benchServed } from './scale.js';
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     'update-docs': { type: 'boolean', default: false },
     only: { type: 'string' },
     model: { type: 'boolean', default: false },
+    'ocr-pages': { type: 'string' },
   },
 });
 /** Where the report goes: the committed docs only when asked, so a trial run never dirties the work tree. */
@@ -143,6 +147,21 @@ async function main(): Promise<void> {
   process.stderr.write(`written ${REPORT}\n`);
 }
 
+/** Puts the section just said in place of the one headed `heading` in the report (or before its Targets). */
+function replaceSection(heading: string): void {
+  const docs = join('docs', 'BENCHMARKS.md');
+  const file = existsSync(REPORT) ? REPORT : docs;
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const section = `${report()}\n\n`;
+  const at = old.indexOf(heading);
+  const next = at >= 0 ? old.indexOf('\n## ', at + 1) : -1;
+  const targets = old.indexOf('## Targets');
+  const updated =
+    at >= 0 ? old.slice(0, at) + section + (next >= 0 ? old.slice(next + 1) : '') : targets >= 0 ? old.slice(0, targets) + section + old.slice(targets) : `${old}\n${section}`;
+  writeFileSync(REPORT, updated);
+  rmSync(context.work, { recursive: true, force: true });
+}
+
 /**
  * Only the autocomplete section, at 10k and 100k documents, put in place of the one in docs/BENCHMARKS.md (or
  * before its Targets), stamped with this run's machine and date.
@@ -152,18 +171,21 @@ async function onlySuggest(): Promise<void> {
   inSection(0);
   suggestHeader(`Run on its own: \`npm run bench -- --only suggest\`, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; the machine shared with other work (loadavg ${loadavg()[0]!.toFixed(1)}).`);
   for (const size of [10_000, 100_000]) await benchSuggest(sentences, size);
-  const docs = join('docs', 'BENCHMARKS.md');
-  const file = existsSync(REPORT) ? REPORT : docs;
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const section = `${report()}\n\n`;
-  const at = old.indexOf('## Autocomplete');
-  const next = at >= 0 ? old.indexOf('\n## ', at + 1) : -1;
-  const targets = old.indexOf('## Targets');
-  const updated =
-    at >= 0 ? old.slice(0, at) + section + (next >= 0 ? old.slice(next + 1) : '') : targets >= 0 ? old.slice(0, targets) + section + old.slice(targets) : `${old}\n${section}`;
-  writeFileSync(REPORT, updated);
-  rmSync(context.work, { recursive: true, force: true });
+  replaceSection('## Autocomplete');
   process.stderr.write(`written the autocomplete section of ${REPORT}\n`);
+}
+
+/** Only the OCR throughput section (scripts/bench/ocr.ts), put in place of the one in the report. */
+async function onlyOcr(): Promise<void> {
+  const pages = values['ocr-pages'] ? Number(values['ocr-pages']) : null;
+  if (pages !== null && !(Number.isInteger(pages) && pages > 0)) throw new Error(`--ocr-pages takes a page count; got ${values['ocr-pages']}`);
+  inSection(0);
+  await benchOcr(
+    pages,
+    `Run on its own: \`npm run bench -- --only ocr${pages ? ` --ocr-pages ${pages}` : ''}\`, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1073741824).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+  );
+  replaceSection('## OCR throughput');
+  process.stderr.write(`written the OCR section of ${REPORT}\n`);
 }
 
 /** `--model`: the model section alone, printed to stdout (docs/BENCHMARKS.md quotes it by hand). */
@@ -179,9 +201,11 @@ async function modelOnly(): Promise<void> {
   ? modelOnly()
   : values.only === 'suggest'
     ? onlySuggest()
-    : values.only === undefined
-      ? main()
-      : Promise.reject(new Error(`--only takes: suggest; got ${values.only}`))
+    : values.only === 'ocr'
+      ? onlyOcr()
+      : values.only === undefined
+        ? main()
+        : Promise.reject(new Error(`--only takes: suggest, ocr; got ${values.only}`))
 ).catch((err: unknown) => {
   process.stderr.write(`error: ${(err as Error).stack}\n`);
   process.exitCode = 1;

@@ -12,7 +12,7 @@
  * - the position lines under it: lines ending in the last syllable of the body's position (`…ƯỚNG`). A decree of
  *   the Government is signed `TM. CHÍNH PHỦ` / `THỦ TƯỚNG`, or by a Deputy Prime Minister `TM. CHÍNH PHỦ` /
  *   `KT. THỦ TƯỚNG` / `PHÓ THỦ TƯỚNG` (the forms of Nghị định 34/2016/NĐ-CP, Phụ lục I, for legal normative texts):
- *   one such line is the first form, two the second;
+ *   one such line is the first form; two, or one showing `KT` or `PHÓ`, the second;
  * - the name: a line of two to five capitalised syllables, the last ones valid Vietnamese syllables as read, the
  *   first (the family name, where the seal's rim crosses) either valid or, when it is not a syllable, the one family
  *   name within a third of its letters by edit distance (`NgwVên` → `Nguyễn`); none found, no name.
@@ -37,9 +37,8 @@ interface BodyForm {
 const BODIES: BodyForm[] = [{ body: 'CHÍNH PHỦ', head: ['THỦ TƯỚNG'], deputy: ['KT. THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG'] }];
 
 /**
- * Vietnamese family names, the common ones (together about 90 % of the population: Nguyễn, Trần, Lê, Phạm,
- * Hoàng/Huỳnh, Phan, Vũ/Võ, Đặng, Bùi, Đỗ, Hồ, Ngô, Dương, Lý, then the rest), the only names a garbled first syllable
- * may be read as.
+ * Common Vietnamese family names, the most frequent first (Nguyễn, Trần, Lê, Phạm, Hoàng/Huỳnh, Phan, Vũ/Võ, …): the
+ * only names a garbled first syllable may be read as. A rarer family name, garbled, is left unread.
  */
 const FAMILY_NAMES = [
   'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý',

@@ -9,6 +9,8 @@
  * (engines.ts; opt-in, not part of the full run: it starts a local 3-node Solr cluster, needs Java 17 and Maven, and
  * takes 15–20 minutes on the shared 2-core machine), put in place of its section in the report, or at its end.
  * `npm run bench -- --model`: only the real model's own costs (model.ts), printed.
+ * `npm run bench -- --only ocr [--ocr-pages N] [--update-docs]`: only the OCR throughput section (ocr.ts), put in place
+ * of the one in the report as for suggest.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -19,6 +21,7 @@ import { sentenceTerms, writeFolder } from './folder.js';
 import { benchEngines } from './engines.js';
 import { benchEmbedding, benchParsing, readTexts } from './ingest.js';
 import { benchModel } from './model.js';
+import { benchOcr } from './ocr.js';
 import { benchPeers, benchVietnamese } from './peers.js';
 import { inSection, ms, report, say } from './report.js';
 import { benchInProcess, benchServed } from './scale.js';
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     'update-docs': { type: 'boolean', default: false },
     only: { type: 'string' },
     model: { type: 'boolean', default: false },
+    'ocr-pages': { type: 'string' },
   },
 });
 /** Where the report goes: the committed docs only when asked, so a trial run never dirties the work tree. */
@@ -188,6 +192,20 @@ async function onlyEngines(): Promise<void> {
   process.stderr.write(`written the engines section of ${REPORT}\n`);
 }
 
+/** Only the OCR throughput section (scripts/bench/ocr.ts), put in place of the one in the report. */
+async function onlyOcr(): Promise<void> {
+  const pages = values['ocr-pages'] ? Number(values['ocr-pages']) : null;
+  if (pages !== null && !(Number.isInteger(pages) && pages > 0)) throw new Error(`--ocr-pages takes a page count; got ${values['ocr-pages']}`);
+  inSection(0);
+  await benchOcr(
+    pages,
+    `Run on its own: \`npm run bench -- --only ocr${pages ? ` --ocr-pages ${pages}` : ''}\`, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1073741824).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+  );
+  replaceSection('## OCR throughput', '## Targets');
+  rmSync(context.work, { recursive: true, force: true });
+  process.stderr.write(`written the OCR section of ${REPORT}\n`);
+}
+
 /** `--model`: the model section alone, printed to stdout (docs/BENCHMARKS.md quotes it by hand). */
 async function modelOnly(): Promise<void> {
   say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. Command: \`npm run bench -- --model\`.`);
@@ -203,9 +221,11 @@ async function modelOnly(): Promise<void> {
     ? onlySuggest()
     : values.only === 'engines'
       ? onlyEngines()
-      : values.only === undefined
-        ? main()
-        : Promise.reject(new Error(`--only takes: suggest, engines; got ${values.only}`))
+      : values.only === 'ocr'
+        ? onlyOcr()
+        : values.only === undefined
+          ? main()
+          : Promise.reject(new Error(`--only takes: suggest, engines, ocr; got ${values.only}`))
 ).catch((err: unknown) => {
   process.stderr.write(`error: ${(err as Error).stack}\n`);
   process.exitCode = 1;

@@ -6,6 +6,7 @@
  */
 import { articleKind, findAuthor } from './article-byline.js';
 import { readClosingBlock, type ClosingBlock } from './closing-block.js';
+import { issuerByLaw } from './issuer-by-law.js';
 import { annexCaption, authorityIssuer, enactingIssuer, fragmentKind } from './legal-body.js';
 import { readLetterhead, type Letterhead } from './letterhead.js';
 import { extractFrontMatter, findPublicationDate } from './metadata.js';
@@ -93,7 +94,7 @@ export function readDocument(text: string, sourceText: string = text): DocumentR
       authorityIssuer(title?.authority) ??
       (title ? enactingIssuer(lines, title.next, kind) : null) ??
       annex?.issuer ??
-      null)
+      issuerByLaw(kind))
     : null;
   const headerEnd = Math.max(letterhead?.end ?? 0, title?.end ?? 0, portal?.end ?? 0);
   const bodyStart = formal ? skipSpace(text, headerEnd) : front.bodyStart;

@@ -47,3 +47,40 @@ export function parseTesseractTsv(tsv: string): OcrPage[] {
       return { page, text: p.lines.join('\n'), confidence: p.words ? p.sum / p.words / 100 : null, words: p.words };
     });
 }
+
+/** A region of a page image, in its pixels. */
+export interface PageRegion {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a closing page's signature block lies, from the page's TSV: beside the `Nơi nhận:` list, in the right part
+ * of the page (from 56 % of its width), from a little above the `Nơi nhận:` line down a third of the page (the block
+ * is three to six lines with the signature between; Nghị định 30/2020/NĐ-CP, Phụ lục I, lays it out to the right of
+ * the recipients). Null when the page has no `Nơi nhận` line (`ơi nhận` counts: OCR may lose the `N` to a margin mark).
+ */
+export function signatureRegion(tsv: string): PageRegion | null {
+  let width = 0;
+  let height = 0;
+  let prev: string[] | null = null;
+  for (const row of tsv.split('\n')) {
+    const cols = row.split('\t');
+    if (cols[0] === '1' && width === 0) {
+      width = Number(cols[8]);
+      height = Number(cols[9]);
+    }
+    if (cols[0] !== '5' || cols.length < 12) continue;
+    const word = (cols[11] ?? '').trim().normalize('NFC');
+    if (prev && /ơi$/iu.test(prev[11]!.trim().normalize('NFC')) && /^nhận:?$/iu.test(word) && width > 0) {
+      const lineHeight = Number(cols[9]);
+      const top = Math.max(0, Math.round(Number(cols[7]) - 2.5 * lineHeight));
+      const left = Math.round(width * 0.56);
+      return { left, top, width: width - left, height: Math.min(height - top, Math.round(height / 3)) };
+    }
+    prev = cols;
+  }
+  return null;
+}

@@ -3,7 +3,8 @@
  * ../shared/corpus/decrees/100_2.pdf of Nghị định 100/2019/NĐ-CP — its printed pages 77 to 152, from Điều 30 to the
  * signature — is ingested and searchable, each passage marked as OCR'd with its page and confidence.
  * The scan holds no letterhead: number, date and title are not on it and must stay null (never invented); the
- * signature block under the seal is not legible to the engine.
+ * signature block under the seal, which the page layout pass loses, is read again from its region
+ * (src/ingest/ocr/signature-region.ts, src/core/ocr-signature.ts).
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ describe('the scanned decree 100/2019/NĐ-CP', () => {
   it('reads what the scan carries and invents nothing it does not', () => {
     const [doc] = handle.store.listDocuments();
     expect(doc).toMatchObject({ format: 'pdf', kind: 'nghị định', number: null, date: null, title: null });
+    expect(doc).toMatchObject({ issuer: 'Chính phủ', signer: 'Nguyễn Xuân Phúc', signerTitle: 'THỦ TƯỚNG', onBehalfOf: 'Chính phủ' });
     expect(handle.store.references(doc!.id).map((r) => r.key)).toContain('46/2016/NĐ-CP');
   });
 

@@ -55,6 +55,19 @@ function scanNote(doc) {
 }
 
 /**
+ * The page the cited words are on, for a paged source ("from a scan, page N" when OCR read it); empty otherwise.
+ * @param {DocumentResponse} doc
+ * @param {number} at offset of the cited words in the text
+ * @returns {(Node | string)[]}
+ */
+function citedPage(doc, at) {
+  const passage = doc.passages.find((p) => p.start <= at && at < p.end);
+  if (passage?.page == null) return [];
+  const text = passage.ocr ? `Từ bản quét, trang ${passage.page}.` : `Trang ${passage.page}.`;
+  return [el('span', { class: passage.ocr ? 'page-mark scan' : 'page-mark' }, text), ' '];
+}
+
+/**
  * @param {DocumentResponse} doc
  * @param {ReferencesResponse} references
  * @param {CitedByResponse} citedBy
@@ -85,7 +98,7 @@ function render(doc, references, citedBy, relations) {
   if (cited === 'invalid') {
     notice.append(el('p', { class: 'notice error' }, 'Vị trí trích dẫn trong địa chỉ không có trong văn bản này; văn bản được hiển thị đầy đủ, không tô sáng.'));
   } else if (cited) {
-    notice.append(el('p', { class: 'notice' }, 'Đoạn được trích dẫn được tô sáng trong văn bản. ', el('a', { href: '#cited' }, 'Đến đoạn trích dẫn')));
+    notice.append(el('p', { class: 'notice' }, 'Đoạn được trích dẫn được tô sáng trong văn bản. ', ...citedPage(doc, cited.start), el('a', { href: '#cited' }, 'Đến đoạn trích dẫn')));
   }
   byId('document', HTMLDivElement).hidden = false;
   status.textContent = '';

@@ -6,8 +6,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OcrPage } from '../../core/tesseract-tsv.js';
-import { recognizeImage, renderPdfPage } from './tesseract.js';
+import { needsSignatureReread, withSignature } from '../../core/ocr-signature.js';
+import { type OcrPage, parseTesseractTsv } from '../../core/tesseract-tsv.js';
+import { rereadSignature } from './signature-region.js';
+import { recognizeImage, recognizeTsv, renderPdfPage } from './tesseract.js';
 
 /** Called when OCR starts (0 done) and after each page, with the pages done and the pages to do. */
 export type PageProgress = (done: number, total: number) => void;
@@ -44,10 +46,17 @@ export function ocrPdfPages(bytes: Uint8Array, pages: number[], onPage?: PagePro
     onPage?.(0, pages.length);
     return pool(pages, parallel, async (page) => {
       const png = await renderPdfPage(pdf, page, dir);
-      const [result] = await recognizeImage(png);
+      const tsv = await recognizeTsv(png);
       await rm(png, { force: true });
+      const [result] = parseTesseractTsv(tsv);
+      let text = result?.text ?? '';
+      // A closing page whose signature block the seal hid: its region is read again (src/core/ocr-signature.ts).
+      if (needsSignatureReread(text)) {
+        const block = await rereadSignature(pdf, page, tsv, dir);
+        if (block) text = withSignature(text, block);
+      }
       onPage?.(++done, pages.length);
-      return { page, text: result?.text ?? '', confidence: result?.confidence ?? null, words: result?.words ?? 0 };
+      return { page, text, confidence: result?.confidence ?? null, words: result?.words ?? 0 };
     });
   });
 }

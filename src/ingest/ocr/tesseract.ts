@@ -51,8 +51,29 @@ export async function renderPdfPage(pdfPath: string, page: number, dir: string, 
   return `${prefix}.png`;
 }
 
+/**
+ * Renders a region of one page (1-based) of a PDF at `dpi` to `<prefix>.png` (region in pixels at that resolution,
+ * greyscale); returns its path.
+ */
+export async function renderPdfRegion(
+  pdfPath: string,
+  page: number,
+  region: { left: number; top: number; width: number; height: number },
+  dpi: number,
+  prefix: string,
+  limits: ToolLimits = DEFAULT_TOOL_LIMITS,
+): Promise<string> {
+  const crop = ['-x', String(region.left), '-y', String(region.top), '-W', String(region.width), '-H', String(region.height)];
+  await runTool(pdftoppm(), ['-r', String(dpi), '-gray', '-f', String(page), '-l', String(page), ...crop, '-singlefile', '-png', pdfPath, prefix], limits);
+  return `${prefix}.png`;
+}
+
+/** Tesseract's TSV of an image file as Vietnamese, in page segmentation mode `psm` (3: automatic layout; 6: one block). */
+export async function recognizeTsv(imagePath: string, psm = 3, limits: ToolLimits = DEFAULT_TOOL_LIMITS): Promise<string> {
+  return (await runTool(tesseract(), [imagePath, 'stdout', '-l', 'vie', '--psm', String(psm), 'tsv'], limits)).toString('utf8');
+}
+
 /** Recognises an image file (PNG, JPEG, TIFF; every page of a multi-page TIFF) as Vietnamese text. */
 export async function recognizeImage(imagePath: string, limits: ToolLimits = DEFAULT_TOOL_LIMITS): Promise<OcrPage[]> {
-  const tsv = await runTool(tesseract(), [imagePath, 'stdout', '-l', 'vie', '--psm', '3', 'tsv'], limits);
-  return parseTesseractTsv(tsv.toString('utf8'));
+  return parseTesseractTsv(await recognizeTsv(imagePath, 3, limits));
 }

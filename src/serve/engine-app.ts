@@ -1,7 +1,8 @@
 /**
  * The HTTP API over an engine without an index folder (ENGINE=solr, src/store/solr/solr-engine.ts): search, health,
- * the OpenAPI description and the web page's search; every other API endpoint (document pages, uploads, ingest jobs,
- * deletions, references) answers 501 `engine_unsupported` until it reads through the engine too.
+ * the OpenAPI description, the document pages' reads (src/serve/document-routes.ts, shared with src/serve/app.ts)
+ * and the web page; every other API endpoint (uploads, ingest jobs, deletions, similar documents, autocomplete)
+ * answers 501 `engine_unsupported` until it goes through the engine too.
  */
 import express, { type Express } from 'express';
 import { ERROR_STATUS } from '../core/errors.js';
@@ -9,6 +10,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { searchEngine } from '../search/search.js';
 import type { SearchEngine } from '../store/engine.js';
 import { type AppOptions, DEFAULT_APP_OPTIONS, MAX_URL_LENGTH } from './app.js';
+import { documentRoutes } from './document-routes.js';
 import { searchRateLimit } from './search-rate-limit.js';
 import { errorHandler, notFound, sendError } from './http-error.js';
 import { InFlight } from './in-flight.js';
@@ -22,7 +24,7 @@ export interface EngineApp {
   requests: InFlight;
 }
 
-/** `GET /api/search` and `GET /api/health` through `engine`; other `/api/*` endpoints refused with 501. */
+/** Search, health and the document reads through `engine`; other `/api/*` endpoints refused with 501. */
 export function createEngineApp(engine: SearchEngine, embedder: Embedder | null, options: Partial<AppOptions> = {}): EngineApp {
   const { searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
   const requests = new InFlight();
@@ -51,8 +53,9 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
     const params = parseSearchParams(req.query as Record<string, unknown>);
     res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact })));
   });
+  app.use(documentRoutes(engine));
   app.use('/api', (req, res) =>
-    sendError(res, ERROR_STATUS.engine_unsupported, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name} yet: only search and health are`),
+    sendError(res, ERROR_STATUS.engine_unsupported, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name} yet: only search, health and document reads are`),
   );
   app.use(webPages());
   app.use(notFound);

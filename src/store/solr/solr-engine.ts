@@ -13,15 +13,16 @@
 import { identityMatches, identityOfDocument } from '../../core/document-identity.js';
 import { UserError } from '../../core/errors.js';
 import { hasFilters, type SearchFilters } from '../../core/filters.js';
-import type { DocumentKind } from '../../core/references.js';
-import type { DocumentStatus, StoredPassage } from '../../core/types.js';
-import type { DocumentSummary, EngineHit, Restriction, SearchEngine } from '../engine.js';
+import type { StoredPassage } from '../../core/types.js';
+import type { EngineHit, Restriction, SearchEngine } from '../engine.js';
 import { createCollection } from './solr-collection.js';
 import type { SolrConfig } from './solr-config.js';
+import { solrDocumentReads } from './solr-document-reads.js';
 import { documentRecordId } from './solr-documents.js';
 import { escapeQueryText, filterQueries, type SolrFilters } from './solr-filters.js';
 import { SolrHttp, type SolrHttpOptions } from './solr-http.js';
 import { allocateKeys } from './solr-keys.js';
+import { PASSAGE_FIELDS, passageOf } from './solr-records.js';
 import { knnSearch, lexicalSearch, select } from './solr-search.js';
 import { deleteDocument, writeDocument } from './solr-writes.js';
 
@@ -48,26 +49,6 @@ const DOCUMENT = '{!term f=type}document';
 const terms = (field: string, values: (string | number)[]): string => `{!terms f=${field}}${values.join(',')}`;
 /** A quoted term of the standard parser: exact, whatever the characters. */
 const quoted = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
-function summaryOf(d: Record<string, unknown>): DocumentSummary {
-  const sources = Array.isArray(d.source) ? (d.source as string[]).slice().sort() : [];
-  return {
-    title: str(d.title),
-    date: str(d.date)?.slice(0, 10) ?? null,
-    kind: d.kind as DocumentKind,
-    number: str(d.number),
-    issuer: str(d.issuer),
-    term: str(d.term),
-    author: str(d.author),
-    signer: str(d.signer),
-    signerTitle: str(d.signer_title),
-    onBehalfOf: str(d.on_behalf_of),
-    status: (str(d.status) as DocumentStatus | null) ?? null,
-    source: sources[0] ?? null,
-  };
-}
-
 const filtersOf = (restriction: Restriction | null): SolrFilters => (restriction ? (restriction as SolrRestriction).filters : {});
 
 /**
@@ -111,6 +92,7 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
   }
 
   return {
+    ...solrDocumentReads(http, collection),
     name: 'solr',
     vectorModel: model?.id ?? null,
     async restrict(filters: SearchFilters | undefined) {
@@ -132,34 +114,9 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
     async passages(keys) {
       const out = new Map<number, StoredPassage>();
       if (keys.length === 0) return out;
-      const docs = await query([['q', terms('passage_key', keys)], ['fq', PASSAGE], ['fl', 'id,passage_key,document_id,ordinal,text,section,start,end'], ['rows', String(keys.length)]]);
-      for (const d of docs) {
-        const key = d.passage_key as number;
-        out.set(key, {
-          key,
-          id: d.id as string,
-          documentId: d.document_id as string,
-          ordinal: d.ordinal as number,
-          text: d.text as string,
-          section: str(d.section),
-          start: d.start as number,
-          end: d.end as number,
-        });
-      }
+      const docs = await query([['q', terms('passage_key', keys)], ['fq', PASSAGE], ['fl', PASSAGE_FIELDS], ['rows', String(keys.length)]]);
+      for (const d of docs) out.set(d.passage_key as number, passageOf(d));
       return out;
-    },
-    async documentSummaries(ids) {
-      const out = new Map<string, DocumentSummary>();
-      if (ids.length === 0) return out;
-      const docs = await query([['q', terms('document_id', ids)], ['fq', DOCUMENT], ['rows', String(ids.length)]]);
-      for (const d of docs) out.set(d.document_id as string, summaryOf(d));
-      return out;
-    },
-    async documentsNumbered(numbers) {
-      if (numbers.length === 0) return [];
-      const q = numbers.map((n) => `number_exact:${quoted(n)}`).join(' OR ');
-      const docs = await query([['q', q], ['fq', DOCUMENT], ['fl', 'document_id'], ['sort', 'document_id asc'], ['rows', String(MANY)]]);
-      return docs.map((d) => d.document_id as string);
     },
     async documentsNamed(identities) {
       // Candidates by the sequence number's printed forms (`5-`, `05-`, `5/`, `05/`), matched by our own rules.

@@ -223,6 +223,15 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       ]);
       expect(d45.text.slice(of35[0]?.start, of35[0]?.end)).toBe(of35[0]?.sentence);
       expect(changes.has(d45.id)).toBe(false);
+      // The status filter reads the effective status: 35-CT/TW states none, 45-CT/TW ended it.
+      const ended = await engine.restrict({ status: 'no-longer-in-force' });
+      expect(ended?.documents).toContain(d35.id);
+      expect(ended?.documents).not.toContain(d45.id);
+      const hits = await engine.lexicalSearch(queryTerms('chỉ thị 35 công tác'), 50, ended);
+      expect(hits.map((h) => h.key)).toContain(keys.get(d35.id)?.[0]);
+      const allowed = new Set((ended?.documents ?? []).flatMap((id) => keys.get(id) ?? []));
+      for (const h of hits) expect(allowed.has(h.key)).toBe(true);
+      expect((await engine.restrict({ status: 'no-longer-in-force', kind: 'nghị quyết' }))?.documents).toEqual([]);
     });
 
     it('links a second source to a stored document, and forgets a document only with its last source', async () => {

@@ -12,7 +12,6 @@
  */
 import { identityMatches, identityOfDocument } from '../../core/document-identity.js';
 import { UserError } from '../../core/errors.js';
-import { hasFilters, type SearchFilters } from '../../core/filters.js';
 import type { StoredPassage } from '../../core/types.js';
 import type { EngineHit, Restriction, SearchEngine } from '../engine.js';
 import { createCollection } from './solr-collection.js';
@@ -22,14 +21,10 @@ import { documentRecordId } from './solr-documents.js';
 import { escapeQueryText, filterQueries, type SolrFilters } from './solr-filters.js';
 import { SolrHttp, type SolrHttpOptions } from './solr-http.js';
 import { allocateKeys } from './solr-keys.js';
+import { solrRestrict, type SolrRestriction } from './solr-restrict.js';
 import { PASSAGE_FIELDS, passageOf } from './solr-records.js';
 import { knnSearch, lexicalSearch, select } from './solr-search.js';
 import { deleteDocument, writeDocument } from './solr-writes.js';
-
-/** The Solr engine's restriction carries the filters, applied as filter queries by both retrievers. */
-export interface SolrRestriction extends Restriction {
-  filters: SolrFilters;
-}
 
 export interface SolrEngineOptions {
   /** The model whose vectors the engine stores and searches (its id and dimension), or null for lexical only. */
@@ -91,17 +86,12 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
     return keys;
   }
 
+  const reads = solrDocumentReads(http, collection);
   return {
-    ...solrDocumentReads(http, collection),
+    ...reads,
     name: 'solr',
     vectorModel: model?.id ?? null,
-    async restrict(filters: SearchFilters | undefined) {
-      if (!filters || !hasFilters(filters)) return null;
-      const fq = filterQueries(filters).filter((f) => f !== PASSAGE);
-      const docs = await query([['q', '*:*'], ['fq', DOCUMENT], ...fq.map((f): [string, string] => ['fq', f]), ['fl', 'document_id'], ['sort', 'document_id asc'], ['rows', String(MANY)]]);
-      const restriction: SolrRestriction = { documents: docs.map((d) => d.document_id as string), filters };
-      return restriction;
-    },
+    restrict: (filters) => solrRestrict(http, collection, filters, reads.statusChanges),
     async lexicalSearch(queryTerms, k, restriction): Promise<EngineHit[]> {
       const hits = await lexicalSearch(http, collection, queryTerms, k, filtersOf(restriction));
       return hits.flatMap((h) => (h.passageKey === undefined ? [] : [{ key: h.passageKey, score: h.score }]));

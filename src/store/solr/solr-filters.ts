@@ -6,9 +6,13 @@
 import { parseKind, parseTerm, type SearchFilters } from '../../core/filters.js';
 import { fold } from '../../core/normalize.js';
 
-/** Filters of the Solr engine: ours, plus `source` (a path the document was ingested from, exactly). */
+/**
+ * Filters of the Solr engine: ours, plus `source` (a path the document was ingested from, exactly) and
+ * `documentIds` (only these documents: what the effective `status` filter allows, src/store/solr/solr-restrict.ts).
+ */
 export interface SolrFilters extends SearchFilters {
   source?: string;
+  documentIds?: string[];
 }
 
 /** Backslash before each character the standard query parser reads as syntax, and before whitespace. */
@@ -38,5 +42,7 @@ export function filterQueries(filters: SolrFilters): string[] {
     fq.push(`date:[${given(filters.from) ? day(filters.from) : '*'} TO ${given(filters.to) ? day(filters.to) : '*'}]`);
   }
   if (given(filters.source)) fq.push(term('source', filters.source));
+  // No document at all: a type no Solr document has.
+  if (filters.documentIds) fq.push(filters.documentIds.length === 0 ? term('type', 'none') : `{!terms f=document_id}${filters.documentIds.join(',')}`);
   return fq;
 }

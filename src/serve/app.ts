@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { DEFAULT_SEARCHES_PER_MINUTE } from '../config.js';
 import { removeDocument } from '../ingest/remove-document.js';
 import { search } from '../search/search.js';
+import { similarDocuments } from '../search/similar.js';
 import { embeddedEngine } from '../store/embedded-engine.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { requireApiKey } from './api-keys.js';
@@ -78,9 +79,9 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
     res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets, parallel })));
   });
 
-  app.use(discoveryRoutes(handle));
-
-  app.use(documentRoutes(embeddedEngine(handle)));
+  const engine = embeddedEngine(handle);
+  app.use(discoveryRoutes(engine, async (id, k) => similarDocuments(handle, id, k)));
+  app.use(documentRoutes(engine));
 
   app.post('/api/documents', writeAccess, ...uploadHandlers(jobs));
 

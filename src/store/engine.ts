@@ -19,6 +19,7 @@ import type { Reference, ReferencePattern } from '../core/references.js';
 import type { SyllableCounts } from '../core/restore-diacritics.js';
 import type { DocumentFields, PreparedDocument, StoredDocument, StoredPassage } from '../core/types.js';
 import type { StatusChange } from '../core/validity.js';
+import type { Suggestion } from './document-catalog.js';
 import type { StoredRelation } from './document-store.js';
 
 /** A retriever's hit: a passage key and the retriever's own score (BM25, or cosine similarity). */
@@ -123,6 +124,8 @@ export interface EngineReader extends DocumentReader {
    * local statistics without I/O (src/store/lexical-index.ts inverseFrequencies); engines without them omit it.
    */
   inverseFrequencies?(terms: string[], exact: boolean): number[];
+  /** Autocomplete (GET /api/suggest): documents whose number or title starts with the typed text (src/store/document-catalog.ts). */
+  suggest(typed: string, limit: number): Promise<Suggestion[]>;
 }
 
 /** The write verbs: the only way anything is written (test/architecture.test.ts). */

@@ -3,7 +3,8 @@
  * into a SolrCloud collection of 2 shards × 2 replicas on a real local 3-node cluster (src/serve/engine-app.ts,
  * ENGINE=solr), then the same requests to both servers on loopback, whose answers must be equal (but for the
  * ingestion time): the document list, each document with its passages (pages of a PDF, OCR marks), what it cites, what
- * cites it and its typed relations with validity, the 404s, the document page, and validity marks in search.
+ * cites it and its typed relations with validity, the 404s, autocomplete, the document page, and validity marks and
+ * the effective status filter in search.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -124,6 +125,15 @@ describe('document reads: the embedded and the Solr server answer alike', () => 
     }
   });
 
+  it('GET /api/suggest completes numbers and titles alike', async () => {
+    for (const q of ['05', 'ct 5', 'nghị định 123', 'nghi dinh 100/2019', 'chỉ thị', 'quy dinh ve', '']) {
+      const reply = await expectSame(`/api/suggest?q=${encodeURIComponent(q)}`);
+      expect(reply.status).toBe(200);
+      if (q !== '') expect(reply.body.suggestions.length).toBeGreaterThan(0);
+    }
+    expect((await expectSame('/api/suggest')).status).toBe(400);
+  });
+
   it('serves the document page itself', async () => {
     const [mine, theirs] = await both(`/documents/${ids[0]}`);
     expect(theirs.status).toBe(200);
@@ -136,5 +146,9 @@ describe('document reads: the embedded and the Solr server answer alike', () => 
     const statusOf = (reply: Reply) => reply.body.results.find((r: { document: { number: string } }) => r.document.number === '35-CT/TW')?.document.status;
     expect(statusOf(theirs)).toBe('no-longer-in-force');
     expect(statusOf(theirs)).toBe(statusOf(mine));
+    const ended = (reply: Reply) => [...new Set(reply.body.results.map((r: { document: { id: string } }) => r.document.id))].sort();
+    const [mineEnded, theirsEnded] = await both(`/api/search?q=${q}&k=10&status=no-longer-in-force`);
+    expect(ended(theirsEnded)).toEqual(ended(mineEnded));
+    expect(ended(theirsEnded)).toContain(idOf('35-CT/TW'));
   });
 });

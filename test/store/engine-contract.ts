@@ -149,6 +149,16 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       expect(cited.every((c) => /^0?5[-/]/u.test(c.number))).toBe(true);
     });
 
+    it('completes numbers and titles as typed (autocomplete)', async () => {
+      const directive = [...docs.values()].find((d) => d.number === '05-CT/TW');
+      const numbers = await engine.suggest('05-ct', 10);
+      expect(numbers[0]).toMatchObject({ label: '05-CT/TW', documentId: directive?.id, kind: 'number' });
+      const decision = [...docs.values()].find((d) => d.number === '27/2019/QĐ-UBND');
+      expect((await engine.suggest('quyet dinh 27', 10)).map((s) => s.documentId)).toContain(decision?.id);
+      expect(await engine.suggest('', 10)).toEqual([]);
+      expect(await engine.suggest('zzzz', 10)).toEqual([]);
+    });
+
     it('reads a document as its page shows it: fields, sources, text, passages in order, references', async () => {
       const decision = [...docs.values()].find((d) => d.number === '27/2019/QĐ-UBND');
       const id = decision?.id ?? '';

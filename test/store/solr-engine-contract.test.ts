@@ -106,8 +106,11 @@ describe('ENGINE=solr through the product (lexical only)', () => {
       expect(documents.status).toBe(200);
       expect(documents.body.documents).toHaveLength(files.length);
       const suggest = await call(base, '/api/suggest?q=05');
-      expect(suggest.status).toBe(501);
-      expect(suggest.body.error.code).toBe('engine_unsupported');
+      expect(suggest.status).toBe(200);
+      expect(suggest.body.suggestions.map((s: { label: string }) => s.label)).toContain('05-CT/TW');
+      const similar = await call(base, `/api/documents/${documents.body.documents[0].id}/similar`);
+      expect(similar.status).toBe(501);
+      expect(similar.body.error.code).toBe('engine_unsupported');
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

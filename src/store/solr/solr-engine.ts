@@ -16,6 +16,7 @@ import type { StoredPassage } from '../../core/types.js';
 import type { EngineHit, Restriction, SearchEngine } from '../engine.js';
 import { createCollection } from './solr-collection.js';
 import type { SolrConfig } from './solr-config.js';
+import { solrSuggester } from './solr-catalog.js';
 import { solrDocumentReads } from './solr-document-reads.js';
 import { documentRecordId } from './solr-documents.js';
 import { escapeQueryText, filterQueries, type SolrFilters } from './solr-filters.js';
@@ -155,6 +156,7 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
       return { documents, passages, vectors };
     },
     vocabulary: () => null,
+    suggest: solrSuggester(http, collection),
     async addDocument(doc, source, _fileHash, vectors) {
       if (vectors !== null) {
         if (!model || vectors.model !== model.id) throw new UserError('model_changed', `vectors of ${vectors.model} given to a Solr collection of ${model?.id ?? 'no model'}`);

@@ -379,7 +379,9 @@ export const OPENAPI = {
   info: {
     title: 'vn-docsearch',
     version: '0.1.0',
-    description: 'Search Vietnamese Party and state documents by topic; every result cites its document, section and character offsets.',
+    description:
+      'Search Vietnamese Party and state documents by topic; every result cites its document, section and character offsets. ' +
+      'With ENGINE=solr (a SolrCloud collection instead of the index folder) search, health, autocomplete and the document reads answer as here; similar documents answer 501 engine_unsupported.',
   },
   components: {
     schemas: {
@@ -459,7 +461,7 @@ export const OPENAPI = {
       get: {
         summary: 'Autocomplete document numbers and titles',
         description:
-          'Up to 10 documents whose number, in any spelling (`22-nq`, `22/NQ`, `nq 22`, `nghị quyết số 22`, `19/2023/nd`), or whose title words start with the text; diacritics optional. An empty text has no suggestions.',
+          'Up to 10 documents whose number, in any spelling (`22-nq`, `22/NQ`, `nq 22`, `nghị quyết số 22`, `19/2023/nd`), or whose title words start with the text; diacritics optional. An empty text has no suggestions. With ENGINE=solr the catalog of numbers and titles is read again every 5 seconds.',
         parameters: [
           { name: 'q', in: 'query', required: true, description: 'The text typed so far; missing is a 400 missing_query', schema: { type: 'string', maxLength: 200 } },
           { name: 'k', in: 'query', description: 'How many suggestions at most', schema: { type: 'integer', minimum: 1, maximum: 10, default: 10 } },
@@ -560,7 +562,8 @@ export const OPENAPI = {
           { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'k', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 5 } },
         ],
-        responses: { '200': json({ $ref: '#/components/schemas/Similar' }, 'Similar documents, most similar first, each with its best matching passage'), ...errors(400, 404) },
+        // 501 engine_unsupported with ENGINE=solr.
+        responses: { '200': json({ $ref: '#/components/schemas/Similar' }, 'Similar documents, most similar first, each with its best matching passage'), ...errors(400, 404, 501) },
       },
     },
     '/api/jobs/{id}': {

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import { DEFAULT_SEARCHES_PER_MINUTE } from '../config.js';
 import { removeDocument } from '../ingest/remove-document.js';
 import { search } from '../search/search.js';
-import { similarDocuments } from '../search/similar.js';
+import { embeddedNearMean, findSimilar } from '../search/similar.js';
 import { embeddedEngine } from '../store/embedded-engine.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { requireApiKey } from './api-keys.js';
@@ -80,7 +80,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   });
 
   const engine = embeddedEngine(handle);
-  app.use(discoveryRoutes(engine, async (id, k) => similarDocuments(handle, id, k)));
+  app.use(discoveryRoutes(engine, (id, k) => findSimilar(engine, embeddedNearMean(handle), id, k)));
   app.use(documentRoutes(engine));
 
   app.post('/api/documents', writeAccess, ...uploadHandlers(jobs));

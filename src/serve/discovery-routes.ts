@@ -20,10 +20,7 @@ function readK(raw: unknown, fallback: number, max: number): number {
 /** The k documents most like a document, or null for an unknown id (src/search/similar.ts). */
 export type SimilarFinder = (documentId: string, k: number) => Promise<SimilarResponse | null>;
 
-/**
- * The routes over `engine`; `similar` null when the engine cannot find similar documents (ENGINE=solr today): the
- * route then answers 501 `engine_unsupported`.
- */
+/** The routes over `engine`; `similar` null when the engine cannot find similar documents: that route then answers 501 `engine_unsupported`. */
 export function discoveryRoutes(engine: Pick<EngineReader, 'suggest'> & { readonly name: string }, similar: SimilarFinder | null): Router {
   const router = Router();
 

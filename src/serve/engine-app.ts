@@ -1,13 +1,14 @@
 /**
  * The HTTP API over an engine without an index folder (ENGINE=solr, src/store/solr/solr-engine.ts): search, health,
- * the OpenAPI description, the document pages' reads and autocomplete (src/serve/document-routes.ts and
- * discovery-routes.ts, shared with src/serve/app.ts) and the web page; every other API endpoint (uploads, ingest
- * jobs, deletions, similar documents) answers 501 `engine_unsupported` until it goes through the engine too.
+ * the OpenAPI description, the document pages' reads, autocomplete and similar documents (lexical: Solr does not
+ * give vectors back) through src/serve/document-routes.ts and discovery-routes.ts, shared with src/serve/app.ts, and
+ * the web page; every other API endpoint (uploads, ingest jobs, deletions) answers 501 `engine_unsupported` until it goes through the engine too.
  */
 import express, { type Express } from 'express';
 import { ERROR_STATUS } from '../core/errors.js';
 import type { Embedder } from '../embed/embedder.js';
 import { searchEngine } from '../search/search.js';
+import { findSimilar } from '../search/similar.js';
 import type { SearchEngine } from '../store/engine.js';
 import { type AppOptions, DEFAULT_APP_OPTIONS, MAX_URL_LENGTH } from './app.js';
 import { discoveryRoutes } from './discovery-routes.js';
@@ -54,10 +55,10 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
     const params = parseSearchParams(req.query as Record<string, unknown>);
     res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact })));
   });
-  app.use(discoveryRoutes(engine, null));
+  app.use(discoveryRoutes(engine, (id, k) => findSimilar(engine, null, id, k)));
   app.use(documentRoutes(engine));
   app.use('/api', (req, res) =>
-    sendError(res, ERROR_STATUS.engine_unsupported, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name} yet: only search, health, suggest and document reads are`),
+    sendError(res, ERROR_STATUS.engine_unsupported, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name} yet: only search, health, suggest, similar and document reads are`),
   );
   app.use(webPages());
   app.use(notFound);

@@ -381,7 +381,7 @@ export const OPENAPI = {
     version: '0.1.0',
     description:
       'Search Vietnamese Party and state documents by topic; every result cites its document, section and character offsets. ' +
-      'With ENGINE=solr (a SolrCloud collection instead of the index folder) search, health, autocomplete and the document reads answer as here; similar documents answer 501 engine_unsupported.',
+      'With ENGINE=solr (a SolrCloud collection instead of the index folder) search, health, autocomplete, the document reads and similar documents (lexical only) answer as here.',
   },
   components: {
     schemas: {
@@ -557,13 +557,12 @@ export const OPENAPI = {
       get: {
         summary: 'Documents like this one (Văn bản tương tự)',
         description:
-          "Lexical: the document's most distinctive index terms searched as a query; with a model, fused by reciprocal rank with the mean of its passage vectors searched in the vector index. The document itself is never listed.",
+          "Lexical: the document's most distinctive index terms searched as a query; with a model, fused by reciprocal rank with the mean of its passage vectors searched in the vector index (not with ENGINE=solr, which does not give vectors back: lexical there). The document itself is never listed.",
         parameters: [
           { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'k', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 5 } },
         ],
-        // 501 engine_unsupported with ENGINE=solr.
-        responses: { '200': json({ $ref: '#/components/schemas/Similar' }, 'Similar documents, most similar first, each with its best matching passage'), ...errors(400, 404, 501) },
+        responses: { '200': json({ $ref: '#/components/schemas/Similar' }, 'Similar documents, most similar first, each with its best matching passage'), ...errors(400, 404) },
       },
     },
     '/api/jobs/{id}': {

@@ -70,6 +70,7 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
     vocabulary: () => syllableCounts(handle.lexical),
     inverseFrequencies: (terms, exact) => handle.lexical.inverseFrequencies(terms, exact),
     suggest: async (typed, limit) => handle.catalog.suggest(typed, limit),
+    foldedFrequencies: async (terms) => handle.lexical.foldedFrequencies(terms),
     addDocument: async (doc, source, fileHash, vectors) => handle.addDocument(doc, source, fileHash, vectors),
     linkSource: async (source, documentId, fileHash) => handle.linkSource(source, documentId, fileHash),
     removeSource: async (source) => handle.removeSource(source),

@@ -12,6 +12,7 @@
  * claimed at write time from a counter record with optimistic concurrency (src/store/solr/solr-keys.ts), unique for
  * every writer and process; a rewritten document gets new keys.
  */
+import type { TermStats } from '../core/distinctive-terms.js';
 import type { DocumentIdentity } from '../core/document-identity.js';
 import type { SearchFilters } from '../core/filters.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
@@ -124,6 +125,11 @@ export interface EngineReader extends DocumentReader {
    * local statistics without I/O (src/store/lexical-index.ts inverseFrequencies); engines without them omit it.
    */
   inverseFrequencies?(terms: string[], exact: boolean): number[];
+  /**
+   * Live passages, and how many hold each folded index term (syllables, `a_b` bigrams): the statistics similar
+   * documents weigh a document's terms by (src/search/similar.ts).
+   */
+  foldedFrequencies(terms: string[]): Promise<TermStats>;
   /** Autocomplete (GET /api/suggest): documents whose number or title starts with the typed text (src/store/document-catalog.ts). */
   suggest(typed: string, limit: number): Promise<Suggestion[]>;
 }

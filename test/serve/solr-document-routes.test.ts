@@ -3,8 +3,8 @@
  * into a SolrCloud collection of 2 shards × 2 replicas on a real local 3-node cluster (src/serve/engine-app.ts,
  * ENGINE=solr), then the same requests to both servers on loopback, whose answers must be equal (but for the
  * ingestion time): the document list, each document with its passages (pages of a PDF, OCR marks), what it cites, what
- * cites it and its typed relations with validity, the 404s, autocomplete, the document page, and validity marks and
- * the effective status filter in search.
+ * cites it and its typed relations with validity, the 404s, autocomplete, similar documents (lexical), the document
+ * page, and validity marks and the effective status filter in search.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,9 +31,9 @@ const FILES = [
   join(SHARED_DIR, 'corpus', 'party-web-articles', '9ec4020fad86e30d.md'),
   join(SHARED_DIR, 'corpus', 'party-web-articles', 'ca9ba61fc61bf961.md'),
   // Nghị định 123/2021/NĐ-CP as a text PDF with a scanned last page (paged passages, some OCR'd) amends Nghị định
-  // 100/2019/NĐ-CP (DOCX).
+  // 100/2019/NĐ-CP (a text PDF).
   join(DECREES, 'nd-123_2021-12-28-1-.signed.pdf'),
-  join(DECREES, 'ND100-2019.docx'),
+  join(DECREES, 'nd100_2019.pdf'),
 ];
 
 let cluster: SolrCluster;
@@ -132,6 +132,20 @@ describe('document reads: the embedded and the Solr server answer alike', () => 
       if (q !== '') expect(reply.body.suggestions.length).toBeGreaterThan(0);
     }
     expect((await expectSame('/api/suggest')).status).toBe(400);
+  });
+
+  it('GET /api/documents/:id/similar: the same distinctive terms, and mostly the same documents (BM25 differs slightly)', async () => {
+    for (const number of ['45-CT/TW', '123/2021/NĐ-CP', '384-QĐ/TW']) {
+      const [mine, theirs] = await both(`/api/documents/${idOf(number)}/similar?k=5`);
+      expect(theirs.status).toBe(200);
+      expect(theirs.body.mode).toBe('lexical');
+      expect(theirs.body.terms).toEqual(mine.body.terms);
+      const top = (reply: Reply): string[] => reply.body.similar.map((s: { document: { id: string } }) => s.document.id);
+      expect(top(theirs)).toHaveLength(5);
+      expect(top(theirs).filter((id) => top(mine).includes(id)).length, number).toBeGreaterThanOrEqual(3);
+    }
+    const unknown = await expectSame('/api/documents/no-such-document/similar');
+    expect(unknown.status).toBe(404);
   });
 
   it('serves the document page itself', async () => {

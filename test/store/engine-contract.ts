@@ -244,6 +244,15 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       expect((await engine.restrict({ status: 'no-longer-in-force', kind: 'nghị quyết' }))?.documents).toEqual([]);
     });
 
+    it('counts the passages holding each folded term (what similar documents weigh terms by)', async () => {
+      const stats = await engine.foldedFrequencies(['dang', 'chi_bo', 'khongcotu']);
+      expect(stats.live).toBe((await engine.counts()).passages);
+      expect(stats.df[0]).toBe((await engine.lexicalSearch(queryTerms('đảng'), 100_000, null)).length);
+      expect(stats.df[1]).toBe((await engine.lexicalSearch({ folded: ['chi_bo'], exact: [] }, 100_000, null)).length);
+      expect(stats.df[1]).toBeGreaterThan(0);
+      expect(stats.df[2]).toBe(0);
+    });
+
     it('links a second source to a stored document, and forgets a document only with its last source', async () => {
       const [firstId] = docs.keys();
       const firstSource = [...corpusFiles(), CITED_DIRECTIVE, DECISION].find((f) => prepare(f).id === firstId) ?? '';

@@ -23,6 +23,7 @@ import { escapeQueryText, filterQueries, type SolrFilters } from './solr-filters
 import { SolrHttp, type SolrHttpOptions } from './solr-http.js';
 import { allocateKeys } from './solr-keys.js';
 import { solrRestrict, type SolrRestriction } from './solr-restrict.js';
+import { solrFoldedFrequencies } from './solr-term-stats.js';
 import { PASSAGE_FIELDS, passageOf } from './solr-records.js';
 import { knnSearch, lexicalSearch, select } from './solr-search.js';
 import { deleteDocument, writeDocument } from './solr-writes.js';
@@ -157,6 +158,7 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
     },
     vocabulary: () => null,
     suggest: solrSuggester(http, collection),
+    foldedFrequencies: (terms) => solrFoldedFrequencies(http, collection, terms),
     async addDocument(doc, source, _fileHash, vectors) {
       if (vectors !== null) {
         if (!model || vectors.model !== model.id) throw new UserError('model_changed', `vectors of ${vectors.model} given to a Solr collection of ${model?.id ?? 'no model'}`);

@@ -5,7 +5,6 @@
  */
 import { findRelations, type Relation, subjectNumber } from '../../core/relations.js';
 import type { PreparedDocument } from '../../core/types.js';
-import type { SolrDoc } from './solr-documents.js';
 
 /** A relation as the record keeps it (JSON): the embedded store's row without the stating document's id. */
 export type RecordRelation = Relation;
@@ -23,9 +22,9 @@ export function recordRelations(doc: PreparedDocument): RecordRelation[] {
 }
 
 /** The record's fields for citations and relations (empty multi-valued fields left out). */
-export function relationFields(doc: PreparedDocument): SolrDoc {
+export function relationFields(doc: PreparedDocument): Record<string, string | string[]> {
   const relations = recordRelations(doc);
-  const out: SolrDoc = { relations: JSON.stringify(relations) };
+  const out: Record<string, string | string[]> = { relations: JSON.stringify(relations) };
   const put = (name: string, values: string[]) => {
     const distinct = [...new Set(values)];
     if (distinct.length > 0) out[name] = distinct;

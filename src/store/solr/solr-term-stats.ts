@@ -16,7 +16,7 @@ export async function solrFoldedFrequencies(http: SolrHttp, collection: string, 
   const count = (await http.postForm(`${path}/select`, new URLSearchParams([['q', '{!term f=type}passage'], ['rows', '0']]))) as { response?: { numFound?: number } };
   const df = new Map<string, number>();
   for (let i = 0; i < terms.length; i += BATCH) {
-    const params = new URLSearchParams([['terms.fl', 'index_terms'], ['terms.list', terms.slice(i, i + BATCH).join(',')], ['distrib', 'true'], ['shards.qt', '/terms'], ['json.nl', 'flat']]);
+    const params = new URLSearchParams([['terms.fl', 'index_terms'], ['terms.limit', '-1'], ['terms.list', terms.slice(i, i + BATCH).join(',')], ['distrib', 'true'], ['shards.qt', '/terms'], ['json.nl', 'flat']]);
     const res = (await http.postForm(`${path}/terms`, params)) as { terms?: { index_terms?: (string | number)[] } };
     const flat = res.terms?.index_terms ?? [];
     for (let j = 0; j + 1 < flat.length; j += 2) df.set(String(flat[j]), Number(flat[j + 1]));

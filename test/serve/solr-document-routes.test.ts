@@ -141,8 +141,10 @@ describe('document reads: the embedded and the Solr server answer alike', () => 
       expect(theirs.body.mode).toBe('lexical');
       expect(theirs.body.terms).toEqual(mine.body.terms);
       const top = (reply: Reply): string[] => reply.body.similar.map((s: { document: { id: string } }) => s.document.id);
-      expect(top(theirs)).toHaveLength(5);
-      expect(top(theirs).filter((id) => top(mine).includes(id)).length, number).toBeGreaterThanOrEqual(3);
+      const shared = top(theirs).filter((id) => top(mine).includes(id));
+      const message = `${number}: embedded ${top(mine).join(' ')}; solr ${top(theirs).join(' ')}`;
+      expect(top(theirs).length, message).toBeGreaterThanOrEqual(3);
+      expect(shared.length / top(theirs).length, message).toBeGreaterThanOrEqual(0.6);
     }
     const unknown = await expectSame('/api/documents/no-such-document/similar');
     expect(unknown.status).toBe(404);

@@ -10,6 +10,7 @@ import { UserError } from '../core/errors.js';
 import { requireIndex, STORE_FILE } from '../store/open-index.js';
 import { openStoreForReading } from '../store/read-store.js';
 import { relationsOf } from '../store/relation-graph.js';
+import { storeDocumentReads } from '../store/store-reads.js';
 import { commandLine, INDEX_OPTION_HELP } from './command-line.js';
 import { formatRelations } from './format-relations.js';
 import { runMain } from './open-configured-index.js';
@@ -38,7 +39,7 @@ runMain(async () => {
   const store = openStoreForReading(join(dir, STORE_FILE));
   try {
     const id = store.hasDocument(wanted) ? wanted : store.documentsNumbered([canonicalNumber(wanted)])[0];
-    const relations = id === undefined ? null : relationsOf(store, id);
+    const relations = id === undefined ? null : await relationsOf(storeDocumentReads(store), id);
     if (id === undefined || relations === null) throw new UserError('document_not_found', `no stored document has the id or number "${wanted}"`);
     const title = store.documentSummaries([id]).get(id)?.title ?? null;
     process.stdout.write(values.json ? `${JSON.stringify(relations)}\n` : `${formatRelations(relations, title)}\n`);

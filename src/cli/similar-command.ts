@@ -29,7 +29,7 @@ runMain(async () => {
   const id = program.args[0]!;
   const handle = await openConfiguredIndex(values.index ?? readConfig().indexDir, { access: 'read' });
   try {
-    const response = similarDocuments(handle, id, k);
+    const response = await similarDocuments(handle, id, k);
     if (!response) {
       process.stderr.write(`error: no document with id "${id}"\n`);
       return 1;

@@ -2,11 +2,15 @@
  * Documents like a given one ("Văn bản tương tự"): lexically, its most distinctive index terms
  * (src/core/distinctive-terms.ts) searched as a query; with a model, also the mean of its passage vectors searched
  * in the vector index; the two document rankings fused by reciprocal rank. The document itself is never listed.
+ * Read through the engine's read port (src/store/engine.ts), so both engines answer; the dense half needs the
+ * document's stored vectors, which only the embedded engine gives back (`nearMean`): on Solr it is lexical.
  */
 import { distinctiveTerms, isTopicTerm } from '../core/distinctive-terms.js';
 import { reciprocalRankFusion } from '../core/fuse.js';
 import { tokenize } from '../core/normalize.js';
 import type { DocumentFields, StoredPassage } from '../core/types.js';
+import { embeddedEngine } from '../store/embedded-engine.js';
+import type { EngineHit, EngineReader } from '../store/engine.js';
 import type { IndexHandle } from '../store/open-index.js';
 
 export interface SimilarDocument {
@@ -44,12 +48,12 @@ function* foldedTerms(text: string): Generator<string> {
 }
 
 /** The first `limit` documents in order of their best passage in a passage ranking, each with that passage; `own` left out. */
-function byDocument(handle: IndexHandle, ranked: { key: number }[], own: ReadonlySet<number>, limit: number): Map<string, StoredPassage> {
+async function byDocument(engine: EngineReader, ranked: EngineHit[], own: ReadonlySet<number>, limit: number): Promise<Map<string, StoredPassage>> {
+  const stored = await engine.passages(ranked.map((h) => h.key).filter((key) => !own.has(key)));
   const best = new Map<string, StoredPassage>();
   for (const { key } of ranked) {
     if (best.size >= limit) break;
-    if (own.has(key)) continue;
-    const p = handle.store.getPassage(key);
+    const p = stored.get(key);
     if (p && !best.has(p.documentId)) best.set(p.documentId, p);
   }
   return best;
@@ -67,10 +71,31 @@ function meanVector(vectors: Float32Array[]): Float32Array | null {
   return mean;
 }
 
-/** The k documents most like `documentId`, or null when there is no such document. */
-export function similarDocuments(handle: IndexHandle, documentId: string, k: number = DEFAULT_SIMILAR): SimilarResponse | null {
-  if (!handle.store.hasDocument(documentId)) return null;
-  const passages = handle.store.documentPassages(documentId);
+/** Passages nearest to the (normalised) mean of a document's passage vectors, `depth` of them; null without vectors. */
+export type NearMean = (documentId: string, depth: number) => Promise<EngineHit[] | null>;
+
+/** The embedded index's nearMean: the document's stored vectors of the loaded model, searched in its HNSW index. */
+export function embeddedNearMean(handle: IndexHandle): NearMean {
+  return async (documentId, depth) => {
+    const { embedder, vectors } = handle;
+    const mean = embedder && vectors ? meanVector(handle.store.documentVectors(documentId, embedder.modelId)) : null;
+    if (!vectors || !mean) return null;
+    return vectors.search(mean, depth).map((n) => ({ key: n.key, score: n.similarity }));
+  };
+}
+
+/** The k documents most like `documentId` in an index folder, or null when there is no such document. */
+export function similarDocuments(handle: IndexHandle, documentId: string, k: number = DEFAULT_SIMILAR): Promise<SimilarResponse | null> {
+  return findSimilar(embeddedEngine(handle), embeddedNearMean(handle), documentId, k);
+}
+
+/**
+ * The k documents most like `documentId` through an engine, or null when there is no such document; `nearMean`
+ * null for lexical only.
+ */
+export async function findSimilar(engine: EngineReader, nearMean: NearMean | null, documentId: string, k: number = DEFAULT_SIMILAR): Promise<SimilarResponse | null> {
+  if (!(await engine.documentSummaries([documentId])).has(documentId)) return null;
+  const passages = await engine.documentPassages(documentId);
   const own = new Set(passages.map((p) => p.key));
   const counts = new Map<string, number>();
   const holding = new Map<string, number>();
@@ -84,22 +109,19 @@ export function similarDocuments(handle: IndexHandle, documentId: string, k: num
     }
   }
   const candidates = [...counts.keys()];
-  const terms = distinctiveTerms(candidates, counts, holding, handle.lexical.foldedFrequencies(candidates));
+  const terms = distinctiveTerms(candidates, counts, holding, await engine.foldedFrequencies(candidates));
   // Each ranking is read until it has named a few times k documents: enough for fusion to order the first k.
   const enough = Math.max(3 * k, 20);
-  const lexical = terms.length > 0 ? byDocument(handle, handle.lexical.search({ folded: terms, exact: [] }, DEPTH + own.size), own, enough) : new Map<string, StoredPassage>();
-
-  let dense = new Map<string, StoredPassage>();
-  const { embedder, vectors } = handle;
-  const mean = embedder && vectors ? meanVector(handle.store.documentVectors(documentId, embedder.modelId)) : null;
-  if (vectors && mean) dense = byDocument(handle, vectors.search(mean, DEPTH + own.size), own, enough);
+  const lexical = terms.length > 0 ? await byDocument(engine, await engine.lexicalSearch({ folded: terms, exact: [] }, DEPTH + own.size, null), own, enough) : new Map<string, StoredPassage>();
+  const near = nearMean ? await nearMean(documentId, DEPTH + own.size) : null;
+  const dense = near ? await byDocument(engine, near, own, enough) : new Map<string, StoredPassage>();
 
   const ids = [...new Set([...lexical.keys(), ...dense.keys()])];
   const slot = new Map(ids.map((id, i) => [id, i]));
-  const lists = [[...lexical.keys()], ...(mean ? [[...dense.keys()]] : [])].map((list) => list.map((id) => slot.get(id)!));
+  const lists = [[...lexical.keys()], ...(near ? [[...dense.keys()]] : [])].map((list) => list.map((id) => slot.get(id)!));
   const fused = reciprocalRankFusion(lists).slice(0, k);
   const top = fused.map(({ key, score }) => ({ id: ids[key]!, score }));
-  const summaries = handle.store.documentSummaries(top.map((t) => t.id));
+  const summaries = await engine.documentSummaries(top.map((t) => t.id));
   const similar: SimilarDocument[] = [];
   for (const { id, score } of top) {
     const d = summaries.get(id);
@@ -107,5 +129,5 @@ export function similarDocuments(handle: IndexHandle, documentId: string, k: num
     if (!d || !p) continue;
     similar.push({ rank: similar.length + 1, score, document: { id, ...d }, passage: { id: p.id, text: p.text, section: p.section, start: p.start, end: p.end } });
   }
-  return { documentId, mode: mean ? 'hybrid' : 'lexical', terms, similar };
+  return { documentId, mode: near ? 'hybrid' : 'lexical', terms, similar };
 }

@@ -3,11 +3,12 @@ import express, { type Express } from 'express';
 import { DEFAULT_SEARCHES_PER_MINUTE } from '../config.js';
 import { removeDocument } from '../ingest/remove-document.js';
 import { search } from '../search/search.js';
-import { citingDocuments, referencesOf } from '../store/citation-graph.js';
-import { relationsOf } from '../store/relation-graph.js';
+import { embeddedNearMean, findSimilar } from '../search/similar.js';
+import { embeddedEngine } from '../store/embedded-engine.js';
 import type { IndexHandle } from '../store/open-index.js';
 import { requireApiKey } from './api-keys.js';
 import { discoveryRoutes } from './discovery-routes.js';
+import { documentRoutes } from './document-routes.js';
 import { searchRateLimit } from './search-rate-limit.js';
 import { errorHandler, notFound, sendError } from './http-error.js';
 import { UserError } from '../core/errors.js';
@@ -79,46 +80,13 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
     res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets, parallel })));
   });
 
-  app.use(discoveryRoutes(handle));
-
-  app.get('/api/documents', (_req, res) => {
-    res.json({ documents: handle.store.listDocuments() });
-  });
+  const engine = embeddedEngine(handle);
+  app.use(discoveryRoutes(engine, (id, k) => findSimilar(engine, embeddedNearMean(handle), id, k)));
+  app.use(documentRoutes(engine));
 
   app.post('/api/documents', writeAccess, ...uploadHandlers(jobs));
 
   const noDocument = (id: string) => new UserError('document_not_found', `no document with id "${id}"`);
-  /** Metadata without the text, for the citation graph routes. */
-  const documentFields = (id: string) => {
-    const fields = handle.store.documentSummaries([id]).get(id);
-    if (!fields) throw noDocument(id);
-    return fields;
-  };
-
-  app.get('/api/documents/:id', (req, res) => {
-    const doc = handle.store.getDocument(req.params.id);
-    if (!doc) throw noDocument(req.params.id);
-    const passages = handle.store
-      .documentPassages(doc.id)
-      .map(({ id, section, start, end, page, ocr, confidence }) => ({ id, section, start, end, ...(page == null ? {} : { page, ocr: ocr === true, confidence: confidence ?? null }) }));
-    res.json({ ...doc, references: handle.store.references(doc.id), passages });
-  });
-
-  app.get('/api/documents/:id/references', (req, res) => {
-    documentFields(req.params.id);
-    res.json({ documentId: req.params.id, references: referencesOf(handle.store, req.params.id) });
-  });
-
-  app.get('/api/documents/:id/cited-by', (req, res) => {
-    const { number } = documentFields(req.params.id);
-    res.json({ documentId: req.params.id, number, citedBy: citingDocuments(handle.store, req.params.id, number) });
-  });
-
-  app.get('/api/documents/:id/relations', (req, res) => {
-    const relations = relationsOf(handle.store, req.params.id);
-    if (!relations) throw noDocument(req.params.id);
-    res.json(relations);
-  });
 
   app.delete('/api/documents/:id', writeAccess, (req, res) => {
     const removed = removeDocument(handle, req.params.id as string);

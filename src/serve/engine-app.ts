@@ -1,13 +1,17 @@
 /**
  * The HTTP API over an engine without an index folder (ENGINE=solr, src/store/solr/solr-engine.ts): search, health,
- * the OpenAPI description and the web page's search; every other API endpoint (document pages, uploads, ingest jobs,
- * deletions, references) answers 501 `engine_unsupported` until it reads through the engine too.
+ * the OpenAPI description, the document pages' reads, autocomplete and similar documents (lexical: Solr does not
+ * give vectors back) through src/serve/document-routes.ts and discovery-routes.ts, shared with src/serve/app.ts, and
+ * the web page; every other API endpoint (uploads, ingest jobs, deletions) answers 501 `engine_unsupported` until it goes through the engine too.
  */
 import express, { type Express } from 'express';
 import type { Embedder } from '../embed/embedder.js';
 import { searchEngine } from '../search/search.js';
+import { findSimilar } from '../search/similar.js';
 import type { SearchEngine } from '../store/engine.js';
 import { type AppOptions, DEFAULT_APP_OPTIONS, MAX_URL_LENGTH } from './app.js';
+import { discoveryRoutes } from './discovery-routes.js';
+import { documentRoutes } from './document-routes.js';
 import { searchRateLimit } from './search-rate-limit.js';
 import { type EngineWriteOptions, engineWriteRoutes } from './engine-write-routes.js';
 import { errorHandler, notFound, sendError } from './http-error.js';
@@ -22,7 +26,7 @@ export interface EngineApp {
   requests: InFlight;
 }
 
-/** `GET /api/search` and `GET /api/health` through `engine`; other `/api/*` endpoints refused with 501. */
+/** Search, health, the document reads and the write API through `engine`; other `/api/*` endpoints refused with 501. */
 export function createEngineApp(engine: SearchEngine, embedder: Embedder | null, options: Partial<AppOptions> & Pick<EngineWriteOptions, 'jobs'> = {}): EngineApp {
   const { searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
   const requests = new InFlight();
@@ -51,9 +55,11 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
     const params = parseSearchRequest(req.query as Record<string, unknown>);
     res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets })));
   });
+  app.use(discoveryRoutes(engine, (id, k) => findSimilar(engine, null, id, k)));
+  app.use(documentRoutes(engine));
   app.use(engineWriteRoutes(engine, embedder, { apiKeys: options.apiKeys ?? [], ...(options.jobs ? { jobs: options.jobs } : {}) }));
   app.use('/api', (req, res) =>
-    sendError(res, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name} yet: only search and health are`),
+    sendError(res, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name}`),
   );
   app.use(webPages());
   app.use(notFound);

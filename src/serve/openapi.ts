@@ -389,7 +389,9 @@ export const OPENAPI = {
   info: {
     title: 'vn-docsearch',
     version: '0.1.0',
-    description: 'Search Vietnamese Party and state documents by topic; every result cites its document, section and character offsets.',
+    description:
+      'Search Vietnamese Party and state documents by topic; every result cites its document, section and character offsets. ' +
+      'With ENGINE=solr (a SolrCloud collection instead of the index folder) search, health, autocomplete, the document reads and similar documents (lexical only) answer as here.',
   },
   components: {
     schemas: {
@@ -469,7 +471,7 @@ export const OPENAPI = {
       get: {
         summary: 'Autocomplete document numbers and titles',
         description:
-          'Up to 10 documents whose number, in any spelling (`22-nq`, `22/NQ`, `nq 22`, `nghị quyết số 22`, `19/2023/nd`), or whose title words start with the text; diacritics optional. An empty text has no suggestions.',
+          'Up to 10 documents whose number, in any spelling (`22-nq`, `22/NQ`, `nq 22`, `nghị quyết số 22`, `19/2023/nd`), or whose title words start with the text; diacritics optional. An empty text has no suggestions. With ENGINE=solr the catalog of numbers and titles is read again every 5 seconds.',
         parameters: [
           { name: 'q', in: 'query', required: true, description: 'The text typed so far; missing is a 400 missing_query', schema: { type: 'string', maxLength: 200 } },
           { name: 'k', in: 'query', description: 'How many suggestions at most', schema: { type: 'integer', minimum: 1, maximum: 10, default: 10 } },
@@ -565,7 +567,7 @@ export const OPENAPI = {
       get: {
         summary: 'Documents like this one (Văn bản tương tự)',
         description:
-          "Lexical: the document's most distinctive index terms searched as a query; with a model, fused by reciprocal rank with the mean of its passage vectors searched in the vector index. The document itself is never listed.",
+          "Lexical: the document's most distinctive index terms searched as a query; with a model, fused by reciprocal rank with the mean of its passage vectors searched in the vector index (not with ENGINE=solr, which does not give vectors back: lexical there). The document itself is never listed.",
         parameters: [
           { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'k', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 5 } },

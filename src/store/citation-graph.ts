@@ -1,30 +1,37 @@
-/** The citation graph of one stored document: the documents it cites and the indexed documents that cite it. */
+/**
+ * The citation graph of one stored document: the documents it cites and the indexed documents that cite it, read
+ * through the engine's document reads (src/store/engine.ts DocumentReader), so both engines answer alike.
+ */
 import { groupReferences, sentenceAround, type CitedDocument, type CitingDocument, type LinkedDocument } from '../core/citation-graph.js';
-import type { DocumentStore } from './document-store.js';
+import type { DocumentReader } from './engine.js';
 
-export function linkedDocuments(store: DocumentStore, ids: string[]): Map<string, LinkedDocument> {
-  return new Map([...store.documentSummaries(ids)].map(([id, { source: _source, ...fields }]) => [id, { id, ...fields }]));
+export async function linkedDocuments(reader: DocumentReader, ids: string[]): Promise<Map<string, LinkedDocument>> {
+  return new Map([...(await reader.documentSummaries(ids))].map(([id, { source: _source, ...fields }]) => [id, { id, ...fields }]));
 }
 
 /** What a document cites, each cited document once, linked when the index holds a document with that number. */
-export function referencesOf(store: DocumentStore, documentId: string): CitedDocument[] {
-  const references = store.references(documentId);
-  const numbered = store.documentsNumbered([...new Set(references.map((r) => r.key))]).filter((id) => id !== documentId);
+export async function referencesOf(reader: DocumentReader, documentId: string): Promise<CitedDocument[]> {
+  const references = await reader.references(documentId);
+  const numbered = (await reader.documentsNumbered([...new Set(references.map((r) => r.key))])).filter((id) => id !== documentId).sort();
   const byNumber = new Map<string, LinkedDocument>();
-  // Several stored documents may carry one number (two editions); the first listed stands for it.
-  for (const d of linkedDocuments(store, numbered).values()) if (d.number && !byNumber.has(d.number)) byNumber.set(d.number, d);
+  // Several stored documents may carry one number (two editions); the first by id stands for it.
+  const linked = await linkedDocuments(reader, numbered);
+  for (const id of numbered) {
+    const d = linked.get(id);
+    if (d?.number && !byNumber.has(d.number)) byNumber.set(d.number, d);
+  }
   return groupReferences(references, byNumber);
 }
 
 /** The indexed documents that cite this one by its number, each with the sentences that do. */
-export function citingDocuments(store: DocumentStore, documentId: string, number: string | null): CitingDocument[] {
+export async function citingDocuments(reader: DocumentReader, documentId: string, number: string | null): Promise<CitingDocument[]> {
   if (number === null) return [];
-  const citations = store.citationsOf(number).filter((c) => c.documentId !== documentId);
-  const documents = linkedDocuments(store, [...new Set(citations.map((c) => c.documentId))]);
+  const citations = (await reader.citationsOf(number)).filter((c) => c.documentId !== documentId);
+  const documents = await linkedDocuments(reader, [...new Set(citations.map((c) => c.documentId))]);
   const out: CitingDocument[] = [];
   for (const [id, document] of documents) {
-    const text = store.documentText(id);
-    if (text === null) continue;
+    const text = (await reader.document(id))?.text;
+    if (text === undefined) continue;
     const mentions = citations.filter((c) => c.documentId === id).map(({ text: words, start, end }) => ({ text: words, start, end, sentence: sentenceAround(text, start, end) }));
     out.push({ document, mentions });
   }

@@ -7,7 +7,8 @@ import type { StoredPassage } from '../core/types.js';
 import type { EngineHit, Restriction, SearchEngine } from './engine.js';
 import type { IndexHandle } from './open-index.js';
 import { syllableCounts } from './syllable-counts.js';
-import { documentsMatching, statusChangesByDocument } from './validity.js';
+import { storeDocumentReads } from './store-reads.js';
+import { documentsMatching } from './validity.js';
 
 /** The embedded engine's restriction carries the allowed passages' keys. */
 export interface EmbeddedRestriction extends Restriction {
@@ -23,6 +24,7 @@ const keysOf = (restriction: Restriction | null): Set<number> | null => (restric
 export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolean } = {}): SearchEngine {
   const { store } = handle;
   return {
+    ...storeDocumentReads(store),
     name: 'embedded',
     get vectorModel() {
       return handle.embedder && handle.vectors ? handle.embedder.modelId : null;
@@ -47,8 +49,6 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
       }
       return out;
     },
-    documentSummaries: async (ids) => store.documentSummaries(ids),
-    documentsNumbered: async (numbers) => store.documentsNumbered(numbers),
     documentsNamed: async (identities) => handle.catalog.named(identities),
     citedNumbers: async (sequence) => store.citedNumbers(sequence),
     passageKeys: async (documentId) => store.passageKeys(documentId),
@@ -57,7 +57,6 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
       return store.citingPassages(pattern).filter((key) => keys === null || keys.has(key));
     },
     counts: async () => store.counts(),
-    statusChanges: async () => statusChangesByDocument(store),
     async passagesWithAll(foldedTerms, restriction) {
       const keys = keysOf(restriction);
       return [...handle.lexical.passagesWithAll(foldedTerms)].filter((key) => keys === null || keys.has(key));
@@ -70,6 +69,8 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
     },
     vocabulary: () => syllableCounts(handle.lexical),
     inverseFrequencies: (terms, exact) => handle.lexical.inverseFrequencies(terms, exact),
+    suggest: async (typed, limit) => handle.catalog.suggest(typed, limit),
+    foldedFrequencies: async (terms) => handle.lexical.foldedFrequencies(terms),
     addDocument: async (doc, source, fileHash, vectors) => handle.addDocument(doc, source, fileHash, vectors),
     linkSource: async (source, documentId, fileHash) => handle.linkSource(source, documentId, fileHash),
     removeSource: async (source) => handle.removeSource(source),

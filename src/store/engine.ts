@@ -12,13 +12,16 @@
  * claimed at write time from a counter record with optimistic concurrency (src/store/solr/solr-keys.ts), unique for
  * every writer and process; a rewritten document gets new keys.
  */
+import type { TermStats } from '../core/distinctive-terms.js';
 import type { DocumentIdentity } from '../core/document-identity.js';
 import type { SearchFilters } from '../core/filters.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
-import type { ReferencePattern } from '../core/references.js';
+import type { Reference, ReferencePattern } from '../core/references.js';
 import type { SyllableCounts } from '../core/restore-diacritics.js';
-import type { DocumentFields, PreparedDocument, StoredPassage } from '../core/types.js';
+import type { DocumentFields, PreparedDocument, StoredDocument, StoredPassage } from '../core/types.js';
 import type { StatusChange } from '../core/validity.js';
+import type { Suggestion } from './document-catalog.js';
+import type { StoredRelation } from './document-store.js';
 
 /** A retriever's hit: a passage key and the retriever's own score (BM25, or cosine similarity). */
 export interface EngineHit {
@@ -42,8 +45,47 @@ export interface EngineCounts {
   vectors: number;
 }
 
-/** The read port: what search needs from an engine. */
-export interface EngineReader {
+/** Where a document cites a number: the citing document and the words, offsets in its stored text. */
+export interface Citation {
+  documentId: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Which stored relations (src/core/relations.ts) to read: stated in a document, or naming a number as target or subject. */
+export type RelationsWhere = { in: string } | { target: string } | { source: string };
+
+/**
+ * The document reads of the document pages (src/serve/document-routes.ts) and of the citation and relation graphs
+ * (src/store/citation-graph.ts, relation-graph.ts), which both engines answer alike (test/store/engine-contract.ts).
+ */
+export interface DocumentReader {
+  /** Metadata and first source of each document, by id; unknown ids absent. */
+  documentSummaries(ids: string[]): Promise<Map<string, DocumentSummary>>;
+  /** Documents whose own canonical number is one of these (src/core/references.ts). */
+  documentsNumbered(numbers: string[]): Promise<string[]>;
+  /** A stored document with its whole text and sources (sorted), or null. */
+  document(id: string): Promise<(StoredDocument & { text: string }) | null>;
+  /** Every stored document without its text, newest first (date descending, undated last), then by title. */
+  listDocuments(): Promise<StoredDocument[]>;
+  /** A document's passages in reading order, with their page, OCR mark and confidence when the source is paged. */
+  documentPassages(documentId: string): Promise<StoredPassage[]>;
+  /** What a document cites, in text order. */
+  references(documentId: string): Promise<Reference[]>;
+  /** Where documents cite this key (a document number), by citing document id, then position. */
+  citationsOf(key: string): Promise<Citation[]>;
+  /** Relations as stored (subject numbers as the store keeps them), by stating document id, start, target start. */
+  relations(where: RelationsWhere): Promise<StoredRelation[]>;
+  /**
+   * Replacements, repeals and amendments of indexed documents by indexed documents, by the changed document's id
+   * (src/core/validity.ts): what validity marking and the status filter read.
+   */
+  statusChanges(): Promise<ReadonlyMap<string, StatusChange[]>>;
+}
+
+/** The read port: what search and the document pages need from an engine. */
+export interface EngineReader extends DocumentReader {
   /** The model whose vectors the engine holds and searches, or null when it holds none (lexical only). */
   readonly vectorModel: string | null;
   /** Documents and passages the filters allow; null for no filters (everything allowed). */
@@ -54,10 +96,6 @@ export interface EngineReader {
   vectorSearch(vector: Float32Array, k: number, restriction: Restriction | null): Promise<EngineHit[]>;
   /** Stored passages by key; keys deleted meanwhile are simply absent. */
   passages(keys: number[]): Promise<Map<number, StoredPassage>>;
-  /** Metadata and first source of each document, by id; unknown ids absent. */
-  documentSummaries(ids: string[]): Promise<Map<string, DocumentSummary>>;
-  /** Documents whose own canonical number is one of these (src/core/references.ts). */
-  documentsNumbered(numbers: string[]): Promise<string[]>;
   /** For each identity (src/core/document-identity.ts: any spelling of a number), the stored documents it names, newest first. */
   documentsNamed(identities: DocumentIdentity[]): Promise<string[][]>;
   /** Numbers cited that start with a sequence number (`72` → `72-NQ/TW`, `72/2025/QH15`), with how many documents cite each. */
@@ -88,10 +126,12 @@ export interface EngineReader {
    */
   inverseFrequencies?(terms: string[], exact: boolean): number[];
   /**
-   * Replacements, repeals and amendments of indexed documents by indexed documents, by the changed document's id
-   * (src/core/validity.ts); an engine that keeps no relations leaves it out, and search then marks nothing.
+   * Live passages, and how many hold each folded index term (syllables, `a_b` bigrams): the statistics similar
+   * documents weigh a document's terms by (src/search/similar.ts).
    */
-  statusChanges?(): Promise<ReadonlyMap<string, StatusChange[]>>;
+  foldedFrequencies(terms: string[]): Promise<TermStats>;
+  /** Autocomplete (GET /api/suggest): documents whose number or title starts with the typed text (src/store/document-catalog.ts). */
+  suggest(typed: string, limit: number): Promise<Suggestion[]>;
 }
 
 /** The write verbs: the only way anything is written (test/architecture.test.ts). */

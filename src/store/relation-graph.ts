@@ -1,14 +1,15 @@
 /**
  * The typed relations around one stored document (src/core/relations.ts), both ways: what it says of others
  * (outgoing) and what indexed documents say of it (incoming), each with the sentence that says so, and its validity.
- * Read from the relations table filled at ingest (document-store.ts), so a page costs a few indexed queries.
+ * Read through the engine's document reads (src/store/engine.ts DocumentReader: the embedded store's relations table
+ * filled at ingest, or the Solr document records), so a page costs a few indexed queries on either engine.
  */
 import type { LinkedDocument, Quote } from '../core/citation-graph.js';
 import { RELATION_LABELS, type RelationType, subjectNumber } from '../core/relations.js';
-import type { Validity } from '../core/validity.js';
+import { effectiveValidity, type Validity } from '../core/validity.js';
 import { linkedDocuments } from './citation-graph.js';
-import type { DocumentStore, StoredRelation } from './document-store.js';
-import { validityOf } from './validity.js';
+import type { StoredRelation } from './document-store.js';
+import type { DocumentReader } from './engine.js';
 
 export interface RelatedDocument {
   /** Its number as the sentence writes it (canonical), or null for an indexed page without one. */
@@ -42,20 +43,25 @@ export interface DocumentRelations {
 }
 
 /** Relations of a stored document, or null when the store does not hold it. */
-export function relationsOf(store: DocumentStore, documentId: string): DocumentRelations | null {
-  const fields = store.documentSummaries([documentId]).get(documentId);
-  const validity = validityOf(store, documentId);
-  if (!fields || !validity) return null;
+export async function relationsOf(reader: DocumentReader, documentId: string): Promise<DocumentRelations | null> {
+  const fields = (await reader.documentSummaries([documentId])).get(documentId);
+  if (!fields) return null;
+  const validity = effectiveValidity(fields.status, (await reader.statusChanges()).get(documentId) ?? []);
   const number = subjectNumber(fields.number, fields.title);
-  const own = store.relations({ in: documentId }).filter((r) => r.sourceNumber === null || r.sourceNumber === number);
-  const saidElsewhere = number ? store.relations({ source: number }).filter((r) => r.documentId !== documentId) : [];
-  const aboutIt = number ? store.relations({ target: number }).filter((r) => r.documentId !== documentId && r.sourceNumber !== number) : [];
+  const own = (await reader.relations({ in: documentId })).filter((r) => r.sourceNumber === null || r.sourceNumber === number);
+  const saidElsewhere = number ? (await reader.relations({ source: number })).filter((r) => r.documentId !== documentId) : [];
+  const aboutIt = number ? (await reader.relations({ target: number })).filter((r) => r.documentId !== documentId && r.sourceNumber !== number) : [];
   const numbers = new Set([...own, ...saidElsewhere].map((r) => r.targetNumber));
   for (const r of aboutIt) if (r.sourceNumber) numbers.add(r.sourceNumber);
   const stating = new Set([...saidElsewhere, ...aboutIt].map((r) => r.documentId));
-  const linked = linkedDocuments(store, [...store.documentsNumbered([...numbers]), ...stating].filter((id) => id !== documentId));
+  const ids = [...new Set([...(await reader.documentsNumbered([...numbers])), ...stating])].filter((id) => id !== documentId).sort();
+  const linked = await linkedDocuments(reader, ids);
   const byNumber = new Map<string, LinkedDocument>();
-  for (const d of linked.values()) if (d.number && !byNumber.has(d.number)) byNumber.set(d.number, d);
+  // Several stored documents may carry one number (two editions); the first by id stands for it.
+  for (const id of ids) {
+    const d = linked.get(id);
+    if (d?.number && !byNumber.has(d.number)) byNumber.set(d.number, d);
+  }
   const titleOf = (id: string) => (id === documentId ? fields.title : (linked.get(id)?.title ?? null));
   const edge = (r: StoredRelation, other: RelatedDocument): RelationEdge => ({
     type: r.type,

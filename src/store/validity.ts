@@ -2,12 +2,24 @@
 import { matchesFilters, type SearchFilters } from '../core/filters.js';
 import type { DocumentFields } from '../core/types.js';
 import { effectiveValidity, type StatusChange, type Validity } from '../core/validity.js';
-import type { DocumentStore } from './document-store.js';
+import type { DocumentStore, StatusChangeRow } from './document-store.js';
 
 /** Changes indexed documents make to others, by the changed document's id. One query over the relations table. */
 export function statusChangesByDocument(store: DocumentStore): Map<string, StatusChange[]> {
+  return statusChangesOfRows(store.statusChanges());
+}
+
+/**
+ * Status change rows (DocumentStore.statusChanges, or an engine's equivalent) grouped by the changed document's id,
+ * one change per changing document, type and extent (a page may repeat the sentence). Rows are taken in one order,
+ * so that every engine lists the same changes: what a document says itself before what others report of it, then
+ * by the changing document's id, the stating document's id and the sentence's position.
+ */
+export function statusChangesOfRows(rows: StatusChangeRow[]): Map<string, StatusChange[]> {
   const out = new Map<string, StatusChange[]>();
-  for (const r of store.statusChanges()) {
+  const reported = (r: StatusChangeRow): number => (r.statedIn === r.byId ? 0 : 1);
+  const ordered = [...rows].sort((a, b) => reported(a) - reported(b) || compare(a.byId, b.byId) || compare(a.statedIn, b.statedIn) || a.start - b.start || compare(a.targetId, b.targetId));
+  for (const r of ordered) {
     const change: StatusChange = {
       type: r.type,
       partial: r.partial,
@@ -18,13 +30,14 @@ export function statusChangesByDocument(store: DocumentStore): Map<string, Statu
       start: r.start,
       end: r.end,
     };
-    // One change per changing document and type: a page may repeat the sentence.
     const list = out.get(r.targetId) ?? [];
     if (!list.some((c) => c.by.id === change.by.id && c.type === change.type && c.partial === change.partial)) list.push(change);
     out.set(r.targetId, list);
   }
   return out;
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The effective validity of one document (null when it is not stored). */
 export function validityOf(store: DocumentStore, documentId: string, changes = statusChangesByDocument(store)): Validity | null {

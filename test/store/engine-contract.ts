@@ -4,6 +4,7 @@
  * prepared by our own pipeline, so every engine sees the same passages, index terms and vectors.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdentities } from '../../src/core/document-identity.js';
 import { FACET_FIELDS } from '../../src/core/facets.js';
@@ -18,7 +19,7 @@ import { searchEngine } from '../../src/search/search.js';
 import { searchFacets } from '../../src/search/stages/count-facets.js';
 import type { EngineReader, Restriction, SearchEngine } from '../../src/store/engine.js';
 import { documentTerms } from '../../src/store/passage-terms.js';
-import { CITED_DIRECTIVE, corpusFiles, SEED } from '../support/fixtures.js';
+import { CITED_DIRECTIVE, corpusFiles, SEED, SHARED_DIR } from '../support/fixtures.js';
 
 export interface EngineUnderTest {
   engine: SearchEngine;
@@ -28,6 +29,10 @@ export interface EngineUnderTest {
 }
 
 const DECISION = 'test/fixtures/quyet-dinh-27-2019-QD-UBND.txt';
+/** Chỉ thị 45-CT/TW replaces 35-CT/TW; a news page without a number of its own publishes 45 (its title names it). */
+const DIRECTIVE_35 = 'test/fixtures/relations/chi-thi-35-CT-TW.txt';
+const DIRECTIVE_45 = 'test/fixtures/relations/chi-thi-45-CT-TW.txt';
+const PAGE_45 = join(SHARED_DIR, 'corpus', 'party-web-articles', '9ec4020fad86e30d.md');
 
 function prepare(path: string): PreparedDocument {
   return prepareDocument(readFileSync(path, 'utf8'), 'txt');
@@ -40,8 +45,8 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
     const docs = new Map<string, PreparedDocument>();
     const keys = new Map<string, number[]>();
 
-    async function add(path: string, source = path): Promise<PreparedDocument> {
-      const doc = prepare(path);
+    async function add(path: string, source = path, change: (doc: PreparedDocument) => PreparedDocument = (d) => d): Promise<PreparedDocument> {
+      const doc = change(prepare(path));
       const values = under.embed ? await under.embed(doc.passages.map((p) => p.text)) : null;
       const model = engine.vectorModel;
       keys.set(doc.id, await engine.addDocument(doc, source, `hash-of-${source}`, values && model ? { model, values } : null));
@@ -238,6 +243,110 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       expect(vocabulary?.syllable('khôngcos')).toBe(0);
       const restored = await searchEngine(engine, null, 'to chuc co so dang', { k: 3 });
       expect(restored.correctedQuery ?? restored.suggestedQuery).toBe('tổ chức cơ sở đảng');
+    });
+
+    it('completes numbers and titles as typed (autocomplete)', async () => {
+      const directive = [...docs.values()].find((d) => d.number === '05-CT/TW');
+      const numbers = await engine.suggest('05-ct', 10);
+      expect(numbers[0]).toMatchObject({ label: '05-CT/TW', documentId: directive?.id, kind: 'number' });
+      const decision = [...docs.values()].find((d) => d.number === '27/2019/QĐ-UBND');
+      expect((await engine.suggest('quyet dinh 27', 10)).map((s) => s.documentId)).toContain(decision?.id);
+      expect(await engine.suggest('', 10)).toEqual([]);
+      expect(await engine.suggest('zzzz', 10)).toEqual([]);
+    });
+
+    it('reads a document as its page shows it: fields, sources, text, passages in order, references', async () => {
+      const decision = [...docs.values()].find((d) => d.number === '27/2019/QĐ-UBND');
+      const id = decision?.id ?? '';
+      const stored = await engine.document(id);
+      expect(stored).toMatchObject({ id, number: '27/2019/QĐ-UBND', signer: 'Đinh Văn Khải', format: 'txt', sources: [DECISION], passageCount: decision?.passages.length });
+      expect(stored?.text).toBe(decision?.text);
+      expect(Number.isNaN(Date.parse(stored?.ingestedAt ?? ''))).toBe(false);
+      expect(await engine.document('no-such-document')).toBeNull();
+      const passages = await engine.documentPassages(id);
+      expect(passages.map((p) => p.key)).toEqual(keys.get(id));
+      expect(passages).toEqual([...(await engine.passages(keys.get(id) ?? [])).values()].sort((a, b) => a.ordinal - b.ordinal));
+      for (const p of passages) {
+        expect(stored?.text.slice(p.start, p.end)).toBe(p.text);
+        expect(p.id).toBe(`${id}-${p.ordinal}`);
+        expect('page' in p).toBe(false);
+      }
+      const banDanToc = [...docs.values()].find((d) => d.text.includes('05-CT/TW') && d.number !== '05-CT/TW');
+      const references = await engine.references(banDanToc?.id ?? '');
+      expect(references.map((r) => r.key)).toContain('05-CT/TW');
+      expect(references.map((r) => r.start)).toEqual([...references.map((r) => r.start)].sort((a, b) => a - b));
+      expect(references).toEqual(
+        (banDanToc?.references ?? []).map(({ key, kind, number, issuer, term, date, text, start, end }) => ({ key, kind, number, issuer, term, date, text, start, end })),
+      );
+      expect(await engine.references('no-such-document')).toEqual([]);
+    });
+
+    it('lists every document newest first, without its text', async () => {
+      const listed = await engine.listDocuments();
+      expect(listed.map((d) => d.id).sort()).toEqual([...docs.keys()].sort());
+      const dates = listed.map((d) => d.date);
+      const dated = dates.filter((d): d is string => d !== null);
+      expect(dated).toEqual([...dated].sort().reverse());
+      expect(dates.indexOf(null) === -1 || dates.slice(dates.indexOf(null)).every((d) => d === null)).toBe(true);
+      for (const d of listed) {
+        expect('text' in d).toBe(false);
+        expect(d.passageCount).toBe(docs.get(d.id)?.passages.length);
+      }
+    });
+
+    it('finds where documents cite a number, with words that slice the citing text', async () => {
+      const citations = await engine.citationsOf('05-CT/TW');
+      const expected = [...docs.values()]
+        .flatMap((d) => d.references.filter((r) => r.key === '05-CT/TW').map((r) => ({ documentId: d.id, text: r.text, start: r.start, end: r.end })))
+        .sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.start - b.start));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(citations).toEqual(expected);
+      expect(await engine.citationsOf('999-NQ/TW')).toEqual([]);
+    });
+
+    it('keeps typed relations, their subjects, and the validity changes among indexed documents', async () => {
+      // 35-CT/TW as a scan would give it: each passage on its page, recognised by OCR.
+      const d35 = await add(DIRECTIVE_35, DIRECTIVE_35, (d) => ({ ...d, passages: d.passages.map((p, i) => ({ ...p, page: i + 1, ocr: true, confidence: 0.75 })) }));
+      const d45 = await add(DIRECTIVE_45);
+      const page = await add(PAGE_45);
+      const paged = await engine.documentPassages(d35.id);
+      expect(paged.map(({ page, ocr, confidence }) => ({ page, ocr, confidence }))).toEqual(d35.passages.map((_, i) => ({ page: i + 1, ocr: true, confidence: 0.75 })));
+      const own = await engine.relations({ in: d45.id });
+      expect(own).toContainEqual(expect.objectContaining({ documentId: d45.id, type: 'replaces', sourceNumber: null, targetNumber: '35-CT/TW', partial: false }));
+      for (const r of own) expect(d45.text.slice(r.start, r.end)).toBe(r.sentence);
+      const aboutIt = await engine.relations({ target: '35-CT/TW' });
+      expect(aboutIt.map((r) => r.documentId)).toEqual([d45.id, page.id].sort().flatMap((id) => aboutIt.filter((r) => r.documentId === id).map(() => id)));
+      expect(new Set(aboutIt.map((r) => r.documentId))).toEqual(new Set([d45.id, page.id]));
+      // The page has no number of its own: what it says of itself is said for 45-CT/TW, the number its title names.
+      const saidFor45 = await engine.relations({ source: '45-CT/TW' });
+      expect(saidFor45.length).toBeGreaterThan(0);
+      expect(saidFor45.every((r) => r.documentId === page.id && r.sourceNumber === '45-CT/TW')).toBe(true);
+      expect(await engine.relations({ in: 'no-such-document' })).toEqual([]);
+      const changes = await engine.statusChanges();
+      const of35 = changes.get(d35.id) ?? [];
+      expect(of35).toEqual([
+        expect.objectContaining({ type: 'replaces', partial: false, by: { id: d45.id, number: '45-CT/TW', title: d45.title, date: d45.date }, statedIn: d45.id }),
+      ]);
+      expect(d45.text.slice(of35[0]?.start, of35[0]?.end)).toBe(of35[0]?.sentence);
+      expect(changes.has(d45.id)).toBe(false);
+      // The status filter reads the effective status: 35-CT/TW states none, 45-CT/TW ended it.
+      const ended = await engine.restrict({ status: 'no-longer-in-force' });
+      expect(ended?.documents).toContain(d35.id);
+      expect(ended?.documents).not.toContain(d45.id);
+      const hits = await engine.lexicalSearch(queryTerms('chỉ thị 35 công tác'), 50, ended);
+      expect(hits.map((h) => h.key)).toContain(keys.get(d35.id)?.[0]);
+      const allowed = new Set((ended?.documents ?? []).flatMap((id) => keys.get(id) ?? []));
+      for (const h of hits) expect(allowed.has(h.key)).toBe(true);
+      expect((await engine.restrict({ status: 'no-longer-in-force', kind: 'nghị quyết' }))?.documents).toEqual([]);
+    });
+
+    it('counts the passages holding each folded term (what similar documents weigh terms by)', async () => {
+      const stats = await engine.foldedFrequencies(['dang', 'chi_bo', 'khongcotu']);
+      expect(stats.live).toBe((await engine.counts()).passages);
+      expect(stats.df[0]).toBe((await engine.lexicalSearch(queryTerms('đảng'), 100_000, null)).length);
+      expect(stats.df[1]).toBe((await engine.lexicalSearch({ folded: ['chi_bo'], exact: [] }, 100_000, null)).length);
+      expect(stats.df[1]).toBeGreaterThan(0);
+      expect(stats.df[2]).toBe(0);
     });
 
     it('links a second source to a stored document, and forgets a document only with its last source', async () => {

@@ -62,7 +62,7 @@ engineContract('solr, with a model (HNSW)', async () => {
 
 /**
  * ENGINE=solr through the product, on the same cluster: `npm run ingest` and `npm run search` with the engine's
- * environment, the server's search and its refusal of what the Solr engine does not offer yet.
+ * environment, the server's search, document list, autocomplete and similar documents.
  */
 describe('ENGINE=solr through the product (lexical only)', () => {
   const files = [CITED_DIRECTIVE, ...corpusFiles().slice(0, 3)];
@@ -89,7 +89,7 @@ describe('ENGINE=solr through the product (lexical only)', () => {
     expect(response.results.some((r) => r.document.number === '05-CT/TW')).toBe(true);
   }, 300_000);
 
-  it('serves GET /api/search through the engine and refuses the rest with engine_unsupported', async () => {
+  it('serves GET /api/search, the document reads, autocomplete and similar documents through the engine', async () => {
     const engine = await solrEngine(readEngineConfig(env) as SolrConfig, { model: null });
     const { app } = createEngineApp(engine, null, { searchesPerMinute: 0 });
     const server: Server = createServer(app).listen(0, '127.0.0.1');
@@ -103,8 +103,15 @@ describe('ENGINE=solr through the product (lexical only)', () => {
       const health = await call(base, '/api/health');
       expect(health.body).toMatchObject({ engine: 'solr', mode: 'lexical', documents: files.length });
       const documents = await call(base, '/api/documents');
-      expect(documents.status).toBe(501);
-      expect(documents.body.error.code).toBe('engine_unsupported');
+      expect(documents.status).toBe(200);
+      expect(documents.body.documents).toHaveLength(files.length);
+      const suggest = await call(base, '/api/suggest?q=05');
+      expect(suggest.status).toBe(200);
+      expect(suggest.body.suggestions.map((s: { label: string }) => s.label)).toContain('05-CT/TW');
+      const similar = await call(base, `/api/documents/${documents.body.documents[0].id}/similar?k=2`);
+      expect(similar.status).toBe(200);
+      expect(similar.body).toMatchObject({ mode: 'lexical' });
+      expect(similar.body.similar).toHaveLength(2);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -12,10 +12,10 @@ import type { Hit } from './retrieve.js';
 
 /**
  * The changes indexed documents make to others, read once per search (the embedded engine: one query over the
- * relations table); empty for an engine that keeps no relations.
+ * relations table; the Solr engine: two queries, src/store/solr/solr-document-reads.ts).
  */
 export async function readStatusChanges(engine: EngineReader): Promise<ReadonlyMap<string, StatusChange[]>> {
-  return (await engine.statusChanges?.()) ?? new Map();
+  return engine.statusChanges();
 }
 
 /** Stage 5b: replacements before what they replaced; nothing to do when nothing indexed was replaced. */

@@ -7,6 +7,8 @@
 import { fold } from '../../core/normalize.js';
 import type { PreparedDocument } from '../../core/types.js';
 import { documentTerms } from '../passage-terms.js';
+import { pageFields } from './solr-records.js';
+import { relationFields } from './solr-relations.js';
 
 /** Prefix of tone-key terms in the one term field, so `toan` (folded) and `toan` (tone key, level tone) stay apart. */
 export const EXACT_PREFIX = '.';
@@ -26,7 +28,7 @@ export interface SolrDocumentInput {
   vectorModel?: string;
 }
 
-export type SolrDoc = Record<string, string | number | string[] | number[]>;
+export type SolrDoc = Record<string, string | number | boolean | string[] | number[]>;
 
 /** The id of a passage: `<documentId>!<ordinal>` (the compositeId prefix keeps a document on one shard). */
 export const passageId = (documentId: string, ordinal: number): string => `${documentId}!${ordinal}`;
@@ -101,6 +103,7 @@ export function solrDocuments(input: SolrDocumentInput): SolrDoc[] {
     passage_count: doc.passages.length,
     abbreviations: JSON.stringify(doc.abbreviations),
     references: JSON.stringify(doc.references),
+    ...relationFields(doc),
   };
   const passages = doc.passages.map((p, i): SolrDoc => {
     const out: SolrDoc = {
@@ -114,6 +117,7 @@ export function solrDocuments(input: SolrDocumentInput): SolrDoc[] {
       index_terms: termField(terms[i]!.folded, terms[i]!.exact),
     };
     if (p.section !== null) out.section = p.section;
+    Object.assign(out, pageFields(p));
     if (vectors !== null) {
       out.vector = vectorValues(vectors[i]!);
       if (input.vectorModel !== undefined) out.vector_model = input.vectorModel;

@@ -14,25 +14,23 @@
  */
 import { identityMatches, identityOfDocument } from '../../core/document-identity.js';
 import { UserError } from '../../core/errors.js';
-import { hasFilters, type SearchFilters } from '../../core/filters.js';
-import type { DocumentKind } from '../../core/references.js';
-import type { DocumentStatus, StoredPassage } from '../../core/types.js';
-import type { DocumentSummary, EngineHit, Restriction, SearchEngine } from '../engine.js';
+import type { StoredPassage } from '../../core/types.js';
+import type { EngineHit, Restriction, SearchEngine } from '../engine.js';
 import { createCollection } from './solr-collection.js';
 import type { SolrConfig } from './solr-config.js';
+import { solrSuggester } from './solr-catalog.js';
+import { solrDocumentReads } from './solr-document-reads.js';
 import { documentRecordId } from './solr-documents.js';
 import { escapeQueryText, filterQueries, type SolrFilters } from './solr-filters.js';
 import { SolrHttp, type SolrHttpOptions } from './solr-http.js';
 import { allocateKeys } from './solr-keys.js';
 import { passagesWithAll, restrictToPassages } from './solr-postings.js';
 import { SolrVocabulary } from './solr-vocabulary.js';
+import { solrRestrict, type SolrRestriction } from './solr-restrict.js';
+import { solrFoldedFrequencies } from './solr-term-stats.js';
+import { PASSAGE_FIELDS, passageOf } from './solr-records.js';
 import { knnSearch, lexicalSearch, select } from './solr-search.js';
 import { deleteDocument, writeDocument } from './solr-writes.js';
-
-/** The Solr engine's restriction carries the filters, applied as filter queries by both retrievers. */
-export interface SolrRestriction extends Restriction {
-  filters: SolrFilters;
-}
 
 export interface SolrEngineOptions {
   /** The model whose vectors the engine stores and searches (its id and dimension), or null for lexical only. */
@@ -54,26 +52,6 @@ const DOCUMENT = '{!term f=type}document';
 const terms = (field: string, values: (string | number)[]): string => `{!terms f=${field}}${values.join(',')}`;
 /** A quoted term of the standard parser: exact, whatever the characters. */
 const quoted = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
-function summaryOf(d: Record<string, unknown>): DocumentSummary {
-  const sources = Array.isArray(d.source) ? (d.source as string[]).slice().sort() : [];
-  return {
-    title: str(d.title),
-    date: str(d.date)?.slice(0, 10) ?? null,
-    kind: d.kind as DocumentKind,
-    number: str(d.number),
-    issuer: str(d.issuer),
-    term: str(d.term),
-    author: str(d.author),
-    signer: str(d.signer),
-    signerTitle: str(d.signer_title),
-    onBehalfOf: str(d.on_behalf_of),
-    status: (str(d.status) as DocumentStatus | null) ?? null,
-    source: sources[0] ?? null,
-  };
-}
-
 const filtersOf = (restriction: Restriction | null): SolrFilters => (restriction ? (restriction as SolrRestriction).filters : {});
 
 /**
@@ -119,16 +97,12 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
     return keys;
   }
 
+  const reads = solrDocumentReads(http, collection);
   return {
+    ...reads,
     name: 'solr',
     vectorModel: model?.id ?? null,
-    async restrict(filters: SearchFilters | undefined) {
-      if (!filters || !hasFilters(filters)) return null;
-      const fq = filterQueries(filters).filter((f) => f !== PASSAGE);
-      const docs = await query([['q', '*:*'], ['fq', DOCUMENT], ...fq.map((f): [string, string] => ['fq', f]), ['fl', 'document_id'], ['sort', 'document_id asc'], ['rows', String(MANY)]]);
-      const restriction: SolrRestriction = { documents: docs.map((d) => d.document_id as string), filters };
-      return restriction;
-    },
+    restrict: (filters) => solrRestrict(http, collection, filters, reads.statusChanges),
     async lexicalSearch(queryTerms, k, restriction): Promise<EngineHit[]> {
       const hits = await lexicalSearch(http, collection, queryTerms, k, filtersOf(restriction));
       return hits.flatMap((h) => (h.passageKey === undefined ? [] : [{ key: h.passageKey, score: h.score }]));
@@ -141,34 +115,9 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
     async passages(keys) {
       const out = new Map<number, StoredPassage>();
       if (keys.length === 0) return out;
-      const docs = await query([['q', terms('passage_key', keys)], ['fq', PASSAGE], ['fl', 'id,passage_key,document_id,ordinal,text,section,start,end'], ['rows', String(keys.length)]]);
-      for (const d of docs) {
-        const key = d.passage_key as number;
-        out.set(key, {
-          key,
-          id: d.id as string,
-          documentId: d.document_id as string,
-          ordinal: d.ordinal as number,
-          text: d.text as string,
-          section: str(d.section),
-          start: d.start as number,
-          end: d.end as number,
-        });
-      }
+      const docs = await query([['q', terms('passage_key', keys)], ['fq', PASSAGE], ['fl', PASSAGE_FIELDS], ['rows', String(keys.length)]]);
+      for (const d of docs) out.set(d.passage_key as number, passageOf(d));
       return out;
-    },
-    async documentSummaries(ids) {
-      const out = new Map<string, DocumentSummary>();
-      if (ids.length === 0) return out;
-      const docs = await query([['q', terms('document_id', ids)], ['fq', DOCUMENT], ['rows', String(ids.length)]]);
-      for (const d of docs) out.set(d.document_id as string, summaryOf(d));
-      return out;
-    },
-    async documentsNumbered(numbers) {
-      if (numbers.length === 0) return [];
-      const q = numbers.map((n) => `number_exact:${quoted(n)}`).join(' OR ');
-      const docs = await query([['q', q], ['fq', DOCUMENT], ['fl', 'document_id'], ['sort', 'document_id asc'], ['rows', String(MANY)]]);
-      return docs.map((d) => d.document_id as string);
     },
     async documentsNamed(identities) {
       // Candidates by the sequence number's printed forms (`5-`, `05-`, `5/`, `05/`), matched by our own rules.
@@ -219,6 +168,8 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
     passagesWithAll: (foldedTerms, restriction) => passagesWithAll(http, collection, foldedTerms, filtersOf(restriction)),
     restrictToPassages: async (keys, restriction): Promise<SolrRestriction> => restrictToPassages(http, collection, keys, filtersOf(restriction)),
     vocabulary: () => vocabulary?.counts() ?? null,
+    suggest: solrSuggester(http, collection),
+    foldedFrequencies: (terms) => solrFoldedFrequencies(http, collection, terms),
     async addDocument(doc, source, _fileHash, vectors) {
       if (vectors !== null) {
         if (!model || vectors.model !== model.id) throw new UserError('model_changed', `vectors of ${vectors.model} given to a Solr collection of ${model?.id ?? 'no model'}`);

@@ -7,12 +7,14 @@ import { parseKind, parseTerm, type SearchFilters } from '../../core/filters.js'
 import { fold } from '../../core/normalize.js';
 
 /**
- * Filters of the Solr engine: ours, plus `source` (a path the document was ingested from, exactly) and `passageKeys`
- * (only these passages, by `passage_key`: a restriction narrowed to a phrase's candidates, src/store/solr/solr-postings.ts).
+ * Filters of the Solr engine: ours, plus `source` (a path the document was ingested from, exactly), `passageKeys`
+ * (only these passages, by `passage_key`: a restriction narrowed to a phrase's candidates, src/store/solr/solr-postings.ts)
+ * and `documentIds` (only these documents: what the effective `status` filter allows, src/store/solr/solr-restrict.ts).
  */
 export interface SolrFilters extends SearchFilters {
   source?: string;
   passageKeys?: number[];
+  documentIds?: string[];
 }
 
 /** Backslash before each character the standard query parser reads as syntax, and before whitespace. */
@@ -44,5 +46,7 @@ export function filterQueries(filters: SolrFilters): string[] {
   if (given(filters.source)) fq.push(term('source', filters.source));
   // No keys allows nothing (a pure negative query matches no document).
   if (filters.passageKeys) fq.push(filters.passageKeys.length > 0 ? `{!terms f=passage_key}${filters.passageKeys.join(',')}` : '-*:*');
+  // No document at all: a type no Solr document has.
+  if (filters.documentIds) fq.push(filters.documentIds.length === 0 ? term('type', 'none') : `{!terms f=document_id}${filters.documentIds.join(',')}`);
   return fq;
 }

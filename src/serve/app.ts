@@ -61,6 +61,7 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
     res.json({
       status: 'ok',
       ready: true,
+      engine: 'embedded',
       mode: handle.mode,
       model: handle.embedder ? { id: handle.embedder.modelId, dimension: handle.embedder.dimension } : null,
       ...handle.store.counts(),

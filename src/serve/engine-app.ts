@@ -20,6 +20,8 @@ import { OPENAPI } from './openapi.js';
 import { requestLog } from './request-log.js';
 import { parseSearchRequest } from '../core/search-request.js';
 import { webPages } from './web-pages.js';
+import { IngestJobs } from './ingest-jobs.js';
+import { engineTarget } from './ingest-target.js';
 
 export interface EngineApp {
   app: Express;
@@ -30,6 +32,7 @@ export interface EngineApp {
 export function createEngineApp(engine: SearchEngine, embedder: Embedder | null, options: Partial<AppOptions> & Pick<EngineWriteOptions, 'jobs'> = {}): EngineApp {
   const { searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
   const requests = new InFlight();
+  const jobs = options.jobs ?? new IngestJobs(engineTarget(engine, embedder, null));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -45,6 +48,7 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
       mode: engine.vectorModel && embedder ? 'hybrid' : 'lexical',
       model: embedder ? { id: embedder.modelId, dimension: embedder.dimension } : null,
       ...(await engine.counts()),
+      jobs: jobs.counts(),
     });
   });
   app.get('/api/openapi.json', (_req, res) => {
@@ -57,7 +61,7 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
   });
   app.use(discoveryRoutes(engine, (id, k) => findSimilar(engine, null, id, k)));
   app.use(documentRoutes(engine));
-  app.use(engineWriteRoutes(engine, embedder, { apiKeys: options.apiKeys ?? [], ...(options.jobs ? { jobs: options.jobs } : {}) }));
+  app.use(engineWriteRoutes(engine, embedder, { apiKeys: options.apiKeys ?? [], jobs }));
   app.use('/api', (req, res) =>
     sendError(res, 'engine_unsupported', `${req.method} /api${req.path} is not available with ENGINE=${engine.name}`),
   );

@@ -361,11 +361,12 @@ const job = {
 
 const health = {
   type: 'object',
-  required: ['status', 'ready', 'mode', 'model', 'documents', 'passages', 'vectors', 'jobs'],
+  required: ['status', 'ready', 'engine', 'mode', 'model', 'documents', 'passages', 'vectors', 'jobs'],
   additionalProperties: false,
   properties: {
     status: { const: 'ok' },
     ready: { type: 'boolean' },
+    engine: { enum: ['embedded', 'solr'], description: 'The search engine behind the service (ENGINE)' },
     mode: { enum: ['hybrid', 'lexical'] },
     model: {
       oneOf: [
@@ -391,7 +392,7 @@ export const OPENAPI = {
     version: '0.1.0',
     description:
       'Search Vietnamese Party and state documents by topic; every result cites its document, section and character offsets. ' +
-      'With ENGINE=solr (a SolrCloud collection instead of the index folder) search, health, autocomplete, the document reads and similar documents (lexical only) answer as here.',
+      'With ENGINE=solr (a SolrCloud collection instead of the index folder) every endpoint answers as here (similar documents lexical only).',
   },
   components: {
     schemas: {

@@ -92,6 +92,15 @@ describe('document reads: the embedded and the Solr server answer alike', () => 
     expect(ids.length).toBe(index.handle.store.counts().documents);
   });
 
+  it('GET /api/health: the same fields and counts, naming each engine', async () => {
+    const [mine, theirs] = await both('/api/health');
+    expect([mine.body.engine, theirs.body.engine]).toEqual(['embedded', 'solr']);
+    expect(Object.keys(theirs.body).sort()).toEqual(Object.keys(mine.body).sort());
+    expect(theirs.body.documents).toBe(mine.body.documents);
+    expect(theirs.body.passages).toBe(mine.body.passages);
+    expect(theirs.body.jobs).toEqual({ queued: 0, running: 0 });
+  });
+
   it('GET /api/documents/:id and its references, cited-by and relations, for every document', async () => {
     for (const id of ids) {
       const doc = await expectSame(`/api/documents/${id}`);

@@ -17,6 +17,7 @@ import { openEmbedder } from '../src/embed/open-embedder.js';
 import { isRelevantPassage, type DevQuery } from '../src/eval/evaluate.js';
 import { aggregate, type QueryOutcome } from '../src/eval/metrics.js';
 import { readQuery } from '../src/search/search.js';
+import { syllableCounts } from '../src/store/syllable-counts.js';
 import { openIndex, type IndexHandle } from '../src/store/open-index.js';
 
 const DEEPEST = 200;
@@ -69,8 +70,10 @@ try {
       .filter((q) => q.relevant.length > 0);
     const t0 = performance.now();
     const lists = [];
+    // Read each query as search does (Telex/VNI, diacritics restored from the index's own counts) before retrieving.
+    const counts = syllableCounts(handle.lexical);
     for (const q of queries) {
-      const { query } = readQuery(q.query);
+      const { query } = readQuery(q.query, { counts });
       const lex = handle.lexical.search(queryTerms(query), DEEPEST, null);
       const [vector] = await embedder.embedQueries([query]);
       const dense = handle.vectors.search(vector!, DEEPEST, null).map((n) => ({ key: n.key, score: n.similarity }));

@@ -184,6 +184,19 @@ export interface Reference {
   end: number;
 }
 
+/** A reference with exactly the fields above, whatever else the object carries (a stored row, parsed JSON). */
+export const pickReference = (r: Reference): Reference => ({
+  key: r.key,
+  kind: r.kind,
+  number: r.number,
+  issuer: r.issuer,
+  term: r.term,
+  date: r.date,
+  text: r.text,
+  start: r.start,
+  end: r.end,
+});
+
 /** Central issuers whose documents are numbered `…/TW`. */
 const CENTRAL = /^(Bộ Chính trị|Ban Bí thư|BCH Trung ương|Ban Chấp hành Trung ương|BCHTW|Trung ương)/iu;
 

@@ -7,7 +7,7 @@
  * - its passages, in reading order by `ordinal`, with page, OCR mark and confidence for a paged source.
  * Status changes join relations to documents by number in our code (two queries), as the store's SQL join does.
  */
-import type { Reference } from '../../core/references.js';
+import { pickReference, type Reference } from '../../core/references.js';
 import type { StatusChange } from '../../core/validity.js';
 import type { StatusChangeRow, StoredRelation } from '../document-store.js';
 import type { Citation, DocumentReader, DocumentSummary } from '../engine.js';
@@ -31,19 +31,6 @@ function jsonList<T>(v: unknown): T[] {
   const parsed: unknown = JSON.parse(v);
   return Array.isArray(parsed) ? (parsed as T[]) : [];
 }
-
-/** A reference with exactly the fields the embedded store keeps (the JSON may carry more). */
-const referenceOf = (r: Reference): Reference => ({
-  key: r.key,
-  kind: r.kind,
-  number: r.number,
-  issuer: r.issuer,
-  term: r.term,
-  date: r.date,
-  text: r.text,
-  start: r.start,
-  end: r.end,
-});
 
 /** A record's relations as the store's rows. */
 const relationsOfRecord = (d: SolrRecord): StoredRelation[] =>
@@ -147,7 +134,7 @@ export function solrDocumentReads(http: SolrHttp, collection: string): DocumentR
     async references(documentId) {
       const d = await record(documentId, 'references');
       return jsonList<Reference>(d?.references)
-        .map(referenceOf)
+        .map(pickReference)
         .sort((a, b) => a.start - b.start);
     },
     async citationsOf(key): Promise<Citation[]> {

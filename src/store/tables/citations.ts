@@ -2,7 +2,7 @@
  * The `citations` table: the document numbers each stored text cites (src/core/references.ts), keyed by the canonical
  * number (`22-NQ/TW`) or, for a citation without one, by kind, short number and term; offsets slice the stored text.
  */
-import type { DocumentKind, Reference, ReferencePattern } from '../../core/references.js';
+import { type DocumentKind, pickReference, type Reference, type ReferencePattern } from '../../core/references.js';
 import { jsonList, type Statements } from './statements.js';
 
 /** A row of `citations` as SQLite returns it, without its document. */
@@ -26,17 +26,7 @@ export interface CitingRow {
   end: number;
 }
 
-export const toReference = (r: CitationRow): Reference => ({
-  key: r.key,
-  kind: r.kind,
-  number: r.number,
-  issuer: r.issuer,
-  term: r.term,
-  date: r.date,
-  text: r.text,
-  start: r.start,
-  end: r.end,
-});
+export const toReference = (r: CitationRow): Reference => pickReference(r);
 
 export const toCiting = (r: CitingRow): { documentId: string; text: string; start: number; end: number } => ({
   documentId: r.document_id,

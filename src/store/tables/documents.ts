@@ -3,6 +3,7 @@
  * in TypeScript), its content hash and its full text. Its list rows also count the passages and join the sources.
  */
 import type { DocumentKind } from '../../core/references.js';
+import type { CatalogDocument } from '../document-catalog.js';
 import type { DocumentFields, DocumentStatus, PreparedDocument, SourceFormat, StoredDocument } from '../../core/types.js';
 import { jsonList, type Statements } from './statements.js';
 
@@ -31,14 +32,7 @@ export interface DocumentListRow extends FieldColumns {
 }
 
 /** Id, number, title, kind, term and date of a document (the in-memory catalog, src/store/document-catalog.ts). */
-export interface CatalogRow {
-  id: string;
-  number: string | null;
-  title: string | null;
-  kind: string;
-  term: string | null;
-  date: string | null;
-}
+export type CatalogRow = CatalogDocument;
 
 /** A document's id, title and text (what indexing a passage needs). */
 export interface DocumentTextRow {

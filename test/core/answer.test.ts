@@ -35,7 +35,7 @@ describe('extractAnswer', () => {
   });
 
   it('with word weights, leaves a sentence holding only the common words of a question unquoted', () => {
-    const text = 'Người vi phạm trật tự ở nơi công cộng bị phạt bao nhiêu tiền tùy theo mức độ.';
+    const text = 'Người vi phạm trật tự ở nơi công cộng bị phạt bao nhiêu tiền tùy theo mức độ, từ 500.000 đồng.';
     const query = 'Nuôi chó không đeo rọ mõm ở nơi công cộng bị phạt bao nhiêu?';
     // 6 of its 11 content words are there (nơi công cộng, phạt bao nhiêu): quoted without weights.
     expect(extractAnswer(query, [source(text)])).not.toBeNull();
@@ -46,5 +46,30 @@ describe('extractAnswer', () => {
     // A sentence that holds the rare words is still quoted.
     const covered = 'Nuôi chó không đeo rọ mõm ở nơi công cộng bị phạt từ 1 đến 2 triệu đồng.';
     expect(extractAnswer(query, [source(covered)], { weigh, minWeightedCoverage: 0.6 })?.sentences[0]?.text).toBe(covered);
+  });
+
+  // From party-web-articles/4b81ec42de35…: a headline asking the question back, then the amounts under a lead-in.
+  const fines =
+    'Mức xử phạt vi phạm nồng độ cồn đối với ô tô, xe máy hiện nay là bao nhiêu?\nMức phạt vi phạm nồng độ cồn đối với xe máy:\n(1) Phạt tiền từ 2.000.000 đồng đến 3.000.000 đồng khi điều khiển xe trên đường mà trong máu hoặc hơi thở có nồng độ cồn nhưng chưa vượt quá 50 miligam/100 mililít máu.';
+
+  it('does not quote a question back, and quotes a lead-in ending with a colon with the line it introduces', () => {
+    const answer = extractAnswer('Mức xử phạt vi phạm nồng độ cồn đối với xe máy là bao nhiêu?', [source(fines, 100)]);
+    expect(answer?.sentences).toHaveLength(1);
+    const quoted = answer!.sentences[0]!;
+    expect(quoted.text).toBe('Mức phạt vi phạm nồng độ cồn đối với xe máy:\n(1) Phạt tiền từ 2.000.000 đồng đến 3.000.000 đồng khi điều khiển xe trên đường mà trong máu hoặc hơi thở có nồng độ cồn nhưng chưa vượt quá 50 miligam/100 mililít máu.');
+    expect(fines.slice(quoted.start - 100, quoted.end - 100)).toBe(quoted.text);
+  });
+
+  it('gives a "how much" question no answer from sentences without a number', () => {
+    const heading = 'Lệ phí trước bạ xe máy, ô tô, tàu thuyền và tài sản khác';
+    expect(extractAnswer('Lệ phí trước bạ ô tô điện năm 2026 là bao nhiêu?', [source(heading)])).toBeNull();
+    expect(extractAnswer('Lệ phí trước bạ ô tô điện', [source(heading)])).not.toBeNull();
+  });
+
+  it("leaves a passage about another province than the question's unquoted, reading the document's title too", () => {
+    const text = 'Mức trợ cấp ngày công lao động đối với lực lượng dân quân là 1,5 lần mức lương cơ sở.';
+    const query = 'Mức trợ cấp ngày công của dân quân tỉnh Bình Dương';
+    expect(extractAnswer(query, [{ ...source(text), title: 'Nghị quyết 08 của HĐND tỉnh Long An' }])).toBeNull();
+    expect(extractAnswer(query, [{ ...source(text), title: 'Nghị quyết 08 của HĐND tỉnh Bình Dương' }])).not.toBeNull();
   });
 });

@@ -175,7 +175,7 @@ describe(`the real model (${BUILD})`, () => {
       for (const [i, r] of rank.entries()) if (i < p) expect(r, queries[i]!.query).toBe(1);
       // Typed without diacritics, lexical matching on folded text finds them (measured: 11 first, 1 second) and the
       // dense half mostly does not (5 of 12 absent from the top 5). Equal-weight RRF let the dense half's noise push
-      // 3 of the 12 articles out of the top 5; the fusion chosen for this model (z-score, lexical weight 0.8,
+      // 3 of the 12 articles out of the top 5; the fusion chosen for this model (min-max, lexical weight 0.7,
       // src/embed/model-spec.ts) keeps all 12, as lexical does.
       const found = (rs: number[]) => rs.slice(p).filter((r) => r > 0).length;
       expect(found(lexical)).toBe(bare.length);

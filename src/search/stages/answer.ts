@@ -34,7 +34,7 @@ export async function answerQuery(engine: EngineReader, query: string, pattern: 
   const weigh = engine.inverseFrequencies?.bind(engine);
   const answer = extractAnswer(
     query,
-    results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text, start: r.passage.start })),
+    results.map((r) => ({ documentId: r.document.id, passageId: r.passage.id, text: r.passage.text, start: r.passage.start, title: r.document.title })),
     weigh ? { weigh, minWeightedCoverage: MIN_WEIGHTED_COVERAGE } : undefined,
   );
   if (!answer) return null;

@@ -25,6 +25,7 @@ import { escapeQueryText, filterQueries, type SolrFilters } from './solr-filters
 import { SolrHttp, type SolrHttpOptions } from './solr-http.js';
 import { allocateKeys } from './solr-keys.js';
 import { passagesWithAll, restrictToPassages } from './solr-postings.js';
+import { vocabularyIdf } from './solr-idf.js';
 import { SolrVocabulary } from './solr-vocabulary.js';
 import { solrRestrict, type SolrRestriction } from './solr-restrict.js';
 import { solrFoldedFrequencies } from './solr-term-stats.js';
@@ -168,6 +169,7 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
     passagesWithAll: (foldedTerms, restriction) => passagesWithAll(http, collection, foldedTerms, filtersOf(restriction)),
     restrictToPassages: async (keys, restriction): Promise<SolrRestriction> => restrictToPassages(http, collection, keys, filtersOf(restriction)),
     vocabulary: () => vocabulary?.counts() ?? null,
+    ...(vocabulary ? { inverseFrequencies: (terms: string[], exact: boolean) => vocabularyIdf(vocabulary.counts(), terms, exact) } : {}),
     suggest: solrSuggester(http, collection),
     foldedFrequencies: (terms) => solrFoldedFrequencies(http, collection, terms),
     async addDocument(doc, source, _fileHash, vectors) {

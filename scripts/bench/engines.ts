@@ -5,7 +5,7 @@
  * queries. Per engine: ingest rate through the product's own ingest paths (ingestPaths; ingestPathsIntoEngine as
  * ENGINE=solr does), size on disk, nDCG@10 of the development sets and of two ViRE files (src/eval/evaluate.ts, the
  * code `npm run eval` runs, with the engine as its target), search latency over HTTP at 1 and 8 connections against a
- * real server process for each (src/serve/app.ts; src/serve/engine-app.ts), and memory (the Node server's RSS; the
+ * real server process for each (src/serve/app.ts over either engine), and memory (the Node server's RSS; the
  * Solr JVM's RSS and heap used). With the real model installed, a hybrid row on the bundled corpus.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -189,7 +189,7 @@ export async function benchEngines({ quick, work }: BenchContext): Promise<void>
     embedded.diskBytes = bytesUnder(dir);
     process.stderr.write(`embedded: ingest ${e.seconds.toFixed(1)} s\n`);
 
-    // SolrCloud: `ENGINE=solr npm run ingest`'s path into a 2 × 2 collection, served by the engine app.
+    // SolrCloud: `ENGINE=solr npm run ingest`'s path into a 2 × 2 collection, served by the same app.
     const engine = await solrEngine(config, { model: null });
     const s = await ingestPathsIntoEngine(engine, null, CORPUS);
     const solrCounts = await engine.counts();
@@ -266,7 +266,7 @@ function report(f: Figures): void {
       `SolrCloud: the launcher of engines/solr (MiniSolrCloudCluster 9.10.1: 3 nodes and ZooKeeper in one JVM, \`-Xmx1g -XX:+UseSerialGC\`, ready in ${f.clusterReady.toFixed(0)} s), a collection of 2 shards × 2 replicas, on the same 2 cores as the client. ` +
       `Corpus: the bundled articles and the 881 web extracts (${e.ingest.files} files), lexical (no model), written through each engine's ingest path (\`npm run ingest\`, \`ENGINE=solr npm run ingest\`). ` +
       `Queries: the ${DEV_SETS.map((d) => d.label).join(' and ')} (test/eval), scored by \`npm run eval\`'s code over the one index of both corpora (so not the figures of docs/EVALUATION.md, which index each corpus alone). ` +
-      `HTTP: autocannon on loopback, ${f.seconds} s per row, \`GET /api/search?mode=lexical&k=10\` cycling through the same ${e.dev.reduce((n, d) => n + d.answers.covered + d.answers.uncovered, 0)} queries, against a server process per engine (src/serve/app.ts over the folder; src/serve/engine-app.ts over the collection). One run; latencies are autocannon's medians and p99.`,
+      `HTTP: autocannon on loopback, ${f.seconds} s per row, \`GET /api/search?mode=lexical&k=10\` cycling through the same ${e.dev.reduce((n, d) => n + d.answers.covered + d.answers.uncovered, 0)} queries, against a server process per engine (src/serve/app.ts over the folder's engine and over the collection). One run; latencies are autocannon's medians and p99.`,
   );
   say();
   say('| measure | embedded | SolrCloud (2 × 2) | SolrCloud / embedded |');

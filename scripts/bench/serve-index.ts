@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openEmbedder } from '../../src/embed/open-embedder.js';
-import { createApp } from '../../src/serve/app.js';
+import { createEmbeddedApp } from '../../src/serve/embedded-app.js';
 import { readConfig } from '../../src/config.js';
 import { openIndex } from '../../src/store/open-index.js';
 import { tableEmbedder } from './table-embedder.js';
@@ -16,7 +16,7 @@ const [dir, size] = process.argv.slice(2);
 if (!dir || !size) throw new Error('usage: serve-index.ts DIR PASSAGES');
 const embedder = size === 'model' ? (await openEmbedder()).embedder : tableEmbedder(Number(size));
 const handle = openIndex(dir, { embedder, lexicalThreads: readConfig().lexicalThreads });
-const { app, requests } = createApp(handle, { searchesPerMinute: 0 });
+const { app, requests } = createEmbeddedApp(handle, { searchesPerMinute: 0 });
 const server = createServer(app).listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   process.stdout.write(`${JSON.stringify({ port, readyMs: performance.now(), rssMiB: process.memoryUsage().rss / 1048576 })}\n`);

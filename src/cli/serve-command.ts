@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_SEARCHES_PER_MINUTE, readConfig } from '../config.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
-import { createEngineApp } from '../serve/engine-app.js';
+import { createEmbeddedApp } from '../serve/embedded-app.js';
 import { IngestJobs } from '../serve/ingest-jobs.js';
 import { engineTarget } from '../serve/ingest-target.js';
 import { JobStore } from '../store/job-store.js';
@@ -56,7 +56,7 @@ runMain(async () => {
     bar.stop();
     log(formatSummary(summary));
   }
-  const { app, jobs, requests } = createApp(handle, {
+  const { app, jobs, requests } = createEmbeddedApp(handle, {
     apiKeys: config.apiKeys,
     searchesPerMinute: config.searchesPerMinute,
     log: (line) => process.stdout.write(`${line}\n`),
@@ -109,8 +109,8 @@ runMain(async () => {
 });
 
 /**
- * ENGINE=solr: search, health and the write API (uploads, jobs, deletions) through the Solr engine
- * (src/serve/engine-app.ts); upload jobs are kept in JOBS_DIR; nothing is ingested at start.
+ * ENGINE=solr: the same app (src/serve/app.ts) over the Solr engine; upload jobs are kept in JOBS_DIR; nothing is
+ * ingested at start.
  */
 async function serveSolr(config: Config): Promise<void> {
   if (config.engine.engine !== 'solr') return;
@@ -118,7 +118,7 @@ async function serveSolr(config: Config): Promise<void> {
   mkdirSync(config.jobsDir, { recursive: true });
   const jobStore = new JobStore(join(config.jobsDir, 'jobs.sqlite'));
   const jobs = new IngestJobs(engineTarget(engine, embedder, jobStore));
-  const { app, requests } = createEngineApp(engine, embedder, {
+  const { app, requests } = createApp(engine, embedder, {
     apiKeys: config.apiKeys,
     searchesPerMinute: config.searchesPerMinute,
     log: (line) => process.stdout.write(`${line}\n`),

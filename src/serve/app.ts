@@ -1,24 +1,32 @@
-/** The HTTP API over one open index. */
+/**
+ * The HTTP API over a search engine (src/store/engine.ts), one app for both engines: the embedded index folder
+ * (through src/serve/embedded-app.ts, which passes the folder's extras below) and SolrCloud (ENGINE=solr).
+ * - `GET /api/health`: the engine's name, search mode, model, counts and the ingest jobs' counts;
+ * - `GET /api/openapi.json`, `GET /api/search` (rate-limited per address);
+ * - autocomplete and similar documents (src/serve/discovery-routes.ts), the document reads (document-routes.ts);
+ * - the write API: uploads, jobs and deletions through the engine's write verbs (engine-write-routes.ts);
+ * - the web page (web-pages.ts); any other path answers 404 `not_found`.
+ * What an engine has beyond the SearchEngine interface comes in as options (EngineExtras): its own job runner, the
+ * vector half of similar documents, and a variant of the engine scoring lexical searches on search threads.
+ */
 import express, { type Express } from 'express';
 import { DEFAULT_SEARCHES_PER_MINUTE } from '../config.js';
-import { removeDocument } from '../ingest/remove-document.js';
-import { search } from '../search/search.js';
-import { embeddedNearMean, findSimilar } from '../search/similar.js';
-import { embeddedEngine } from '../store/embedded-engine.js';
-import type { IndexHandle } from '../store/open-index.js';
-import { requireApiKey } from './api-keys.js';
+import { parseSearchRequest } from '../core/search-request.js';
+import type { Embedder } from '../embed/embedder.js';
+import { searchEngine } from '../search/search.js';
+import { findSimilar, type NearMean } from '../search/similar.js';
+import type { EngineReader, SearchEngine } from '../store/engine.js';
 import { discoveryRoutes } from './discovery-routes.js';
 import { documentRoutes } from './document-routes.js';
-import { searchRateLimit } from './search-rate-limit.js';
+import { engineWriteRoutes } from './engine-write-routes.js';
 import { errorHandler, notFound, sendError } from './http-error.js';
-import { UserError } from '../core/errors.js';
 import { InFlight } from './in-flight.js';
 import { IngestJobs } from './ingest-jobs.js';
+import { engineTarget } from './ingest-target.js';
 import { OPENAPI } from './openapi.js';
 import { OpenConnections } from './open-connections.js';
 import { requestLog, type LogLine } from './request-log.js';
-import { parseSearchRequest } from '../core/search-request.js';
-import { uploadHandlers } from './upload.js';
+import { searchRateLimit } from './search-rate-limit.js';
 import { webPages } from './web-pages.js';
 
 export interface AppOptions {
@@ -31,6 +39,22 @@ export interface AppOptions {
 
 export const DEFAULT_APP_OPTIONS: AppOptions = { apiKeys: [], searchesPerMinute: DEFAULT_SEARCHES_PER_MINUTE, log: null };
 
+/** What an engine brings beyond the SearchEngine interface; each absent means the plain engine's way. */
+export interface EngineExtras {
+  /**
+   * The job runner for uploads (the server's, whose job store and shutdown it shares). Default: jobs written through
+   * the engine's write verbs (src/serve/ingest-target.ts engineTarget), kept in memory.
+   */
+  jobs?: IngestJobs;
+  /** The vector half of similar documents (src/search/similar.ts); absent or null: similar documents are lexical only. */
+  nearMean?: NearMean | null;
+  /**
+   * The same engine scoring lexical searches on search threads, used while more than one client connection is open
+   * (src/serve/open-connections.ts); absent: every search goes through `engine`.
+   */
+  parallel?: EngineReader | null;
+}
+
 /** Longest request line accepted; a search query of 2,000 Vietnamese letters, percent-encoded, fits. */
 export const MAX_URL_LENGTH = 32 * 1024;
 
@@ -40,12 +64,12 @@ export interface App {
   requests: InFlight;
 }
 
-export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}): App {
+/** The app over `engine`; `embedder` computes query and passage vectors (null: lexical only). */
+export function createApp(engine: SearchEngine, embedder: Embedder | null, options: Partial<AppOptions> & EngineExtras = {}): App {
   const { apiKeys, searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
-  const jobs = new IngestJobs(handle);
-  // Autocomplete and named-document lookup answer from the first request on.
-  void handle.catalog;
-  const writeAccess = requireApiKey(apiKeys);
+  const jobs = options.jobs ?? new IngestJobs(engineTarget(engine, embedder, null));
+  const nearMean = options.nearMean ?? null;
+  const parallel = options.parallel ?? null;
   const requests = new InFlight();
   const connections = new OpenConnections();
   const app = express();
@@ -57,14 +81,14 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   app.use(connections.middleware);
   app.use((req, res, next) => (req.url.length > MAX_URL_LENGTH ? sendError(res, 'uri_too_long', 'the request line is too long') : next()));
 
-  app.get('/api/health', (_req, res) => {
+  app.get('/api/health', async (_req, res) => {
     res.json({
       status: 'ok',
       ready: true,
-      engine: 'embedded',
-      mode: handle.mode,
-      model: handle.embedder ? { id: handle.embedder.modelId, dimension: handle.embedder.dimension } : null,
-      ...handle.store.counts(),
+      engine: engine.name,
+      mode: engine.vectorModel && embedder ? 'hybrid' : 'lexical',
+      model: embedder ? { id: embedder.modelId, dimension: embedder.dimension } : null,
+      ...(await engine.counts()),
       jobs: jobs.counts(),
     });
   });
@@ -74,33 +98,15 @@ export function createApp(handle: IndexHandle, options: Partial<AppOptions> = {}
   });
 
   const searchLimit = searchRateLimit(searchesPerMinute);
-
   app.get('/api/search', searchLimit, async (req, res) => {
     const params = parseSearchRequest(req.query as Record<string, unknown>);
-    const parallel = connections.count > 1;
-    res.json(await requests.track(search(handle, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets, parallel })));
+    const reader = parallel && connections.count > 1 ? parallel : engine;
+    res.json(await requests.track(searchEngine(reader, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets })));
   });
 
-  const engine = embeddedEngine(handle);
-  app.use(discoveryRoutes(engine, (id, k) => findSimilar(engine, embeddedNearMean(handle), id, k)));
+  app.use(discoveryRoutes(engine, (id, k) => findSimilar(engine, nearMean, id, k)));
   app.use(documentRoutes(engine));
-
-  app.post('/api/documents', writeAccess, ...uploadHandlers(jobs));
-
-  const noDocument = (id: string) => new UserError('document_not_found', `no document with id "${id}"`);
-
-  app.delete('/api/documents/:id', writeAccess, (req, res) => {
-    const removed = removeDocument(handle, req.params.id as string);
-    if (!removed) throw noDocument(req.params.id as string);
-    handle.save();
-    res.json({ removed });
-  });
-
-  app.get('/api/jobs/:id', (req, res) => {
-    const job = jobs.get(req.params.id);
-    if (!job) throw new UserError('job_not_found', `no job with id "${req.params.id}"`);
-    res.json({ job });
-  });
+  app.use(engineWriteRoutes(engine, { apiKeys, jobs }));
 
   app.use(webPages());
   app.use(notFound);

@@ -1,6 +1,6 @@
 /**
  * Finding documents without a full search: autocomplete of numbers and titles (GET /api/suggest, through the
- * engine's `suggest`) and documents like a given one (GET /api/documents/:id/similar), mounted by both servers.
+ * engine's `suggest`) and documents like a given one (GET /api/documents/:id/similar), mounted by the app (src/serve/app.ts) over either engine.
  */
 import { Router } from 'express';
 import { DEFAULT_SIMILAR, MAX_SIMILAR, type SimilarResponse } from '../search/similar.js';

@@ -1,7 +1,7 @@
 /**
- * The document pages' reads, over the engine's document reads (src/store/engine.ts DocumentReader), mounted by both
- * servers (src/serve/app.ts over the index folder, src/serve/engine-app.ts over ENGINE=solr): the list of documents,
- * one document with its text, references and passages, what it cites, what cites it, and its typed relations.
+ * The document pages' reads, over the engine's document reads (src/store/engine.ts DocumentReader), mounted by the
+ * app (src/serve/app.ts) over either engine (an index folder, or ENGINE=solr): the list of documents, one document
+ * with its text, references and passages, what it cites, what cites it, and its typed relations.
  */
 import { Router } from 'express';
 import { citingDocuments, referencesOf } from '../store/citation-graph.js';

@@ -1,6 +1,6 @@
 /**
  * What upload jobs (src/serve/ingest-jobs.ts) write into: the small ingest port both engines satisfy, so one job
- * runner serves the embedded app and the engine app (ENGINE=solr).
+ * runner serves the app (src/serve/app.ts) over either engine.
  * - indexTarget: an index folder's handle (commitFile: the store's transaction, then the index files at save);
  * - engineTarget: any SearchEngine through its write verbs (src/ingest/ingest-engine.ts commitIntoEngine), with the
  *   jobs' states in a JobStore of their own (a jobs folder given by configuration: the engine keeps no jobs).

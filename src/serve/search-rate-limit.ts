@@ -1,4 +1,4 @@
-/** The per-address limit on searches both apps (src/serve/app.ts, engine-app.ts) put before `GET /api/search`. */
+/** The per-address limit on searches the app (src/serve/app.ts) puts before `GET /api/search`. */
 import type express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { sendError } from './http-error.js';

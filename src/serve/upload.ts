@@ -58,7 +58,7 @@ const receiveFiles: RequestHandler = (req, res, next) => {
 
 /**
  * The upload's handlers: receiving, then checking every file and queueing the job. `ready`, when given, is awaited
- * after the files are checked and before the job is queued (the engine app asks there whether its engine answers).
+ * after the files are checked and before the job is queued (the app asks there whether its engine answers).
  */
 export function uploadHandlers(jobs: IngestJobs, ready?: () => Promise<void>): RequestHandler[] {
   const accept: RequestHandler = async (req, res) => {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/serve/app.js';
+import { createEmbeddedApp } from '../../src/serve/embedded-app.js';
 import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
 import { SEED } from '../support/fixtures.js';
 
@@ -11,7 +11,7 @@ let base: string;
 
 beforeAll(async () => {
   index = await buildCorpusIndex();
-  server = createApp(index.handle).app.listen(0, '127.0.0.1');
+  server = createEmbeddedApp(index.handle).app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

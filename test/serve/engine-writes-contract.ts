@@ -1,5 +1,5 @@
 /**
- * The write API of the engine app (src/serve/engine-write-routes.ts) as one scenario every engine passes: uploads
+ * The write API of the app (src/serve/app.ts, src/serve/engine-write-routes.ts) as one scenario every engine passes: uploads
  * with their checks, jobs kept in a job store across a restart, deletions with API keys. Run over the embedded engine
  * (test/serve/engine-writes.test.ts) and over SolrCloud (test/serve/solr-writes.test.ts).
  */
@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineApp } from '../../src/serve/engine-app.js';
+import { createApp } from '../../src/serve/app.js';
 import { IngestJobs } from '../../src/serve/ingest-jobs.js';
 import { engineTarget } from '../../src/serve/ingest-target.js';
 import type { SearchEngine } from '../../src/store/engine.js';
@@ -24,9 +24,9 @@ export interface EngineApiServer {
   close(): Promise<void>;
 }
 
-/** The engine app over `engine` on a loopback port, its jobs kept in `jobs`. */
+/** The app over `engine` on a loopback port, its jobs kept in `jobs`. */
 export async function serveEngine(engine: SearchEngine, jobs: IngestJobs): Promise<EngineApiServer> {
-  const { app } = createEngineApp(engine, null, { apiKeys: [KEY], searchesPerMinute: 0, jobs });
+  const { app } = createApp(engine, null, { apiKeys: [KEY], searchesPerMinute: 0, jobs });
   const server: Server = createServer(app).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return {

@@ -1,4 +1,4 @@
-/** The engine app's write API over the embedded engine (an index folder behind the SearchEngine interface). */
+/** The app's write API over the bare embedded engine (an index folder behind the SearchEngine interface). */
 import { embeddedEngine } from '../../src/store/embedded-engine.js';
 import { openIndex } from '../../src/store/open-index.js';
 import { tempDir } from '../support/fixtures.js';

@@ -1,17 +1,18 @@
 /**
- * The document reads over HTTP on both engines: the same files ingested into an index folder (src/serve/app.ts) and
- * into a SolrCloud collection of 2 shards × 2 replicas on a real local 3-node cluster (src/serve/engine-app.ts,
- * ENGINE=solr), then the same requests to both servers on loopback, whose answers must be equal (but for the
- * ingestion time): the document list, each document with its passages (pages of a PDF, OCR marks), what it cites, what
- * cites it and its typed relations with validity, the 404s, autocomplete, similar documents (lexical), the document
- * page, and validity marks and the effective status filter in search.
+ * The document reads over HTTP on both engines: the same files ingested into an index folder and into a SolrCloud
+ * collection of 2 shards × 2 replicas on a real local 3-node cluster (ENGINE=solr), each served by the one app of
+ * src/serve/app.ts (the folder through src/serve/embedded-app.ts), then the same requests to both servers on
+ * loopback, whose answers must be equal (but for the ingestion time): the document list, each document with its
+ * passages (pages of a PDF, OCR marks), what it cites, what cites it and its typed relations with validity, the 404s,
+ * autocomplete, similar documents (lexical), the document page, and validity marks and the effective status filter
+ * in search.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPathsIntoEngine } from '../../src/ingest/ingest-engine.js';
-import { createEngineApp } from '../../src/serve/engine-app.js';
+import { createApp } from '../../src/serve/app.js';
 import { deleteCollection } from '../../src/store/solr/solr-collection.js';
 import type { SolrConfig } from '../../src/store/solr/solr-config.js';
 import { solrEngine } from '../../src/store/solr/solr-engine.js';
@@ -51,7 +52,7 @@ beforeAll(async () => {
   const summary = await ingestPathsIntoEngine(engine, null, [CORPUS_DIR, ...FILES]);
   expect(summary.failed).toEqual([]);
   embedded = await startServer(index.handle);
-  const server = createServer(createEngineApp(engine, null, { searchesPerMinute: 0 }).app).listen(0, '127.0.0.1');
+  const server = createServer(createApp(engine, null, { searchesPerMinute: 0 }).app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   solr = { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }, 600_000);

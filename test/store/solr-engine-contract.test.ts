@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../src/core/types.js';
-import { createEngineApp } from '../../src/serve/engine-app.js';
+import { createApp } from '../../src/serve/app.js';
 import { readEngineConfig, type SolrConfig } from '../../src/store/solr/solr-config.js';
 import { solrEngine } from '../../src/store/solr/solr-engine.js';
 import { deleteCollection } from '../../src/store/solr/solr-collection.js';
@@ -91,7 +91,7 @@ describe('ENGINE=solr through the product (lexical only)', () => {
 
   it('serves GET /api/search, the document reads, autocomplete and similar documents through the engine', async () => {
     const engine = await solrEngine(readEngineConfig(env) as SolrConfig, { model: null });
-    const { app } = createEngineApp(engine, null, { searchesPerMinute: 0 });
+    const { app } = createApp(engine, null, { searchesPerMinute: 0 });
     const server: Server = createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -16,17 +16,10 @@ import { allocateKeys } from '../../src/store/solr/solr-keys.js';
 import { CITED_DIRECTIVE, corpusFiles, loadTinyEmbedder, tempDir } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { runCli } from '../support/processes.js';
-import { startSolrCluster, type SolrCluster } from '../support/solr-cluster.js';
+import { sharedCluster } from '../support/solr-cluster.js';
 import { engineContract } from './engine-contract.js';
 
-let started: Promise<SolrCluster> | null = null;
-const cluster = (): Promise<SolrCluster> => {
-  started ??= startSolrCluster(3);
-  return started;
-};
-afterAll(async () => {
-  await (await started)?.close();
-}, 120_000);
+const cluster = sharedCluster();
 
 async function config(collection: string): Promise<SolrConfig> {
   const c = await cluster();

@@ -307,6 +307,8 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
     it('keeps typed relations, their subjects, and the validity changes among indexed documents', async () => {
       // 35-CT/TW as a scan would give it: each passage on its page, recognised by OCR.
       const d35 = await add(DIRECTIVE_35, DIRECTIVE_35, (d) => ({ ...d, passages: d.passages.map((p, i) => ({ ...p, page: i + 1, ocr: true, confidence: 0.75 })) }));
+      // Read before what changes it is written: an engine that keeps status changes a while must show its own writes at once.
+      expect((await engine.statusChanges()).has(d35.id)).toBe(false);
       const d45 = await add(DIRECTIVE_45);
       const page = await add(PAGE_45);
       const paged = await engine.documentPassages(d35.id);
@@ -338,6 +340,12 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       const allowed = new Set((ended?.documents ?? []).flatMap((id) => keys.get(id) ?? []));
       for (const h of hits) expect(allowed.has(h.key)).toBe(true);
       expect((await engine.restrict({ status: 'no-longer-in-force', kind: 'nghị quyết' }))?.documents).toEqual([]);
+      // Without 45-CT/TW nothing indexed ends 35-CT/TW (the page speaks for 45, which is gone); with it again, it does.
+      await engine.removeSource(DIRECTIVE_45);
+      expect((await engine.statusChanges()).has(d35.id)).toBe(false);
+      expect((await engine.restrict({ status: 'no-longer-in-force' }))?.documents).not.toContain(d35.id);
+      await add(DIRECTIVE_45);
+      expect((await engine.statusChanges()).get(d35.id)).toEqual(of35);
     });
 
     it('counts the passages holding each folded term (what similar documents weigh terms by)', async () => {

@@ -3,13 +3,15 @@
  * (engines/solr launcher: 3 nodes) with collections of 2 shards × 2 replicas: lexical only, and with the tiny test
  * model's vectors (its dimension set on the collection at creation); then the product with ENGINE=solr.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareDocument } from '../../src/core/prepare-document.js';
 import type { SearchResponse } from '../../src/core/types.js';
 import { createEngineApp } from '../../src/serve/engine-app.js';
 import { readEngineConfig, type SolrConfig } from '../../src/store/solr/solr-config.js';
-import { solrEngine } from '../../src/store/solr/solr-engine.js';
+import { STATUS_CHANGES_TTL_MS, solrEngine } from '../../src/store/solr/solr-engine.js';
 import { deleteCollection } from '../../src/store/solr/solr-collection.js';
 import { SolrHttp } from '../../src/store/solr/solr-http.js';
 import { allocateKeys } from '../../src/store/solr/solr-keys.js';
@@ -133,5 +135,29 @@ describe('Solr passage keys', () => {
     expect(Math.min(...claimed)).toBe(1);
     expect(Math.max(...claimed)).toBe(claimed.length);
     await deleteCollection(one, settings.collection);
+  }, 120_000);
+});
+
+describe('Solr status changes, kept a while by each engine', () => {
+  it("shows its own writes at once and another writer's within STATUS_CHANGES_TTL_MS", async () => {
+    const settings = await config('status_changes');
+    const reader = await solrEngine(settings, { model: null, vocabulary: false });
+    const writer = await solrEngine(settings, { model: null, vocabulary: false });
+    const prepare = (path: string) => prepareDocument(readFileSync(path, 'utf8'), 'txt');
+    const d35 = prepare('test/fixtures/relations/chi-thi-35-CT-TW.txt');
+    const d45 = prepare('test/fixtures/relations/chi-thi-45-CT-TW.txt');
+    await writer.addDocument(d35, 'chi-thi-35.txt', 'hash-35', null);
+    expect((await reader.statusChanges()).has(d35.id)).toBe(false);
+    expect((await writer.statusChanges()).has(d35.id)).toBe(false);
+    await writer.addDocument(d45, 'chi-thi-45.txt', 'hash-45', null);
+    const written = Date.now();
+    expect((await writer.statusChanges()).get(d35.id)?.map((c) => c.by.id)).toEqual([d45.id]);
+    let seen = false;
+    while (!seen && Date.now() - written < STATUS_CHANGES_TTL_MS + 1_000) {
+      seen = (await reader.statusChanges()).has(d35.id);
+      if (!seen) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(seen).toBe(true);
+    await deleteCollection(new SolrHttp(settings.urls), settings.collection);
   }, 120_000);
 });

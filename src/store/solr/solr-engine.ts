@@ -9,6 +9,9 @@
  * - the syllable vocabulary for diacritic restoration, as facet counts over the accent-exact terms, loaded at open
  *   and after each flush (src/store/solr/solr-vocabulary.ts); postings look-ups for phrases and facets as filter
  *   queries on the term field (src/store/solr/solr-postings.ts).
+ * - the status changes among indexed documents (two requests, read by every search and status filter) are kept in
+ *   memory for STATUS_CHANGES_TTL_MS (5 s), forgotten on every write through this engine: its own writes show at
+ *   once, another writer's (another process or engine) within 5 s.
  * Limits: the sources' file hashes are not kept; a passage's own `source` field keeps the sources it was written with (the
  * `!doc` record has them all); removeSource is not atomic against a concurrent linkSource of the same document.
  */
@@ -23,6 +26,7 @@ import { solrDocumentReads } from './solr-document-reads.js';
 import { documentRecordId } from './solr-documents.js';
 import { escapeQueryText, filterQueries, type SolrFilters } from './solr-filters.js';
 import { SolrHttp, type SolrHttpOptions } from './solr-http.js';
+import { cachedRead, forgettingOnWrites } from './solr-cached-read.js';
 import { allocateKeys } from './solr-keys.js';
 import { passagesWithAll, restrictToPassages } from './solr-postings.js';
 import { SolrVocabulary } from './solr-vocabulary.js';
@@ -53,11 +57,17 @@ const terms = (field: string, values: (string | number)[]): string => `{!terms f
 /** A quoted term of the standard parser: exact, whatever the characters. */
 const quoted = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;
 const filtersOf = (restriction: Restriction | null): SolrFilters => (restriction ? (restriction as SolrRestriction).filters : {});
+/**
+ * How long, in milliseconds, the engine answers status changes (validity marking, the status filter) from memory
+ * when nothing was written through it meanwhile: the longest another writer's replacement or repeal goes unseen.
+ */
+export const STATUS_CHANGES_TTL_MS = 5_000;
 
 /**
  * Opens the engine on `config.collection`, creating it (config's shards × replicas, the model's vector dimension)
  * when missing. Throws `engine_unavailable` when no node answers, `model_changed` when the collection holds vectors
- * of another model.
+ * of another model. Status changes are answered from memory for up to STATUS_CHANGES_TTL_MS (5 s) unless this
+ * engine wrote meanwhile: another writer's replacement or repeal may go unseen that long.
  */
 export async function solrEngine(config: SolrConfig, options: SolrEngineOptions): Promise<SearchEngine> {
   const http = new SolrHttp(config.urls, options.http);
@@ -98,11 +108,13 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
   }
 
   const reads = solrDocumentReads(http, collection);
-  return {
+  const statusChanges = cachedRead(reads.statusChanges, STATUS_CHANGES_TTL_MS);
+  return forgettingOnWrites(statusChanges, {
     ...reads,
+    statusChanges: statusChanges.read,
     name: 'solr',
     vectorModel: model?.id ?? null,
-    restrict: (filters) => solrRestrict(http, collection, filters, reads.statusChanges),
+    restrict: (filters) => solrRestrict(http, collection, filters, statusChanges.read),
     async lexicalSearch(queryTerms, k, restriction): Promise<EngineHit[]> {
       const hits = await lexicalSearch(http, collection, queryTerms, k, filtersOf(restriction));
       return hits.flatMap((h) => (h.passageKey === undefined ? [] : [{ key: h.passageKey, score: h.score }]));
@@ -209,5 +221,5 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
       await vocabulary?.refresh().catch(() => undefined);
     },
     async close() {},
-  };
+  });
 }

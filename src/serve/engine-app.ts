@@ -7,7 +7,7 @@
 import express, { type Express } from 'express';
 import type { Embedder } from '../embed/embedder.js';
 import { searchEngine } from '../search/search.js';
-import { findSimilar } from '../search/similar.js';
+import { engineNearMean, findSimilar } from '../search/similar.js';
 import type { SearchEngine } from '../store/engine.js';
 import { type AppOptions, DEFAULT_APP_OPTIONS, MAX_URL_LENGTH } from './app.js';
 import { discoveryRoutes } from './discovery-routes.js';
@@ -59,7 +59,7 @@ export function createEngineApp(engine: SearchEngine, embedder: Embedder | null,
     const params = parseSearchRequest(req.query as Record<string, unknown>);
     res.json(await requests.track(searchEngine(engine, embedder, params.q, { k: params.k, mode: params.mode, filters: params.filters, exact: params.exact, facets: params.facets })));
   });
-  app.use(discoveryRoutes(engine, (id, k) => findSimilar(engine, null, id, k)));
+  app.use(discoveryRoutes(engine, (id, k) => findSimilar(engine, engineNearMean(engine), id, k)));
   app.use(documentRoutes(engine));
   app.use(engineWriteRoutes(engine, embedder, { apiKeys: options.apiKeys ?? [], jobs }));
   app.use('/api', (req, res) =>

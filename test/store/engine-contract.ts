@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdentities } from '../../src/core/document-identity.js';
 import { FACET_FIELDS } from '../../src/core/facets.js';
 import { queryTerms } from '../../src/core/lexical-terms.js';
+import { meanVector } from '../../src/core/mean-vector.js';
 import { toneKey } from '../../src/core/normalize.js';
 import { prepareDocument } from '../../src/core/prepare-document.js';
 import { matchesQuery } from '../../src/core/query-match.js';
@@ -16,6 +17,7 @@ import { parseQuery } from '../../src/core/query-syntax.js';
 import { referencePattern } from '../../src/core/references.js';
 import type { PreparedDocument } from '../../src/core/types.js';
 import { searchEngine } from '../../src/search/search.js';
+import { engineNearMean, findSimilar } from '../../src/search/similar.js';
 import { searchFacets } from '../../src/search/stages/count-facets.js';
 import type { EngineReader, Restriction, SearchEngine } from '../../src/store/engine.js';
 import { documentTerms } from '../../src/store/passage-terms.js';
@@ -355,6 +357,31 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       expect(stats.df[1]).toBe((await engine.lexicalSearch({ folded: ['chi_bo'], exact: [] }, 100_000, null)).length);
       expect(stats.df[1]).toBeGreaterThan(0);
       expect(stats.df[2]).toBe(0);
+    });
+
+    it('finds similar documents by distinctive terms and, with a model, by the mean of the passage vectors', async () => {
+      const [id, doc] = [...docs].find(([, d]) => d.passages.length > 2) ?? ['', null];
+      expect(doc).not.toBeNull();
+      const mean = await engine.documentVector(id);
+      const similar = await findSimilar(engine, engineNearMean(engine), id, 3);
+      expect(similar?.similar).toHaveLength(3);
+      expect(similar?.similar.map((s) => s.document.id)).not.toContain(id);
+      expect(await engine.documentVector('no-such-document')).toBeNull();
+      if (!under.embed || !engine.vectorModel) {
+        expect(mean).toBeNull();
+        expect(similar?.mode).toBe('lexical');
+        return;
+      }
+      // The normalised mean of the vectors the document was written with (embedded again here: equal up to rounding).
+      const expected = meanVector(await under.embed(doc?.passages.map((p) => p.text) ?? [])) ?? new Float32Array();
+      expect(mean?.length).toBe(expected.length);
+      const cosine = (mean ?? new Float32Array()).reduce((sum, x, i) => sum + x * (expected[i] ?? 0), 0);
+      expect(cosine).toBeGreaterThan(0.99999);
+      expect(similar?.mode).toBe('hybrid');
+      // The vector half counts: fused scores differ from the lexical half's alone.
+      const lexical = await findSimilar(engine, null, id, 3);
+      expect(lexical?.mode).toBe('lexical');
+      expect(similar?.similar.map((s) => s.score)).not.toEqual(lexical?.similar.map((s) => s.score));
     });
 
     it('links a second source to a stored document, and forgets a document only with its last source', async () => {

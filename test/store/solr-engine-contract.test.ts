@@ -6,9 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../src/core/prepare-document.js';
 import type { SearchResponse } from '../../src/core/types.js';
+import { engineNearMean, findSimilar } from '../../src/search/similar.js';
 import { createEngineApp } from '../../src/serve/engine-app.js';
 import { readEngineConfig, type SolrConfig } from '../../src/store/solr/solr-config.js';
 import { STATUS_CHANGES_TTL_MS, solrEngine } from '../../src/store/solr/solr-engine.js';
@@ -18,7 +20,8 @@ import { allocateKeys } from '../../src/store/solr/solr-keys.js';
 import { CITED_DIRECTIVE, corpusFiles, loadTinyEmbedder, tempDir } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { runCli } from '../support/processes.js';
-import { sharedCluster } from '../support/solr-cluster.js';
+import { SOLR_ENGINE_DIR, sharedCluster } from '../support/solr-cluster.js';
+import { zip } from '../support/zip.js';
 import { engineContract } from './engine-contract.js';
 
 const cluster = sharedCluster();
@@ -160,4 +163,30 @@ describe('Solr status changes, kept a while by each engine', () => {
     expect(seen).toBe(true);
     await deleteCollection(new SolrHttp(settings.urls), settings.collection);
   }, 120_000);
+});
+
+describe('Solr mean vectors and a collection from an older configset', () => {
+  it('writes no mean where the schema has no vector_mean: documents are stored and similar documents stay lexical', async () => {
+    const c = await cluster();
+    const conf = join(SOLR_ENGINE_DIR, 'configset/conf');
+    const schema = readFileSync(join(conf, 'managed-schema.xml'), 'utf8').replace(/<field name="vector_mean"[^>]*\/>/, '');
+    expect(schema).not.toContain('name="vector_mean"');
+    const body = zip({ 'managed-schema.xml': schema, 'solrconfig.xml': readFileSync(join(conf, 'solrconfig.xml'), 'utf8') });
+    const uploaded = await fetch(`${c.urls[0]}/admin/configs?action=UPLOAD&name=before_means`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(body) });
+    expect(uploaded.status, await uploaded.text()).toBe(200);
+    const settings = { ...(await config('before_means')), configName: 'before_means' };
+    const embedder = await loadTinyEmbedder();
+    const engine = await solrEngine(settings, { model: { id: embedder.modelId, dimension: embedder.dimension } });
+    const docs = [CITED_DIRECTIVE, ...corpusFiles().slice(0, 3)].map((path) => prepareDocument(readFileSync(path, 'utf8'), 'txt'));
+    for (const doc of docs) {
+      await engine.addDocument(doc, `${doc.id}.txt`, 'hash', { model: embedder.modelId, values: await embedder.embedPassages(doc.passages.map((p) => p.text)) });
+    }
+    expect((await engine.counts()).vectors).toBe(docs.reduce((n, d) => n + d.passages.length, 0));
+    const id = docs[0]?.id ?? '';
+    expect(await engine.documentVector(id)).toBeNull();
+    const similar = await findSimilar(engine, engineNearMean(engine), id, 2);
+    expect(similar?.mode).toBe('lexical');
+    expect(similar?.similar).toHaveLength(2);
+    await deleteCollection(new SolrHttp(settings.urls), settings.collection);
+  }, 180_000);
 });

@@ -17,6 +17,7 @@
  */
 import { identityMatches, identityOfDocument } from '../../core/document-identity.js';
 import { UserError } from '../../core/errors.js';
+import { meanVector } from '../../core/mean-vector.js';
 import type { StoredPassage } from '../../core/types.js';
 import type { EngineHit, Restriction, SearchEngine } from '../engine.js';
 import { createCollection } from './solr-collection.js';
@@ -34,6 +35,7 @@ import { solrRestrict, type SolrRestriction } from './solr-restrict.js';
 import { solrFoldedFrequencies } from './solr-term-stats.js';
 import { PASSAGE_FIELDS, passageOf } from './solr-records.js';
 import { knnSearch, lexicalSearch, select } from './solr-search.js';
+import { documentMeanVector, hasMeanField } from './solr-vectors.js';
 import { deleteDocument, writeDocument } from './solr-writes.js';
 
 export interface SolrEngineOptions {
@@ -89,6 +91,8 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
     throw new UserError('model_changed', `the Solr collection ${collection} holds vectors of ${String(other[0]?.vector_model)}, not of ${model?.id ?? 'no model'}: use another SOLR_COLLECTION or rebuild it`);
   }
 
+  // A collection from a configset before `vector_mean` takes no mean: its similar documents stay lexical.
+  const keepsMeans = model !== null && (await hasMeanField(http, collection));
   const vocabulary = options.vocabulary === false ? null : new SolrVocabulary(http, collection);
   await vocabulary?.refresh();
 
@@ -124,6 +128,7 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
       const hits = await knnSearch(http, collection, vector, k, filtersOf(restriction));
       return hits.flatMap((h) => (h.passageKey === undefined ? [] : [{ key: h.passageKey, score: h.score }]));
     },
+    documentVector: async (documentId) => (model ? documentMeanVector(http, collection, documentId) : null),
     async passages(keys) {
       const out = new Map<number, StoredPassage>();
       if (keys.length === 0) return out;
@@ -195,7 +200,7 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
         ingestedAt: new Date().toISOString(),
         vectors: vectors?.values ?? null,
         keys,
-        ...(vectors ? { vectorModel: vectors.model } : {}),
+        ...(vectors ? { vectorModel: vectors.model, meanVector: keepsMeans ? meanVector(vectors.values) : null } : {}),
       });
       return keys;
     },

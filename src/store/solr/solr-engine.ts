@@ -5,7 +5,9 @@
  * - each document's `!doc` record with its sources (multi-valued `source`, changed by atomic updates), its own
  *   number exactly (`number_exact`), and on each passage the canonical keys of the citations inside it (`cites`);
  * - with a model, each passage's vector and the model's id (`vector_model`); the collection's vector dimension is
- *   fixed at its creation (core property `vndocsearch.vectorDimension`).
+ *   fixed at its creation (core property `vndocsearch.vectorDimension`); on each document's record the normalised
+ *   mean of its passage vectors (`vector_mean`, for similar documents; none in a collection whose configset predates
+ *   the field: src/store/solr/solr-vectors.ts).
  * - the syllable vocabulary for diacritic restoration, as facet counts over the accent-exact terms, loaded at open
  *   and after each flush (src/store/solr/solr-vocabulary.ts); postings look-ups for phrases and facets as filter
  *   queries on the term field (src/store/solr/solr-postings.ts).

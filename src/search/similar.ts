@@ -2,8 +2,9 @@
  * Documents like a given one ("Văn bản tương tự"): lexically, its most distinctive index terms
  * (src/core/distinctive-terms.ts) searched as a query; with a model, also the mean of its passage vectors searched
  * in the vector index; the two document rankings fused by reciprocal rank. The document itself is never listed.
- * Read through the engine's read port (src/store/engine.ts), so both engines answer; the dense half needs the
- * document's stored vectors, which only the embedded engine gives back (`nearMean`): on Solr it is lexical.
+ * Read through the engine's read port (src/store/engine.ts), so both engines answer alike: the dense half searches
+ * the engine's vectors with the document's mean vector (`documentVector`: the embedded engine computes it from the
+ * stored passage vectors, Solr keeps it on the document's record since it is written), lexical only without.
  */
 import { distinctiveTerms, isTopicTerm } from '../core/distinctive-terms.js';
 import { reciprocalRankFusion } from '../core/fuse.js';
@@ -59,30 +60,20 @@ async function byDocument(engine: EngineReader, ranked: EngineHit[], own: Readon
   return best;
 }
 
-function meanVector(vectors: Float32Array[]): Float32Array | null {
-  if (vectors.length === 0) return null;
-  const mean = new Float32Array(vectors[0]!.length);
-  for (const v of vectors) for (let i = 0; i < mean.length; i++) mean[i]! += v[i]!;
-  let norm = 0;
-  for (const x of mean) norm += x * x;
-  norm = Math.sqrt(norm);
-  if (norm === 0) return null;
-  for (let i = 0; i < mean.length; i++) mean[i]! /= norm;
-  return mean;
-}
-
 /** Passages nearest to the (normalised) mean of a document's passage vectors, `depth` of them; null without vectors. */
 export type NearMean = (documentId: string, depth: number) => Promise<EngineHit[] | null>;
 
-/** The embedded index's nearMean: the document's stored vectors of the loaded model, searched in its HNSW index. */
-export function embeddedNearMean(handle: IndexHandle): NearMean {
+/** An engine's nearMean: the document's mean vector (EngineReader.documentVector) searched in the engine's vectors. */
+export function engineNearMean(engine: EngineReader): NearMean {
   return async (documentId, depth) => {
-    const { embedder, vectors } = handle;
-    const mean = embedder && vectors ? meanVector(handle.store.documentVectors(documentId, embedder.modelId)) : null;
-    if (!vectors || !mean) return null;
-    return vectors.search(mean, depth).map((n) => ({ key: n.key, score: n.similarity }));
+    if (engine.vectorModel === null) return null;
+    const mean = await engine.documentVector(documentId);
+    return mean ? engine.vectorSearch(mean, depth, null) : null;
   };
 }
+
+/** The embedded index's nearMean: the document's stored vectors of the loaded model, searched in its HNSW index. */
+export const embeddedNearMean = (handle: IndexHandle): NearMean => engineNearMean(embeddedEngine(handle));
 
 /** The k documents most like `documentId` in an index folder, or null when there is no such document. */
 export function similarDocuments(handle: IndexHandle, documentId: string, k: number = DEFAULT_SIMILAR): Promise<SimilarResponse | null> {

@@ -14,7 +14,7 @@ import { DEFAULT_SEARCHES_PER_MINUTE } from '../config.js';
 import { parseSearchRequest } from '../core/search-request.js';
 import type { Embedder } from '../embed/embedder.js';
 import { searchEngine } from '../search/search.js';
-import { findSimilar, type NearMean } from '../search/similar.js';
+import { engineNearMean, findSimilar, type NearMean } from '../search/similar.js';
 import type { EngineReader, SearchEngine } from '../store/engine.js';
 import { discoveryRoutes } from './discovery-routes.js';
 import { documentRoutes } from './document-routes.js';
@@ -46,7 +46,10 @@ export interface EngineExtras {
    * the engine's write verbs (src/serve/ingest-target.ts engineTarget), kept in memory.
    */
   jobs?: IngestJobs;
-  /** The vector half of similar documents (src/search/similar.ts); absent or null: similar documents are lexical only. */
+  /**
+   * The vector half of similar documents (src/search/similar.ts). Absent: the engine's own document vectors
+   * (engineNearMean); null: similar documents are lexical only.
+   */
   nearMean?: NearMean | null;
   /**
    * The same engine scoring lexical searches on search threads, used while more than one client connection is open
@@ -68,7 +71,7 @@ export interface App {
 export function createApp(engine: SearchEngine, embedder: Embedder | null, options: Partial<AppOptions> & EngineExtras = {}): App {
   const { apiKeys, searchesPerMinute, log } = { ...DEFAULT_APP_OPTIONS, ...options };
   const jobs = options.jobs ?? new IngestJobs(engineTarget(engine, embedder, null));
-  const nearMean = options.nearMean ?? null;
+  const nearMean = options.nearMean === undefined ? engineNearMean(engine) : options.nearMean;
   const parallel = options.parallel ?? null;
   const requests = new InFlight();
   const connections = new OpenConnections();

@@ -3,6 +3,7 @@
  * folder (src/store/open-index.ts), behind the SearchEngine interface (src/store/engine.ts).
  */
 import { hasFilters } from '../core/filters.js';
+import { meanVector } from '../core/mean-vector.js';
 import type { StoredPassage } from '../core/types.js';
 import type { EngineHit, Restriction, SearchEngine } from './engine.js';
 import type { IndexHandle } from './open-index.js';
@@ -41,6 +42,7 @@ export function embeddedEngine(handle: IndexHandle, options: { parallel?: boolea
       if (!handle.vectors) return [];
       return handle.vectors.search(vector, k, keysOf(restriction)).map((n) => ({ key: n.key, score: n.similarity }));
     },
+    documentVector: async (documentId) => (handle.embedder && handle.vectors ? meanVector(store.documentVectors(documentId, handle.embedder.modelId)) : null),
     async passages(keys) {
       const out = new Map<number, StoredPassage>();
       for (const key of keys) {

@@ -94,6 +94,12 @@ export interface EngineReader extends DocumentReader {
   lexicalSearch(terms: QueryTerms, k: number, restriction: Restriction | null): Promise<EngineHit[]>;
   /** The top k passages by cosine similarity to a (normalised) query vector, within the restriction. */
   vectorSearch(vector: Float32Array, k: number, restriction: Restriction | null): Promise<EngineHit[]>;
+  /**
+   * The normalised mean of a document's passage vectors of the engine's model (src/core/mean-vector.ts), what
+   * similar documents search the vectors with; null without a model, an unknown document, or none stored for it
+   * (the Solr engine keeps it on the document's record from write time, src/store/solr/solr-vectors.ts).
+   */
+  documentVector(documentId: string): Promise<Float32Array | null>;
   /** Stored passages by key; keys deleted meanwhile are simply absent. */
   passages(keys: number[]): Promise<Map<number, StoredPassage>>;
   /** For each identity (src/core/document-identity.ts: any spelling of a number), the stored documents it names, newest first. */

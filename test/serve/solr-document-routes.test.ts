@@ -21,7 +21,7 @@ import type { SearchEngine } from '../../src/store/engine.js';
 import { buildCorpusIndex, type CorpusIndex } from '../support/corpus-index.js';
 import { CITED_DIRECTIVE, CORPUS_DIR, SHARED_DIR } from '../support/fixtures.js';
 import { call, startServer, type Reply, type TestServer } from '../support/http.js';
-import { type SolrCluster, startSolrCluster } from '../support/solr-cluster.js';
+import { type SolrCluster, sharedCluster } from '../support/solr-cluster.js';
 
 const DECREES = join(SHARED_DIR, 'corpus', 'decrees');
 const FILES = [
@@ -37,6 +37,7 @@ const FILES = [
   join(DECREES, 'nd100_2019.pdf'),
 ];
 
+const startCluster = sharedCluster();
 let cluster: SolrCluster;
 let index: CorpusIndex;
 let engine: SearchEngine;
@@ -45,7 +46,7 @@ let solr: { base: string; server: Server };
 let settings: SolrConfig;
 
 beforeAll(async () => {
-  cluster = await startSolrCluster(3);
+  cluster = await startCluster();
   settings = { urls: cluster.urls, collection: 'document_routes', configName: cluster.configName, numShards: 2, replicationFactor: 2 };
   index = await buildCorpusIndex(false, FILES);
   engine = await solrEngine(settings, { model: null });
@@ -63,7 +64,6 @@ afterAll(async () => {
   index?.handle.close();
   index?.cleanup();
   if (settings) await deleteCollection(new SolrHttp(settings.urls), settings.collection).catch(() => undefined);
-  await cluster?.close();
 }, 120_000);
 
 /** A reply without what differs by nature between two ingests: the time each document was stored. */

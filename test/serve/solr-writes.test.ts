@@ -20,17 +20,10 @@ import { solrEngine } from '../../src/store/solr/solr-engine.js';
 import { SolrHttp } from '../../src/store/solr/solr-http.js';
 import { corpusFiles, tempDir } from '../support/fixtures.js';
 import { bearer, call, waitForJob } from '../support/http.js';
-import { startSolrCluster, type SolrCluster } from '../support/solr-cluster.js';
+import { sharedCluster } from '../support/solr-cluster.js';
 import { engineWritesContract, KEY, NOTE, post, serveEngine } from './engine-writes-contract.js';
 
-let started: Promise<SolrCluster> | null = null;
-const cluster = (): Promise<SolrCluster> => {
-  started ??= startSolrCluster(3);
-  return started;
-};
-afterAll(async () => {
-  await (await started)?.close();
-}, 120_000);
+const cluster = sharedCluster();
 
 async function config(collection: string, urls?: string[]): Promise<SolrConfig> {
   const c = await cluster();

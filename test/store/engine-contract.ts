@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdentities } from '../../src/core/document-identity.js';
 import { FACET_FIELDS } from '../../src/core/facets.js';
 import { queryTerms } from '../../src/core/lexical-terms.js';
+import { meanVector } from '../../src/core/mean-vector.js';
 import { toneKey } from '../../src/core/normalize.js';
 import { prepareDocument } from '../../src/core/prepare-document.js';
 import { matchesQuery } from '../../src/core/query-match.js';
@@ -16,6 +17,7 @@ import { parseQuery } from '../../src/core/query-syntax.js';
 import { referencePattern } from '../../src/core/references.js';
 import type { PreparedDocument } from '../../src/core/types.js';
 import { searchEngine } from '../../src/search/search.js';
+import { engineNearMean, findSimilar } from '../../src/search/similar.js';
 import { searchFacets } from '../../src/search/stages/count-facets.js';
 import type { EngineReader, Restriction, SearchEngine } from '../../src/store/engine.js';
 import { documentTerms } from '../../src/store/passage-terms.js';
@@ -319,6 +321,8 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
     it('keeps typed relations, their subjects, and the validity changes among indexed documents', async () => {
       // 35-CT/TW as a scan would give it: each passage on its page, recognised by OCR.
       const d35 = await add(DIRECTIVE_35, DIRECTIVE_35, (d) => ({ ...d, passages: d.passages.map((p, i) => ({ ...p, page: i + 1, ocr: true, confidence: 0.75 })) }));
+      // Read before what changes it is written: an engine that keeps status changes a while must show its own writes at once.
+      expect((await engine.statusChanges()).has(d35.id)).toBe(false);
       const d45 = await add(DIRECTIVE_45);
       const page = await add(PAGE_45);
       const paged = await engine.documentPassages(d35.id);
@@ -350,6 +354,12 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       const allowed = new Set((ended?.documents ?? []).flatMap((id) => keys.get(id) ?? []));
       for (const h of hits) expect(allowed.has(h.key)).toBe(true);
       expect((await engine.restrict({ status: 'no-longer-in-force', kind: 'nghị quyết' }))?.documents).toEqual([]);
+      // Without 45-CT/TW nothing indexed ends 35-CT/TW (the page speaks for 45, which is gone); with it again, it does.
+      await engine.removeSource(DIRECTIVE_45);
+      expect((await engine.statusChanges()).has(d35.id)).toBe(false);
+      expect((await engine.restrict({ status: 'no-longer-in-force' }))?.documents).not.toContain(d35.id);
+      await add(DIRECTIVE_45);
+      expect((await engine.statusChanges()).get(d35.id)).toEqual(of35);
     });
 
     it('counts the passages holding each folded term (what similar documents weigh terms by)', async () => {
@@ -359,6 +369,31 @@ export function engineContract(name: string, make: () => Promise<EngineUnderTest
       expect(stats.df[1]).toBe((await engine.lexicalSearch({ folded: ['chi_bo'], exact: [] }, 100_000, null)).length);
       expect(stats.df[1]).toBeGreaterThan(0);
       expect(stats.df[2]).toBe(0);
+    });
+
+    it('finds similar documents by distinctive terms and, with a model, by the mean of the passage vectors', async () => {
+      const [id, doc] = [...docs].find(([, d]) => d.passages.length > 2) ?? ['', null];
+      expect(doc).not.toBeNull();
+      const mean = await engine.documentVector(id);
+      const similar = await findSimilar(engine, engineNearMean(engine), id, 3);
+      expect(similar?.similar).toHaveLength(3);
+      expect(similar?.similar.map((s) => s.document.id)).not.toContain(id);
+      expect(await engine.documentVector('no-such-document')).toBeNull();
+      if (!under.embed || !engine.vectorModel) {
+        expect(mean).toBeNull();
+        expect(similar?.mode).toBe('lexical');
+        return;
+      }
+      // The normalised mean of the vectors the document was written with (embedded again here: equal up to rounding).
+      const expected = meanVector(await under.embed(doc?.passages.map((p) => p.text) ?? [])) ?? new Float32Array();
+      expect(mean?.length).toBe(expected.length);
+      const cosine = (mean ?? new Float32Array()).reduce((sum, x, i) => sum + x * (expected[i] ?? 0), 0);
+      expect(cosine).toBeGreaterThan(0.99999);
+      expect(similar?.mode).toBe('hybrid');
+      // The vector half counts: fused scores differ from the lexical half's alone.
+      const lexical = await findSimilar(engine, null, id, 3);
+      expect(lexical?.mode).toBe('lexical');
+      expect(similar?.similar.map((s) => s.score)).not.toEqual(lexical?.similar.map((s) => s.score));
     });
 
     it('links a second source to a stored document, and forgets a document only with its last source', async () => {

@@ -3,30 +3,28 @@
  * (engines/solr launcher: 3 nodes) with collections of 2 shards × 2 replicas: lexical only, and with the tiny test
  * model's vectors (its dimension set on the collection at creation); then the product with ENGINE=solr.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareDocument } from '../../src/core/prepare-document.js';
 import type { SearchResponse } from '../../src/core/types.js';
+import { engineNearMean, findSimilar } from '../../src/search/similar.js';
 import { createApp } from '../../src/serve/app.js';
 import { readEngineConfig, type SolrConfig } from '../../src/store/solr/solr-config.js';
-import { solrEngine } from '../../src/store/solr/solr-engine.js';
+import { STATUS_CHANGES_TTL_MS, solrEngine } from '../../src/store/solr/solr-engine.js';
 import { deleteCollection } from '../../src/store/solr/solr-collection.js';
 import { SolrHttp } from '../../src/store/solr/solr-http.js';
 import { allocateKeys } from '../../src/store/solr/solr-keys.js';
 import { CITED_DIRECTIVE, corpusFiles, loadTinyEmbedder, tempDir } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { runCli } from '../support/processes.js';
-import { startSolrCluster, type SolrCluster } from '../support/solr-cluster.js';
+import { SOLR_ENGINE_DIR, sharedCluster } from '../support/solr-cluster.js';
+import { zip } from '../support/zip.js';
 import { engineContract } from './engine-contract.js';
 
-let started: Promise<SolrCluster> | null = null;
-const cluster = (): Promise<SolrCluster> => {
-  started ??= startSolrCluster(3);
-  return started;
-};
-afterAll(async () => {
-  await (await started)?.close();
-}, 120_000);
+const cluster = sharedCluster();
 
 async function config(collection: string): Promise<SolrConfig> {
   const c = await cluster();
@@ -141,4 +139,54 @@ describe('Solr passage keys', () => {
     expect(Math.max(...claimed)).toBe(claimed.length);
     await deleteCollection(one, settings.collection);
   }, 120_000);
+});
+
+describe('Solr status changes, kept a while by each engine', () => {
+  it("shows its own writes at once and another writer's within STATUS_CHANGES_TTL_MS", async () => {
+    const settings = await config('status_changes');
+    const reader = await solrEngine(settings, { model: null, vocabulary: false });
+    const writer = await solrEngine(settings, { model: null, vocabulary: false });
+    const prepare = (path: string) => prepareDocument(readFileSync(path, 'utf8'), 'txt');
+    const d35 = prepare('test/fixtures/relations/chi-thi-35-CT-TW.txt');
+    const d45 = prepare('test/fixtures/relations/chi-thi-45-CT-TW.txt');
+    await writer.addDocument(d35, 'chi-thi-35.txt', 'hash-35', null);
+    expect((await reader.statusChanges()).has(d35.id)).toBe(false);
+    expect((await writer.statusChanges()).has(d35.id)).toBe(false);
+    await writer.addDocument(d45, 'chi-thi-45.txt', 'hash-45', null);
+    const written = Date.now();
+    expect((await writer.statusChanges()).get(d35.id)?.map((c) => c.by.id)).toEqual([d45.id]);
+    let seen = false;
+    while (!seen && Date.now() - written < STATUS_CHANGES_TTL_MS + 1_000) {
+      seen = (await reader.statusChanges()).has(d35.id);
+      if (!seen) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(seen).toBe(true);
+    await deleteCollection(new SolrHttp(settings.urls), settings.collection);
+  }, 120_000);
+});
+
+describe('Solr mean vectors and a collection from an older configset', () => {
+  it('writes no mean where the schema has no vector_mean: documents are stored and similar documents stay lexical', async () => {
+    const c = await cluster();
+    const conf = join(SOLR_ENGINE_DIR, 'configset/conf');
+    const schema = readFileSync(join(conf, 'managed-schema.xml'), 'utf8').replace(/<field name="vector_mean"[^>]*\/>/, '');
+    expect(schema).not.toContain('name="vector_mean"');
+    const body = zip({ 'managed-schema.xml': schema, 'solrconfig.xml': readFileSync(join(conf, 'solrconfig.xml'), 'utf8') });
+    const uploaded = await fetch(`${c.urls[0]}/admin/configs?action=UPLOAD&name=before_means`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(body) });
+    expect(uploaded.status, await uploaded.text()).toBe(200);
+    const settings = { ...(await config('before_means')), configName: 'before_means' };
+    const embedder = await loadTinyEmbedder();
+    const engine = await solrEngine(settings, { model: { id: embedder.modelId, dimension: embedder.dimension } });
+    const docs = [CITED_DIRECTIVE, ...corpusFiles().slice(0, 3)].map((path) => prepareDocument(readFileSync(path, 'utf8'), 'txt'));
+    for (const doc of docs) {
+      await engine.addDocument(doc, `${doc.id}.txt`, 'hash', { model: embedder.modelId, values: await embedder.embedPassages(doc.passages.map((p) => p.text)) });
+    }
+    expect((await engine.counts()).vectors).toBe(docs.reduce((n, d) => n + d.passages.length, 0));
+    const id = docs[0]?.id ?? '';
+    expect(await engine.documentVector(id)).toBeNull();
+    const similar = await findSimilar(engine, engineNearMean(engine), id, 2);
+    expect(similar?.mode).toBe('lexical');
+    expect(similar?.similar).toHaveLength(2);
+    await deleteCollection(new SolrHttp(settings.urls), settings.collection);
+  }, 180_000);
 });

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { queryTerms } from '../../src/core/lexical-terms.js';
 import { prepareDocument } from '../../src/core/prepare-document.js';
@@ -22,7 +22,7 @@ import { getDocumentText, getPassages, knnSearch, lexicalSearch, type SolrHit } 
 import { deleteDocument, writeDocument } from '../../src/store/solr/solr-writes.js';
 import { SHARED_DIR } from '../support/fixtures.js';
 import { gaussian, prng } from '../support/random.js';
-import { startSolrCluster, type SolrCluster } from '../support/solr-cluster.js';
+import { type SolrCluster, sharedCluster } from '../support/solr-cluster.js';
 
 const ARTICLES = join(SHARED_DIR, 'corpus/party-web-articles');
 const COLLECTION = 'passages';
@@ -60,6 +60,7 @@ function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return dot / Math.sqrt(aa * bb);
 }
 
+const startCluster = sharedCluster();
 let cluster: SolrCluster;
 let http: SolrHttp;
 const docs: PreparedDocument[] = [];
@@ -104,16 +105,12 @@ function exactNearest(query: Float32Array, k: number, allowed: (id: string) => b
 }
 
 beforeAll(async () => {
-  cluster = await startSolrCluster(3);
+  cluster = await startCluster();
   http = new SolrHttp(cluster.urls, { attemptTimeoutMs: 20_000, deadlineMs: 90_000 });
   await createCollection(http, COLLECTION, { numShards: 2, replicationFactor: 2, configName: cluster.configName });
   for (const file of FILES) docs.push(await prepare(file));
   for (const doc of docs) await ingest(doc);
 }, 300_000);
-
-afterAll(async () => {
-  await cluster?.close();
-}, 120_000);
 
 describe('SolrCloud engine', () => {
   it('creates 2 shards × 2 replicas, each shard on two different nodes', async () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { afterAll } from 'vitest';
 
 export const SOLR_ENGINE_DIR = resolve('engines/solr');
 const LAUNCHER_CLASS = join(SOLR_ENGINE_DIR, 'target/classes/vndocsearch/solr/Launcher.class');
@@ -152,4 +153,24 @@ export async function startSolrCluster(nodes = 3, timeoutMs = 180_000): Promise<
     cluster.nodes = line.nodes;
   }
   return cluster;
+}
+
+/**
+ * The cluster of one test file: call at the top level of the file; the returned function starts a cluster of
+ * `nodes` nodes on its first call (every suite of the file then gets the same one) and an `afterAll` of the file
+ * closes it (registered first, so with vitest's default stacked hooks it runs after the file's other `afterAll`s,
+ * which may still need the cluster to drop their collections). Never shared between files: each test file runs in
+ * its own process (vitest pool 'forks'), so a file that stops and starts nodes for fault tests cannot disturb another
+ * file's suites. Within a file, suites share the cluster and run one after another; a fault test must start again
+ * every node it stops.
+ */
+export function sharedCluster(nodes = 3): () => Promise<SolrCluster> {
+  let started: Promise<SolrCluster> | null = null;
+  afterAll(async () => {
+    await (await started?.catch(() => null))?.close();
+  }, 120_000);
+  return () => {
+    started ??= startSolrCluster(nodes);
+    return started;
+  };
 }

@@ -12,7 +12,7 @@ import type { Hit } from './retrieve.js';
 
 /**
  * The changes indexed documents make to others, read once per search (the embedded engine: one query over the
- * relations table; the Solr engine: two queries, src/store/solr/solr-document-reads.ts).
+ * relations table; the Solr engine: two queries, src/store/solr/solr-document-reads.ts, kept 5 s or until it writes).
  */
 export async function readStatusChanges(engine: EngineReader): Promise<ReadonlyMap<string, StatusChange[]>> {
   return engine.statusChanges();

@@ -9,6 +9,7 @@ import type { PreparedDocument } from '../../core/types.js';
 import { documentTerms } from '../passage-terms.js';
 import { pageFields } from './solr-records.js';
 import { relationFields } from './solr-relations.js';
+import { encodeVector, MEAN_FIELD } from './solr-vectors.js';
 
 /** Prefix of tone-key terms in the one term field, so `toan` (folded) and `toan` (tone key, level tone) stay apart. */
 export const EXACT_PREFIX = '.';
@@ -26,6 +27,8 @@ export interface SolrDocumentInput {
   keys?: number[];
   /** The model the vectors are of, stored with each passage that has one. */
   vectorModel?: string;
+  /** The normalised mean of the vectors, kept on the record (solr-vectors.ts) when the collection has the field. */
+  meanVector?: Float32Array | null;
 }
 
 export type SolrDoc = Record<string, string | number | boolean | string[] | number[]>;
@@ -105,6 +108,7 @@ export function solrDocuments(input: SolrDocumentInput): SolrDoc[] {
     references: JSON.stringify(doc.references),
     ...relationFields(doc),
   };
+  if (input.meanVector) record[MEAN_FIELD] = encodeVector(input.meanVector);
   const passages = doc.passages.map((p, i): SolrDoc => {
     const out: SolrDoc = {
       ...fields,

@@ -5,15 +5,21 @@
  * - each document's `!doc` record with its sources (multi-valued `source`, changed by atomic updates), its own
  *   number exactly (`number_exact`), and on each passage the canonical keys of the citations inside it (`cites`);
  * - with a model, each passage's vector and the model's id (`vector_model`); the collection's vector dimension is
- *   fixed at its creation (core property `vndocsearch.vectorDimension`).
+ *   fixed at its creation (core property `vndocsearch.vectorDimension`); on each document's record the normalised
+ *   mean of its passage vectors (`vector_mean`, for similar documents; none in a collection whose configset predates
+ *   the field: src/store/solr/solr-vectors.ts).
  * - the syllable vocabulary for diacritic restoration, as facet counts over the accent-exact terms, loaded at open
  *   and after each flush (src/store/solr/solr-vocabulary.ts); postings look-ups for phrases and facets as filter
  *   queries on the term field (src/store/solr/solr-postings.ts).
+ * - the status changes among indexed documents (two requests, read by every search and status filter) are kept in
+ *   memory for STATUS_CHANGES_TTL_MS (5 s), forgotten on every write through this engine: its own writes show at
+ *   once, another writer's (another process or engine) within 5 s.
  * Limits: the sources' file hashes are not kept; a passage's own `source` field keeps the sources it was written with (the
  * `!doc` record has them all); removeSource is not atomic against a concurrent linkSource of the same document.
  */
 import { identityMatches, identityOfDocument } from '../../core/document-identity.js';
 import { UserError } from '../../core/errors.js';
+import { meanVector } from '../../core/mean-vector.js';
 import type { StoredPassage } from '../../core/types.js';
 import type { EngineHit, Restriction, SearchEngine } from '../engine.js';
 import { createCollection } from './solr-collection.js';
@@ -23,6 +29,7 @@ import { solrDocumentReads } from './solr-document-reads.js';
 import { documentRecordId } from './solr-documents.js';
 import { escapeQueryText, filterQueries, type SolrFilters } from './solr-filters.js';
 import { SolrHttp, type SolrHttpOptions } from './solr-http.js';
+import { cachedRead, forgettingOnWrites } from './solr-cached-read.js';
 import { allocateKeys } from './solr-keys.js';
 import { passagesWithAll, restrictToPassages } from './solr-postings.js';
 import { vocabularyIdf } from './solr-idf.js';
@@ -31,6 +38,7 @@ import { solrRestrict, type SolrRestriction } from './solr-restrict.js';
 import { solrFoldedFrequencies } from './solr-term-stats.js';
 import { PASSAGE_FIELDS, passageOf } from './solr-records.js';
 import { knnSearch, lexicalSearch, select } from './solr-search.js';
+import { documentMeanVector, hasMeanField } from './solr-vectors.js';
 import { deleteDocument, writeDocument } from './solr-writes.js';
 
 export interface SolrEngineOptions {
@@ -54,11 +62,17 @@ const terms = (field: string, values: (string | number)[]): string => `{!terms f
 /** A quoted term of the standard parser: exact, whatever the characters. */
 const quoted = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;
 const filtersOf = (restriction: Restriction | null): SolrFilters => (restriction ? (restriction as SolrRestriction).filters : {});
+/**
+ * How long, in milliseconds, the engine answers status changes (validity marking, the status filter) from memory
+ * when nothing was written through it meanwhile: the longest another writer's replacement or repeal goes unseen.
+ */
+export const STATUS_CHANGES_TTL_MS = 5_000;
 
 /**
  * Opens the engine on `config.collection`, creating it (config's shards × replicas, the model's vector dimension)
  * when missing. Throws `engine_unavailable` when no node answers, `model_changed` when the collection holds vectors
- * of another model.
+ * of another model. Status changes are answered from memory for up to STATUS_CHANGES_TTL_MS (5 s) unless this
+ * engine wrote meanwhile: another writer's replacement or repeal may go unseen that long.
  */
 export async function solrEngine(config: SolrConfig, options: SolrEngineOptions): Promise<SearchEngine> {
   const http = new SolrHttp(config.urls, options.http);
@@ -80,6 +94,8 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
     throw new UserError('model_changed', `the Solr collection ${collection} holds vectors of ${String(other[0]?.vector_model)}, not of ${model?.id ?? 'no model'}: use another SOLR_COLLECTION or rebuild it`);
   }
 
+  // A collection from a configset before `vector_mean` takes no mean: its similar documents stay lexical.
+  const keepsMeans = model !== null && (await hasMeanField(http, collection));
   const vocabulary = options.vocabulary === false ? null : new SolrVocabulary(http, collection);
   await vocabulary?.refresh();
 
@@ -99,11 +115,13 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
   }
 
   const reads = solrDocumentReads(http, collection);
-  return {
+  const statusChanges = cachedRead(reads.statusChanges, STATUS_CHANGES_TTL_MS);
+  return forgettingOnWrites(statusChanges, {
     ...reads,
+    statusChanges: statusChanges.read,
     name: 'solr',
     vectorModel: model?.id ?? null,
-    restrict: (filters) => solrRestrict(http, collection, filters, reads.statusChanges),
+    restrict: (filters) => solrRestrict(http, collection, filters, statusChanges.read),
     async lexicalSearch(queryTerms, k, restriction): Promise<EngineHit[]> {
       const hits = await lexicalSearch(http, collection, queryTerms, k, filtersOf(restriction));
       return hits.flatMap((h) => (h.passageKey === undefined ? [] : [{ key: h.passageKey, score: h.score }]));
@@ -113,6 +131,7 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
       const hits = await knnSearch(http, collection, vector, k, filtersOf(restriction));
       return hits.flatMap((h) => (h.passageKey === undefined ? [] : [{ key: h.passageKey, score: h.score }]));
     },
+    documentVector: async (documentId) => (model ? documentMeanVector(http, collection, documentId) : null),
     async passages(keys) {
       const out = new Map<number, StoredPassage>();
       if (keys.length === 0) return out;
@@ -185,7 +204,7 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
         ingestedAt: new Date().toISOString(),
         vectors: vectors?.values ?? null,
         keys,
-        ...(vectors ? { vectorModel: vectors.model } : {}),
+        ...(vectors ? { vectorModel: vectors.model, meanVector: keepsMeans ? meanVector(vectors.values) : null } : {}),
       });
       return keys;
     },
@@ -211,5 +230,5 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
       await vocabulary?.refresh().catch(() => undefined);
     },
     async close() {},
-  };
+  });
 }

@@ -165,6 +165,22 @@ function isScoreBeforeVotes(lines: string[], i: number): boolean {
   return next !== undefined && NOISE_LINE[0]!.test(next);
 }
 
+/**
+ * Lines a web extract set entirely in markdown bold (`**…**`), without the markers: legal portals print the page's
+ * headline twice in bold under its `#` heading, and one copy is furniture. Only these repeats go: a plain report that
+ * repeats a paragraph (a pledge per member, a form's rows) keeps every copy.
+ */
+function boldLines(nfcText: string): Set<string> {
+  const bold = new Set<string>();
+  for (const m of nfcText.matchAll(/^[ \t\u00A0]*\*\*(.+)\*\*[ \t\u00A0]*$/gmu)) bold.add((m[1] ?? '').replace(/\*\*/g, '').trim());
+  return bold;
+}
+
+/** A markdown table row with a cell of text or figures: a doubled row is data, not a doubled caption. */
+function isTableRow(line: string): boolean {
+  return line.includes('|') && /[\p{L}\p{N}]/u.test(line);
+}
+
 export function removeBoilerplate(nfcText: string): string {
   // Wikipedia, by its edit links, or by its source sections together with numbered citation marks.
   const wiki = /\[sửa \| sửa mã nguồn\]/u.test(nfcText) || (/^#+\s*(Tham khảo|Chú thích|Liên kết ngoài)\s*$/mu.test(nfcText) && /\p{L}[.,]?\[\d+\]/u.test(nfcText));
@@ -178,6 +194,7 @@ export function removeBoilerplate(nfcText: string): string {
   lines = cutReferenceSections(lines, wiki);
   lines = lines.filter((l) => !WIKI_BANNER.test(l));
   if (wiki) lines = cutWikiInfobox(lines).filter((l, i, all) => !isNavboxTitle(l, all[i - 1], all[i + 1]));
+  const bold = boldLines(nfcText);
   const kept: string[] = [];
   let lastNonEmpty = '';
   for (let i = 0; i < lines.length; i++) {
@@ -193,13 +210,13 @@ export function removeBoilerplate(nfcText: string): string {
     if (line === 'hủy bỏ' && /^: Sửa đổi, thay thế/u.test(lines.slice(0, i).reverse().find((l) => l !== '') ?? '')) continue;
     if (isLinkLine(line)) continue;
     // Saved pages print an image's caption twice (alt text, then caption): both are picture furniture.
-    if (line === lastNonEmpty && isCaptionLike(line)) {
+    if (line === lastNonEmpty && isCaptionLike(line) && !isTableRow(line)) {
       while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
       if (kept[kept.length - 1] === line) kept.pop();
       lastNonEmpty = '';
       continue;
     }
-    if (line === lastNonEmpty) continue;
+    if (line === lastNonEmpty && bold.has(line)) continue;
     kept.push(line);
     lastNonEmpty = line;
   }

@@ -166,14 +166,15 @@ function isScoreBeforeVotes(lines: string[], i: number): boolean {
 }
 
 /**
- * Lines a web extract set entirely in markdown bold (`**…**`), without the markers: legal portals print the page's
- * headline twice in bold under its `#` heading, and one copy is furniture. Only these repeats go: a plain report that
+ * Lines a web extract set entirely in markdown emphasis (`**…**`, `*…*`, `_…_`), as removeBoilerplate keeps them
+ * (bold markers dropped). Legal portals print the page's headline twice in bold under its `#` heading, and some pages
+ * print each emphasised subheading or item twice: one copy is furniture. Only these repeats go: a plain report that
  * repeats a paragraph (a pledge per member, a form's rows) keeps every copy.
  */
-function boldLines(nfcText: string): Set<string> {
-  const bold = new Set<string>();
-  for (const m of nfcText.matchAll(/^[ \t\u00A0]*\*\*(.+)\*\*[ \t\u00A0]*$/gmu)) bold.add((m[1] ?? '').replace(/\*\*/g, '').trim());
-  return bold;
+function emphasisedLines(nfcText: string): Set<string> {
+  const lines = new Set<string>();
+  for (const m of nfcText.matchAll(/^[ \t\u00A0]*(\*\*|\*|_)(?=\S).+\1[ \t\u00A0]*$/gmu)) lines.add(m[0].replace(/\*\*/g, '').trim());
+  return lines;
 }
 
 /** A markdown table row with a cell of text or figures: a doubled row is data, not a doubled caption. */
@@ -194,7 +195,7 @@ export function removeBoilerplate(nfcText: string): string {
   lines = cutReferenceSections(lines, wiki);
   lines = lines.filter((l) => !WIKI_BANNER.test(l));
   if (wiki) lines = cutWikiInfobox(lines).filter((l, i, all) => !isNavboxTitle(l, all[i - 1], all[i + 1]));
-  const bold = boldLines(nfcText);
+  const emphasised = emphasisedLines(nfcText);
   const kept: string[] = [];
   let lastNonEmpty = '';
   for (let i = 0; i < lines.length; i++) {
@@ -209,6 +210,8 @@ export function removeBoilerplate(nfcText: string): string {
     // The portal's colour legend wraps: `: Sửa đổi, thay thế,` / `hủy bỏ`.
     if (line === 'hủy bỏ' && /^: Sửa đổi, thay thế/u.test(lines.slice(0, i).reverse().find((l) => l !== '') ?? '')) continue;
     if (isLinkLine(line)) continue;
+    // A web extract's doubled emphasised line (headline, subheading): one copy is furniture, the other content.
+    if (line === lastNonEmpty && emphasised.has(line)) continue;
     // Saved pages print an image's caption twice (alt text, then caption): both are picture furniture.
     if (line === lastNonEmpty && isCaptionLike(line) && !isTableRow(line)) {
       while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
@@ -216,7 +219,6 @@ export function removeBoilerplate(nfcText: string): string {
       lastNonEmpty = '';
       continue;
     }
-    if (line === lastNonEmpty && bold.has(line)) continue;
     kept.push(line);
     lastNonEmpty = line;
   }

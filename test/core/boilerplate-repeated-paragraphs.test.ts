@@ -45,4 +45,14 @@ describe('repeated paragraphs are content', () => {
     const clean = removeBoilerplate(raw);
     expect(clean.split('\n').filter((l) => l === headline)).toHaveLength(1);
   });
+
+  it("keeps one copy of a page's doubled emphasised subheadings and items, where the caption rule dropped both", () => {
+    const cleaned = (id: string) => removeBoilerplate(toStoredText(readFileSync(join(SHARED_DIR, `corpus/party-web-articles/${id}.md`), 'utf8'))).split('\n');
+    const court = cleaned('5b6409a96e1c1937');
+    for (const heading of ['*Về Thẩm phán*', '*Về đổi mới tổ chức bộ máy của Tòa án*', 'Về Hội thẩm (Chương VI)']) {
+      expect(court.filter((l) => l === heading)).toHaveLength(1);
+    }
+    const pensions = cleaned('2da4c0a6d9a84b80');
+    expect(pensions.filter((l) => l.startsWith('*1. Trường hợp có tuổi đời dưới 02 năm'))).toHaveLength(1);
+  });
 });

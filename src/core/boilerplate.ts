@@ -1,10 +1,12 @@
 /**
  * Removes web-page furniture that scraped articles carry: rating widgets, banners, related-article lists,
- * "to be continued" and source lines, duplicated image captions; legal portals' notices, legends, related-document
+ * "to be continued" and source lines, duplicated image captions, the second copy of a doubled emphasised line
+ * (a portal's bold headline printed twice); legal portals' notices, legends, related-document
  * lists and site tails (login, data-protection and company notices); Wikipedia's edit links and reference sections;
  * news sites' read-more and download links. Works line by line on NFC text; of the lines it keeps it removes only
  * link labels glued to them (`[sửa | sửa mã nguồn]`, a trailing `Tải về`), never a letter of the text.
- * Signature blocks, `Nơi nhận` lists and footnotes are content, and stay.
+ * Signature blocks, `Nơi nhận` lists and footnotes are content, and stay; so does a paragraph or table row repeated
+ * on purpose (a pledge per member, a form's identical rows).
  */
 import { isRecipientsLine, isSignatureLead } from './closing-block.js';
 import { isPublicationLine } from './metadata.js';

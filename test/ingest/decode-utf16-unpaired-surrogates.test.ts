@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { decodeText } from '../../src/ingest/decode-text.js';
+import { extractText } from '../../src/ingest/read-document.js';
 
 const TEXT = 'Nghị quyết về công tác xây dựng Đảng trong tình hình mới, đảng viên gương mẫu thực hiện nhiệm vụ được giao. '.repeat(8);
 
@@ -41,6 +42,11 @@ describe('UTF-16 with unpaired surrogates is refused like bad UTF-8', () => {
       expect(e.message).toMatch(/unpaired surrogate at byte \d+/);
       expect(e.message).toContain(order === 'le' ? 'little-endian' : 'big-endian');
     }
+  });
+
+  it('is refused when a text file is read, not stored with U+FFFD', async () => {
+    await expect(extractText(utf16('le', true, [0xd800]), 'bao-cao.txt')).rejects.toMatchObject({ code: 'unknown_encoding' });
+    expect((await extractText(utf16('le', true), 'bao-cao.txt')).text).toBe(TEXT);
   });
 
   it('refuses UTF-16 cut inside a code unit', () => {

@@ -1,10 +1,12 @@
 /**
  * Removes web-page furniture that scraped articles carry: rating widgets, banners, related-article lists,
- * "to be continued" and source lines, duplicated image captions; legal portals' notices, legends, related-document
+ * "to be continued" and source lines, duplicated image captions, the second copy of a doubled emphasised line
+ * (a portal's bold headline printed twice); legal portals' notices, legends, related-document
  * lists and site tails (login, data-protection and company notices); Wikipedia's edit links and reference sections;
  * news sites' read-more and download links. Works line by line on NFC text; of the lines it keeps it removes only
  * link labels glued to them (`[sửa | sửa mã nguồn]`, a trailing `Tải về`), never a letter of the text.
- * Signature blocks, `Nơi nhận` lists and footnotes are content, and stay.
+ * Signature blocks, `Nơi nhận` lists and footnotes are content, and stay; so does a paragraph or table row repeated
+ * on purpose (a pledge per member, a form's identical rows).
  */
 import { isRecipientsLine, isSignatureLead } from './closing-block.js';
 import { isPublicationLine } from './metadata.js';
@@ -165,6 +167,23 @@ function isScoreBeforeVotes(lines: string[], i: number): boolean {
   return next !== undefined && NOISE_LINE[0]!.test(next);
 }
 
+/**
+ * Lines a web extract set entirely in markdown emphasis (`**…**`, `*…*`, `_…_`), as removeBoilerplate keeps them
+ * (bold markers dropped). Legal portals print the page's headline twice in bold under its `#` heading, and some pages
+ * print each emphasised subheading or item twice: one copy is furniture. Only these repeats go: a plain report that
+ * repeats a paragraph (a pledge per member, a form's rows) keeps every copy.
+ */
+function emphasisedLines(nfcText: string): Set<string> {
+  const lines = new Set<string>();
+  for (const m of nfcText.matchAll(/^[ \t\u00A0]*(\*\*|\*|_)(?=\S).+\1[ \t\u00A0]*$/gmu)) lines.add(m[0].replace(/\*\*/g, '').trim());
+  return lines;
+}
+
+/** A markdown table row with a cell of text or figures: a doubled row is data, not a doubled caption. */
+function isTableRow(line: string): boolean {
+  return line.includes('|') && /[\p{L}\p{N}]/u.test(line);
+}
+
 export function removeBoilerplate(nfcText: string): string {
   // Wikipedia, by its edit links, or by its source sections together with numbered citation marks.
   const wiki = /\[sửa \| sửa mã nguồn\]/u.test(nfcText) || (/^#+\s*(Tham khảo|Chú thích|Liên kết ngoài)\s*$/mu.test(nfcText) && /\p{L}[.,]?\[\d+\]/u.test(nfcText));
@@ -178,6 +197,7 @@ export function removeBoilerplate(nfcText: string): string {
   lines = cutReferenceSections(lines, wiki);
   lines = lines.filter((l) => !WIKI_BANNER.test(l));
   if (wiki) lines = cutWikiInfobox(lines).filter((l, i, all) => !isNavboxTitle(l, all[i - 1], all[i + 1]));
+  const emphasised = emphasisedLines(nfcText);
   const kept: string[] = [];
   let lastNonEmpty = '';
   for (let i = 0; i < lines.length; i++) {
@@ -192,14 +212,15 @@ export function removeBoilerplate(nfcText: string): string {
     // The portal's colour legend wraps: `: Sửa đổi, thay thế,` / `hủy bỏ`.
     if (line === 'hủy bỏ' && /^: Sửa đổi, thay thế/u.test(lines.slice(0, i).reverse().find((l) => l !== '') ?? '')) continue;
     if (isLinkLine(line)) continue;
+    // A web extract's doubled emphasised line (headline, subheading): one copy is furniture, the other content.
+    if (line === lastNonEmpty && emphasised.has(line)) continue;
     // Saved pages print an image's caption twice (alt text, then caption): both are picture furniture.
-    if (line === lastNonEmpty && isCaptionLike(line)) {
+    if (line === lastNonEmpty && isCaptionLike(line) && !isTableRow(line)) {
       while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
       if (kept[kept.length - 1] === line) kept.pop();
       lastNonEmpty = '';
       continue;
     }
-    if (line === lastNonEmpty) continue;
     kept.push(line);
     lastNonEmpty = line;
   }

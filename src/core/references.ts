@@ -277,7 +277,9 @@ export function findReferences(text: string): Reference[] {
   // Bare numbers (`theo 22-NQ/TW`) not already inside a named reference.
   for (const n of findNumbers(text)) {
     if (covered.some(([s, e]) => n.start >= s && n.end <= e)) continue;
-    refs.push({ key: n.number, kind: kindOfNumber(n.number), number: n.number, issuer: null, term: null, date: null, text: n.number, start: n.start, end: n.end });
+    // `text` is as written (`22/NQ-TW`); the canonical form (`22-NQ/TW`) is `number`.
+    const written = text.slice(n.start, n.end);
+    refs.push({ key: n.number, kind: kindOfNumber(n.number), number: n.number, issuer: null, term: null, date: null, text: written, start: n.start, end: n.end });
   }
   completeShortForms(refs, shorts);
   return refs.sort((a, b) => a.start - b.start);

@@ -86,13 +86,8 @@ function decodeLegacyBytes(bytes: Uint8Array): DecodedText {
   return top.candidate;
 }
 
-/**
- * Byte order of UTF-16 text written without a BOM, or null: most code units of Vietnamese text are ASCII (one zero
- * byte: odd positions in LE, even in BE) or in U+0100–U+1EFF (no zero byte), and the sample must decode without
- * unpaired surrogates or control characters other than tab, line and page breaks.
- */
-export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const sample = bytes.subarray(0, Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1);
+/** Byte order the zero bytes of an even-length sample point to (see utf16WithoutBom), or null. */
+function utf16ZeroPattern(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const units = sample.length / 2;
   if (units < 2) return null;
   let evenZeros = 0;
@@ -101,8 +96,18 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nu
     if (sample[i] === 0) evenZeros++;
     if (sample[i + 1] === 0) oddZeros++;
   }
-  const order = oddZeros >= UTF16_ZERO_HALF * units && evenZeros <= UTF16_OTHER_HALF * units ? 'utf-16le'
+  return oddZeros >= UTF16_ZERO_HALF * units && evenZeros <= UTF16_OTHER_HALF * units ? 'utf-16le'
     : evenZeros >= UTF16_ZERO_HALF * units && oddZeros <= UTF16_OTHER_HALF * units ? 'utf-16be' : null;
+}
+
+/**
+ * Byte order of UTF-16 text written without a BOM, or null: most code units of Vietnamese text are ASCII (one zero
+ * byte: odd positions in LE, even in BE) or in U+0100–U+1EFF (no zero byte), and the sample must decode without
+ * unpaired surrogates or control characters other than tab, line and page breaks.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = bytes.subarray(0, Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1);
+  const order = utf16ZeroPattern(sample);
   if (!order) return null;
   let text: string;
   try {
@@ -114,12 +119,52 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nu
   return /[\u0000-\u0008\u000B\u000E-\u001F\uFFFE\uFFFF]/u.test(text) ? null : order;
 }
 
-/** Unicode text of a file's bytes and the encoding it was read in; `unknown_encoding` when none reads confidently. */
+/** Byte offset of the first code unit that is not valid UTF-16 (an unpaired surrogate, a lone last byte), or -1. */
+function firstInvalidUtf16(bytes: Uint8Array, order: 'utf-16le' | 'utf-16be'): number {
+  const unit = (i: number) => (order === 'utf-16le' ? (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) : ((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+  const end = bytes.length & ~1;
+  for (let i = 0; i < end; i += 2) {
+    const u = unit(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 2 < end ? unit(i + 2) : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) i += 2;
+      else return i;
+    } else if (u >= 0xdc00 && u <= 0xdfff) return i;
+  }
+  return end < bytes.length ? end : -1;
+}
+
+/**
+ * UTF-16 text, refused like UTF-8 with bad bytes (`unknown_encoding`) when it holds an unpaired surrogate or a lone
+ * last byte, rather than stored with U+FFFD in place of what the file said. `offset` is where the text starts (after
+ * a BOM).
+ */
+function decodeUtf16(bytes: Uint8Array, order: 'utf-16le' | 'utf-16be', offset: number): DecodedText {
+  const body = bytes.subarray(offset);
+  try {
+    return { text: new TextDecoder(order, { fatal: true }).decode(body), encoding: order };
+  } catch {
+    const at = firstInvalidUtf16(body, order) + offset;
+    const what = at - offset === (body.length & ~1) ? 'ends in half a code unit' : `holds an unpaired surrogate at byte ${at.toLocaleString('en')}`;
+    throw new UserError(
+      'unknown_encoding',
+      `the text reads as ${order === 'utf-16le' ? 'UTF-16 little-endian' : 'UTF-16 big-endian'} but ${what}, so it is not valid UTF-16 (damaged or cut short); save it again as UTF-8 and try again`,
+    );
+  }
+}
+
+/**
+ * Unicode text of a file's bytes and the encoding it was read in; `unknown_encoding` when none reads confidently,
+ * or when UTF-8 or UTF-16 text is not valid in its encoding (bad bytes, unpaired surrogates).
+ */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', 2);
   const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+  if (utf16) return decodeUtf16(bytes, utf16, 0);
+  // Shaped like UTF-16 but with an unpaired surrogate in its first bytes: refused as damaged UTF-16.
+  const shaped = utf16ZeroPattern(bytes.subarray(0, Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1));
+  if (shaped && firstInvalidUtf16(bytes, shaped) !== -1) decodeUtf16(bytes, shaped, 0);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

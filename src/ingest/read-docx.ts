@@ -10,6 +10,30 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import mammoth from 'mammoth';
 import { UserError } from '../core/errors.js';
+import { zipEntrySizes } from './zip-sizes.js';
+
+/**
+ * The most bytes the XML parts of a DOCX (document, styles, numbering, notes, relationships) may unpack to, by the
+ * sizes the archive declares: a DOCX of a thousand pages holds tens of megabytes of XML; mammoth keeps the XML as one
+ * string and a tree of it, which past this size outgrows the parse process's heap (src/ingest/parse-process.ts).
+ */
+export const MAX_DOCX_XML_BYTES = 128 * 1024 * 1024;
+
+/** Refuses (`parse_memory`) a DOCX whose XML parts declare more than MAX_DOCX_XML_BYTES, before inflating them. */
+function checkDeclaredSizes(bytes: Uint8Array): void {
+  const xml = (zipEntrySizes(bytes) ?? []).filter((e) => /\.(xml|rels)$/iu.test(e.name));
+  const total = xml.reduce((sum, e) => sum + e.size, 0);
+  if (total <= MAX_DOCX_XML_BYTES) return;
+  const largest = xml.reduce((a, b) => (b.size > a.size ? b : a));
+  const size = (n: number) => (Number.isFinite(n) ? `${n.toLocaleString('en')} bytes` : '4 GiB or more');
+  throw new UserError(
+    'parse_memory',
+    `the Word document (DOCX) unpacks to ${size(total)} of XML (${largest.name}: ${size(largest.size)}), over the limit of ${MAX_DOCX_XML_BYTES.toLocaleString('en')} bytes; it is damaged, a ZIP bomb, or too large to read (split it)`,
+  );
+}
+
+/** Errors V8 throws when a part is too large to hold in memory (a string over 2^29 characters, a failed allocation). */
+const OUT_OF_MEMORY = /Cannot create a string longer than|Array buffer allocation failed|Invalid string length|Invalid array length/u;
 
 const HEADING = /^h[1-6]$/;
 
@@ -91,8 +115,12 @@ function blockLines(nodes: AnyNode[]): string[] {
   return lines;
 }
 
-/** Body text of a DOCX file. Errors: `unreadable_docx` when the ZIP or its XML cannot be read. */
+/**
+ * Body text of a DOCX file. Errors: `unreadable_docx` when the ZIP or its XML cannot be read; `parse_memory` when its
+ * XML parts declare more than MAX_DOCX_XML_BYTES (checked before inflating) or do not fit in memory once inflated.
+ */
 export async function readDocx(bytes: Uint8Array): Promise<string> {
+  checkDeclaredSizes(bytes);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -102,6 +130,9 @@ export async function readDocx(bytes: Uint8Array): Promise<string> {
     );
     html = result.value;
   } catch (err) {
+    if (err instanceof Error && OUT_OF_MEMORY.test(err.message)) {
+      throw new UserError('parse_memory', `the Word document (DOCX) unpacks to more text than fits in memory: ${err.message}`);
+    }
     throw new UserError('unreadable_docx', `the Word document (DOCX) could not be read, it may be damaged or incomplete: ${(err as Error).message}`);
   }
   const $ = cheerio.load(html, null, false);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_SEARCHES_PER_MINUTE, readConfig } from '../config.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
+import { closeEmbedder } from '../embed/threaded-embedder.js';
 import { createEmbeddedApp } from '../serve/embedded-app.js';
 import { IngestJobs } from '../serve/ingest-jobs.js';
 import { engineTarget } from '../serve/ingest-target.js';
@@ -48,7 +49,7 @@ runMain(async () => {
   program.parse();
   const config = readConfig();
   if (config.engine.engine === 'solr') return serveSolr(config);
-  const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads, writer: 'server' });
+  const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads, writer: 'server', passagesOnThread: true });
   if (handle.store.counts().documents === 0) {
     log(`empty index: ingesting ${config.corpusDir}`);
     const bar = createProgress('corpus');
@@ -92,7 +93,8 @@ runMain(async () => {
     log('shutting down: finishing the requests being answered and the current ingest job (press Ctrl-C again to stop at once)');
     server.close();
     server.closeIdleConnections();
-    void Promise.all([requests.idle(), jobs.idle()]).then(() => {
+    void Promise.all([requests.idle(), jobs.idle()]).then(async () => {
+      await closeEmbedder(handle.embedder);
       try {
         handle.close();
         log('index saved and closed');

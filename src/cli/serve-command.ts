@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_SEARCHES_PER_MINUTE, readConfig } from '../config.js';
+import { coverageLine, vectorCoverage } from '../core/vector-coverage.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
 import { closeEmbedder } from '../embed/threaded-embedder.js';
@@ -80,7 +81,10 @@ runMain(async () => {
   }
   const { port } = server.address() as AddressInfo;
   handle.lock?.describe({ url: `http://localhost:${port}` });
-  log(`serving ${handle.store.counts().documents} documents (${handle.mode} search) on http://localhost:${port}`);
+  const coverage = vectorCoverage(handle.store.counts());
+  log(`serving ${handle.store.counts().documents} documents (${coverage.none ? 'lexical' : handle.mode} search) on http://localhost:${port}`);
+  const missing = handle.embedder && coverageLine(coverage, handle.embedder.modelId);
+  if (missing) log(missing);
   log(config.apiKeys.length > 0 ? `uploads and deletions need one of ${config.apiKeys.length} API keys` : 'uploads and deletions are off (set API_KEYS to enable them)');
 
   let stopping = false;

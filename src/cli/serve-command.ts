@@ -120,7 +120,7 @@ runMain(async () => {
  */
 async function serveSolr(config: Config): Promise<void> {
   if (config.engine.engine !== 'solr') return;
-  const { engine, embedder } = await openConfiguredSolr(config.engine);
+  const { engine, embedder } = await openConfiguredSolr(config.engine, { passagesOnThread: true });
   mkdirSync(config.jobsDir, { recursive: true });
   const jobStore = new JobStore(join(config.jobsDir, 'jobs.sqlite'));
   const jobs = new IngestJobs(engineTarget(engine, embedder, jobStore));
@@ -143,6 +143,7 @@ async function serveSolr(config: Config): Promise<void> {
     server.close();
     server.closeIdleConnections();
     void Promise.all([requests.idle(), jobs.idle()]).then(async () => {
+      await closeEmbedder(embedder);
       jobStore.close();
       await engine.close();
       process.exit(0);

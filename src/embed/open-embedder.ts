@@ -12,7 +12,7 @@ import { ThreadedEmbedder } from './threaded-embedder.js';
 export interface OpenEmbedderOptions {
   /**
    * Embed passages on a worker thread (src/embed/threaded-embedder.ts), queries in process: for the server, whose
-   * uploads must not stop it answering. Costs a second copy of the model (~120 MB) from the first upload on.
+   * uploads must not stop it answering. Costs a second copy of the model (~120 MB of weights, plus its inference buffers) from the first upload on.
    */
   passagesOnThread?: boolean;
 }

@@ -17,10 +17,14 @@ export interface ConfiguredEngine {
 
 /**
  * Throws `engine_unavailable` when no node of SOLR_URL answers, `model_changed` for a collection of another model.
- * `vocabulary: false` skips loading the syllable vocabulary (a command that only writes needs none).
+ * `vocabulary: false` skips loading the syllable vocabulary (a command that only writes needs none); `passagesOnThread`
+ * embeds passages on a worker thread (the server: src/embed/threaded-embedder.ts).
  */
-export async function openConfiguredSolr(config: SolrConfig, options: Pick<SolrEngineOptions, 'vocabulary'> = {}): Promise<ConfiguredEngine> {
-  const { embedder, message } = await openEmbedder();
+export async function openConfiguredSolr(
+  config: SolrConfig,
+  { passagesOnThread, ...options }: Pick<SolrEngineOptions, 'vocabulary'> & { passagesOnThread?: boolean } = {},
+): Promise<ConfiguredEngine> {
+  const { embedder, message } = await openEmbedder(undefined, undefined, undefined, { passagesOnThread });
   log(message);
   const engine = await solrEngine(config, { model: embedder ? { id: embedder.modelId, dimension: embedder.dimension } : null, ...options });
   log(`engine: SolrCloud collection ${config.collection} at ${config.urls.join(', ')}`);

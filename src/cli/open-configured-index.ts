@@ -7,11 +7,11 @@ export const log = (line: string): void => void process.stderr.write(`${line}\n`
 
 export async function openConfiguredIndex(
   indexDir: string,
-  options: { replaceOtherModels?: boolean; lexicalThreads?: number; access?: 'read' | 'write'; writer?: string } = {},
+  options: { replaceOtherModels?: boolean; lexicalThreads?: number; access?: 'read' | 'write'; writer?: string; passagesOnThread?: boolean } = {},
 ): Promise<IndexHandle> {
   // A reader names a missing index before loading the model (seconds) and never creates the folder.
   if (options.access === 'read') requireIndex(indexDir);
-  const { embedder, message } = await openEmbedder();
+  const { embedder, message } = await openEmbedder(undefined, undefined, undefined, { passagesOnThread: options.passagesOnThread });
   log(message);
   const progress = createProgress('lexical index');
   try {

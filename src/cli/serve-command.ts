@@ -4,8 +4,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_SEARCHES_PER_MINUTE, readConfig } from '../config.js';
+import { coverageLine, vectorCoverage } from '../core/vector-coverage.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
+import { closeEmbedder } from '../embed/threaded-embedder.js';
 import { createEmbeddedApp } from '../serve/embedded-app.js';
 import { IngestJobs } from '../serve/ingest-jobs.js';
 import { engineTarget } from '../serve/ingest-target.js';
@@ -48,7 +50,7 @@ runMain(async () => {
   program.parse();
   const config = readConfig();
   if (config.engine.engine === 'solr') return serveSolr(config);
-  const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads, writer: 'server' });
+  const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads, writer: 'server', passagesOnThread: true });
   if (handle.store.counts().documents === 0) {
     log(`empty index: ingesting ${config.corpusDir}`);
     const bar = createProgress('corpus');
@@ -79,7 +81,10 @@ runMain(async () => {
   }
   const { port } = server.address() as AddressInfo;
   handle.lock?.describe({ url: `http://localhost:${port}` });
-  log(`serving ${handle.store.counts().documents} documents (${handle.mode} search) on http://localhost:${port}`);
+  const coverage = vectorCoverage(handle.store.counts());
+  log(`serving ${handle.store.counts().documents} documents (${coverage.none ? 'lexical' : handle.mode} search) on http://localhost:${port}`);
+  const missing = handle.embedder && coverageLine(coverage, handle.embedder.modelId);
+  if (missing) log(missing);
   log(config.apiKeys.length > 0 ? `uploads and deletions need one of ${config.apiKeys.length} API keys` : 'uploads and deletions are off (set API_KEYS to enable them)');
 
   let stopping = false;
@@ -92,7 +97,8 @@ runMain(async () => {
     log('shutting down: finishing the requests being answered and the current ingest job (press Ctrl-C again to stop at once)');
     server.close();
     server.closeIdleConnections();
-    void Promise.all([requests.idle(), jobs.idle()]).then(() => {
+    void Promise.all([requests.idle(), jobs.idle()]).then(async () => {
+      await closeEmbedder(handle.embedder);
       try {
         handle.close();
         log('index saved and closed');
@@ -114,7 +120,7 @@ runMain(async () => {
  */
 async function serveSolr(config: Config): Promise<void> {
   if (config.engine.engine !== 'solr') return;
-  const { engine, embedder } = await openConfiguredSolr(config.engine);
+  const { engine, embedder } = await openConfiguredSolr(config.engine, { passagesOnThread: true });
   mkdirSync(config.jobsDir, { recursive: true });
   const jobStore = new JobStore(join(config.jobsDir, 'jobs.sqlite'));
   const jobs = new IngestJobs(engineTarget(engine, embedder, jobStore));
@@ -137,6 +143,7 @@ async function serveSolr(config: Config): Promise<void> {
     server.close();
     server.closeIdleConnections();
     void Promise.all([requests.idle(), jobs.idle()]).then(async () => {
+      await closeEmbedder(embedder);
       jobStore.close();
       await engine.close();
       process.exit(0);

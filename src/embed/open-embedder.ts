@@ -7,6 +7,15 @@ import { locateModel } from './locate-model.js';
 import { modelSpecFromEnv, type ModelSpec } from './model-spec.js';
 import { serverOptionsFromEnv } from './server-config.js';
 import { ServerEmbedder } from './server-embedder.js';
+import { ThreadedEmbedder } from './threaded-embedder.js';
+
+export interface OpenEmbedderOptions {
+  /**
+   * Embed passages on a worker thread (src/embed/threaded-embedder.ts), queries in process: for the server, whose
+   * uploads must not stop it answering. Costs a second copy of the model (~120 MB of weights, plus its inference buffers) from the first upload on.
+   */
+  passagesOnThread?: boolean;
+}
 
 export interface EmbedderStatus {
   embedder: Embedder | null;
@@ -19,6 +28,7 @@ export async function openEmbedder(
   spec: ModelSpec = modelSpecFromEnv(),
   modelDir?: string,
   env: NodeJS.ProcessEnv = process.env,
+  options: OpenEmbedderOptions = {},
 ): Promise<EmbedderStatus> {
   const server = serverOptionsFromEnv(env);
   if (server) {
@@ -35,9 +45,11 @@ export async function openEmbedder(
   }
   try {
     // transformers.js and onnxruntime load only when there is a model to run: lexical-only start-up stays quick.
-    const { TransformersEmbedder } = await import('./transformers-embedder.js');
-    const embedder = await TransformersEmbedder.load(spec, lookup.location);
-    return { embedder, message: `model ${embedder.modelId} (${embedder.dimension} dimensions) from ${lookup.location.dir}` };
+    const { DEFAULT_BATCH_SIZE, TransformersEmbedder } = await import('./transformers-embedder.js');
+    const loaded = await TransformersEmbedder.load(spec, lookup.location);
+    const embedder = options.passagesOnThread ? new ThreadedEmbedder(loaded, { spec, location: lookup.location, batchSize: DEFAULT_BATCH_SIZE }) : loaded;
+    const where = options.passagesOnThread ? ', passages embedded on a worker thread' : '';
+    return { embedder, message: `model ${embedder.modelId} (${embedder.dimension} dimensions) from ${lookup.location.dir}${where}` };
   } catch (err) {
     throw new Error(
       `the model at ${lookup.location.dir} could not be loaded: ${(err as Error).message}. Fix: \`npm run model:fetch\` installs it again (or copy a good one there); to run lexical-only instead, set MODEL_DIR to a folder without this model`,

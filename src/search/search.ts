@@ -9,6 +9,7 @@
 import type { FacetField } from '../core/facets.js';
 import type { SearchFilters } from '../core/filters.js';
 import type { FusionSpec } from '../core/fuse.js';
+import { coverageNotice, vectorCoverage } from '../core/vector-coverage.js';
 import { fusionForModel } from '../embed/model-spec.js';
 import type { SearchMode, SearchResponse } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
@@ -72,7 +73,10 @@ export async function searchEngine(engine: EngineReader, embedder: Embedder | nu
 
 async function searchOnce(engine: EngineReader, embedder: Embedder | null, rawQuery: string, options: SearchOptions): Promise<SearchResponse> {
   const read = applySyntax(readQuery(rawQuery, { counts: engine.vocabulary(), exact: options.exact ?? false }));
-  const requestedMode = effectiveMode(engine, embedder, options.mode);
+  const asked = effectiveMode(engine, embedder, options.mode);
+  // Passages without the model's vectors (an index built before it was installed): none at all searches lexically.
+  const coverage = asked !== 'lexical' && embedder ? vectorCoverage(await engine.counts()) : null;
+  const requestedMode = coverage?.none ? 'lexical' : asked;
   // Each retriever contributes the fusion's depth of candidates, or 3k when more results are asked for.
   const fusion = options.fusion ?? fusionForModel(embedder?.modelId ?? null);
   const depth = Math.max(fusion.depth, options.k * 3);
@@ -119,6 +123,7 @@ async function searchOnce(engine: EngineReader, embedder: Embedder | null, rawQu
   // Said when the search did not run as asked: the embedding server was down, or no model is loaded here.
   const notice =
     retrieved.notice ??
+    (coverage && embedder ? coverageNotice(coverage, embedder.modelId) : undefined) ??
     (options.mode !== undefined && options.mode !== mode
       ? `mode ${options.mode} needs the embedding model, which is not loaded on this server: these results are lexical`
       : undefined);

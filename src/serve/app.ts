@@ -12,6 +12,7 @@
 import express, { type Express } from 'express';
 import { DEFAULT_SEARCHES_PER_MINUTE } from '../config.js';
 import { parseSearchRequest } from '../core/search-request.js';
+import { vectorCoverage } from '../core/vector-coverage.js';
 import type { Embedder } from '../embed/embedder.js';
 import { searchEngine } from '../search/search.js';
 import { engineNearMean, findSimilar, type NearMean } from '../search/similar.js';
@@ -85,13 +86,17 @@ export function createApp(engine: SearchEngine, embedder: Embedder | null, optio
   app.use((req, res, next) => (req.url.length > MAX_URL_LENGTH ? sendError(res, 'uri_too_long', 'the request line is too long') : next()));
 
   app.get('/api/health', async (_req, res) => {
+    const counts = await engine.counts();
+    const coverage = vectorCoverage(counts);
     res.json({
       status: 'ok',
       ready: true,
       engine: engine.name,
-      mode: engine.vectorModel && embedder ? 'hybrid' : 'lexical',
+      // An index without one vector of the model (built before it was installed) is searched lexically.
+      mode: engine.vectorModel && embedder && !coverage.none ? 'hybrid' : 'lexical',
       model: embedder ? { id: embedder.modelId, dimension: embedder.dimension } : null,
-      ...(await engine.counts()),
+      ...counts,
+      ...(embedder ? { vectorsMissing: coverage.missing } : {}),
       jobs: jobs.counts(),
     });
   });

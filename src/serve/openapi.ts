@@ -165,7 +165,7 @@ const searchResponse = {
     notice: {
       type: 'string',
       description:
-        'Present only when the search did not run as asked: `mode=dense` or `mode=hybrid` on a server without a loaded model, or an embedding server (EMBEDDINGS_URL) that did not answer; the results are then lexical.',
+        'Present only when the search did not run as asked: `mode=dense` or `mode=hybrid` on a server without a loaded model, or an embedding server (EMBEDDINGS_URL) that did not answer; the results are then lexical. Also when passages have no vector of the model yet (an index built before it was installed): none at all searches lexically, some missing leaves them to the lexical ranking; `npm run reindex` embeds them.',
     },
     answer: {
       oneOf: [
@@ -377,6 +377,10 @@ const health = {
     documents: { type: 'integer' },
     passages: { type: 'integer' },
     vectors: { type: 'integer' },
+    vectorsMissing: {
+      type: 'integer',
+      description: 'With a model loaded: passages without its vector (an index built before the model was installed; `npm run reindex` embeds them). When no passage has one, `mode` is lexical.',
+    },
     jobs: { type: 'object', required: ['queued', 'running'], properties: { queued: { type: 'integer' }, running: { type: 'integer' } } },
   },
 };

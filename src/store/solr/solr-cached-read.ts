@@ -3,7 +3,8 @@ import type { SearchEngine } from '../engine.js';
 /**
  * A read the Solr engine answers from memory for a short while: the status changes among indexed documents
  * (solr-document-reads.ts statusChanges, two requests), which every search reads for validity marking
- * (src/search/stages/validity.ts) and every status filter reads (solr-restrict.ts).
+ * (src/search/stages/validity.ts) and every status filter reads (solr-restrict.ts); and the counts (three requests),
+ * which every dense or hybrid search reads to say when passages lack the model's vectors.
  */
 
 export interface CachedRead<T> {
@@ -37,15 +38,15 @@ export function cachedRead<T>(load: () => Promise<T>, ttlMs: number, now: () => 
 }
 
 /**
- * The engine with every write verb (src/store/engine.ts EngineWriter) invalidating `cache` when it ends, done or
- * failed (a failed write may have written part).
+ * The engine with every write verb (src/store/engine.ts EngineWriter) invalidating each of `caches` when it ends,
+ * done or failed (a failed write may have written part).
  */
-export function forgettingOnWrites(cache: CachedRead<unknown>, engine: SearchEngine): SearchEngine {
+export function forgettingOnWrites(caches: CachedRead<unknown>[], engine: SearchEngine): SearchEngine {
   const after = async <T>(write: Promise<T>): Promise<T> => {
     try {
       return await write;
     } finally {
-      cache.invalidate();
+      for (const cache of caches) cache.invalidate();
     }
   };
   return {

@@ -35,18 +35,19 @@ function wholeNumber(raw: string | undefined, name: string, fallback: number): n
   return n;
 }
 
+/** The configuration from `env`; an empty variable counts as unset (INDEX_DIR= is the default folder, not the current one). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number; got "${env.PORT}"`);
   return {
-    indexDir: resolve(env.INDEX_DIR ?? 'indexes/default'),
+    indexDir: resolve(env.INDEX_DIR || 'indexes/default'),
     port,
     host: env.HOST || undefined,
-    corpusDir: resolve(env.CORPUS_DIR ?? 'corpus'),
+    corpusDir: resolve(env.CORPUS_DIR || 'corpus'),
     apiKeys: parseApiKeys(env.API_KEYS),
     searchesPerMinute: wholeNumber(env.SEARCH_RATE_LIMIT, 'SEARCH_RATE_LIMIT', DEFAULT_SEARCHES_PER_MINUTE),
     lexicalThreads: wholeNumber(env.LEXICAL_THREADS, 'LEXICAL_THREADS', defaultLexicalThreads()),
     engine: readEngineConfig(env),
-    jobsDir: resolve(env.JOBS_DIR ?? 'indexes/jobs'),
+    jobsDir: resolve(env.JOBS_DIR || 'indexes/jobs'),
   };
 }

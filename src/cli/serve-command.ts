@@ -15,6 +15,7 @@ import { commandLine, MODEL_ENVIRONMENT } from './command-line.js';
 import { formatSummary } from './format-summary.js';
 import { openConfiguredSolr } from './open-configured-engine.js';
 import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
+import { checkPortFree, listenError } from './port-check.js';
 import { createProgress } from './progress.js';
 
 /** Node's default (16 KB) is too small for a 2,000-letter Vietnamese query once percent-encoded. */
@@ -47,6 +48,8 @@ const program = commandLine({
 runMain(async () => {
   program.parse();
   const config = readConfig();
+  // Before the index is opened and an empty one filled with the corpus (minutes): a taken port fails in a second.
+  await checkPortFree(config.port, config.host);
   if (config.engine.engine === 'solr') return serveSolr(config);
   const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads, writer: 'server' });
   if (handle.store.counts().documents === 0) {
@@ -75,7 +78,7 @@ runMain(async () => {
     } catch {
       // the listen error is the one to report
     }
-    throw err;
+    throw listenError(err, config.port, config.host);
   }
   const { port } = server.address() as AddressInfo;
   handle.lock?.describe({ url: `http://localhost:${port}` });

@@ -37,7 +37,7 @@ const program = commandLine({
     ['PORT, HOST', 'where it listens (default: 3000, all interfaces)'],
     ['API_KEYS', 'comma-separated keys for uploads and deletions (default: none, writes off)'],
     ['SEARCH_RATE_LIMIT', `searches per minute per client address, 0 for no limit (default: ${DEFAULT_SEARCHES_PER_MINUTE})`],
-    ['LEXICAL_THREADS', 'worker threads scoring lexical searches (default: cores - 1)'],
+    ['LEXICAL_THREADS', 'worker threads scoring lexical searches (default: cores - 1; at most 2 x cores, at least 16 allowed)'],
     ['CORPUS_DIR', 'what an empty index is filled with (default: corpus)'],
     ['ENGINE, SOLR_URL, SOLR_COLLECTION', 'ENGINE=solr serves search and the write API from a SolrCloud collection (README)'],
     ['JOBS_DIR', 'with ENGINE=solr, the folder keeping upload jobs (default: indexes/jobs)'],

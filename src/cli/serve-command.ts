@@ -1,12 +1,12 @@
 /** `npm start`: opens the index (ingesting the bundled corpus into an empty one) and serves the API. */
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_SEARCHES_PER_MINUTE, readConfig } from '../config.js';
 import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
 import { createEmbeddedApp } from '../serve/embedded-app.js';
+import { createHttpServer } from '../serve/http-server.js';
 import { IngestJobs } from '../serve/ingest-jobs.js';
 import { engineTarget } from '../serve/ingest-target.js';
 import { JobStore } from '../store/job-store.js';
@@ -17,9 +17,6 @@ import { openConfiguredSolr } from './open-configured-engine.js';
 import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
 import { checkPortFree, listenError } from './port-check.js';
 import { createProgress } from './progress.js';
-
-/** Node's default (16 KB) is too small for a 2,000-letter Vietnamese query once percent-encoded. */
-const MAX_HEADER_BYTES = 64 * 1024;
 
 const program = commandLine({
   name: 'npm start --',
@@ -64,7 +61,7 @@ runMain(async () => {
     searchesPerMinute: config.searchesPerMinute,
     log: (line) => process.stdout.write(`${line}\n`),
   });
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  const server = createHttpServer(app);
   server.listen(config.port, config.host ?? '::');
   try {
     await new Promise<void>((resolve, reject) => {
@@ -127,7 +124,7 @@ async function serveSolr(config: Config): Promise<void> {
     log: (line) => process.stdout.write(`${line}\n`),
     jobs,
   });
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  const server = createHttpServer(app);
   server.listen(config.port, config.host ?? '::');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -81,6 +81,10 @@ export const ERRORS = {
   not_found: { status: 404, message: 'no such endpoint' },
   uri_too_long: { status: 414, message: 'the request line is too long' },
   bad_request: { status: 400, message: 'the request cannot be read' },
+  /** Headers (with the URL) past the server's limit, refused by Node's parser before the app (src/serve/http-server.ts). */
+  headers_too_large: { status: 431, message: 'the request headers (with the URL) are larger than the server reads' },
+  /** The request did not arrive within the server's time limit. */
+  request_timeout: { status: 408, message: 'the request did not arrive in time' },
   // The index folder and the machine: the operator's to fix.
   /** A reading command (search, eval --queries, check) or rebuild named a folder without an index; only writers create one. */
   no_index: { status: 404, message: 'the folder holds no index' },

@@ -7,6 +7,7 @@ import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
 import { createEmbeddedApp } from '../serve/embedded-app.js';
 import { createHttpServer } from '../serve/http-server.js';
+import { sourceReplacer } from '../serve/present-sources.js';
 import { IngestJobs } from '../serve/ingest-jobs.js';
 import { engineTarget } from '../serve/ingest-target.js';
 import { JobStore } from '../store/job-store.js';
@@ -61,6 +62,8 @@ runMain(async () => {
     searchesPerMinute: config.searchesPerMinute,
     log: (line) => process.stdout.write(`${line}\n`),
   });
+  // Files of a CORPUS_DIR outside the working folder are stored by absolute path: the API shows them from its name.
+  app.set('json replacer', sourceReplacer(config.corpusDir));
   const server = createHttpServer(app);
   server.listen(config.port, config.host ?? '::');
   try {

@@ -111,6 +111,8 @@ runMain(async () => {
   const { mode } = values;
   if (!values.queries && !values.vire && !values.alqac) return usageError(program, 'choose what to measure: --queries, --vire, --alqac, --metadata or --ocr');
   if (values.queries && readConfig().engine.engine !== 'solr') requireIndex(values.index ?? readConfig().indexDir);
+  // Read before the model is loaded (seconds): a wrong file is named at once with its line.
+  const devQueries = values.queries ? readDevQueries(values.queries) : [];
   const { embedder, message } = await openEmbedder();
   log(message);
   if (!embedder && mode !== 'lexical' && !values.queries) throw new Error(`--mode ${mode} needs a model; use --mode lexical`);
@@ -139,7 +141,7 @@ runMain(async () => {
     else process.stdout.write(`${HEADER}\n${Object.entries(byMode).map(([m, r]) => row(`${bench.name} ${m}`, r)).join('\n')}\n(${bench.corpus.length} texts; ${seconds} s)\n`);
     return;
   }
-  const queries = readDevQueries(values.queries!);
+  const queries = devQueries;
   // ENGINE=solr: the configured collection, as `npm run search` reads it; otherwise the index folder.
   const configured = readConfig().engine;
   const model = embedder ? { id: embedder.modelId, dimension: embedder.dimension } : null;

@@ -1,5 +1,6 @@
 /** Opens the configured index with the installed model (or none), telling the operator which mode it runs in. */
 import { openEmbedder } from '../embed/open-embedder.js';
+import { prepareIndexFolder } from '../store/index-folder.js';
 import { openIndex, requireIndex, type IndexHandle } from '../store/open-index.js';
 import { createProgress } from './progress.js';
 
@@ -11,6 +12,8 @@ export async function openConfiguredIndex(
 ): Promise<IndexHandle> {
   // A reader names a missing index before loading the model (seconds) and never creates the folder.
   if (options.access === 'read') requireIndex(indexDir);
+  // A writer refuses a folder of other files (a document folder named by mistake) or one it cannot write, at once.
+  else prepareIndexFolder(indexDir);
   const { embedder, message } = await openEmbedder(undefined, undefined, undefined, { passagesOnThread: options.passagesOnThread });
   log(message);
   const progress = createProgress('lexical index');

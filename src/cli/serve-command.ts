@@ -1,6 +1,5 @@
 /** `npm start`: opens the index (ingesting the bundled corpus into an empty one) and serves the API. */
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_SEARCHES_PER_MINUTE, readConfig } from '../config.js';
@@ -9,6 +8,8 @@ import { ingestPaths } from '../ingest/ingest-files.js';
 import { createApp } from '../serve/app.js';
 import { closeEmbedder } from '../embed/threaded-embedder.js';
 import { createEmbeddedApp } from '../serve/embedded-app.js';
+import { createHttpServer } from '../serve/http-server.js';
+import { sourceReplacer } from '../serve/present-sources.js';
 import { IngestJobs } from '../serve/ingest-jobs.js';
 import { engineTarget } from '../serve/ingest-target.js';
 import { JobStore } from '../store/job-store.js';
@@ -17,10 +18,8 @@ import { commandLine, MODEL_ENVIRONMENT } from './command-line.js';
 import { formatSummary } from './format-summary.js';
 import { openConfiguredSolr } from './open-configured-engine.js';
 import { log, openConfiguredIndex, runMain } from './open-configured-index.js';
+import { checkPortFree, listenError } from './port-check.js';
 import { createProgress } from './progress.js';
-
-/** Node's default (16 KB) is too small for a 2,000-letter Vietnamese query once percent-encoded. */
-const MAX_HEADER_BYTES = 64 * 1024;
 
 const program = commandLine({
   name: 'npm start --',
@@ -38,7 +37,7 @@ const program = commandLine({
     ['PORT, HOST', 'where it listens (default: 3000, all interfaces)'],
     ['API_KEYS', 'comma-separated keys for uploads and deletions (default: none, writes off)'],
     ['SEARCH_RATE_LIMIT', `searches per minute per client address, 0 for no limit (default: ${DEFAULT_SEARCHES_PER_MINUTE})`],
-    ['LEXICAL_THREADS', 'worker threads scoring lexical searches (default: cores - 1)'],
+    ['LEXICAL_THREADS', 'worker threads scoring lexical searches (default: cores - 1; at most 2 x cores, at least 16 allowed)'],
     ['CORPUS_DIR', 'what an empty index is filled with (default: corpus)'],
     ['ENGINE, SOLR_URL, SOLR_COLLECTION', 'ENGINE=solr serves search and the write API from a SolrCloud collection (README)'],
     ['JOBS_DIR', 'with ENGINE=solr, the folder keeping upload jobs (default: indexes/jobs)'],
@@ -49,6 +48,8 @@ const program = commandLine({
 runMain(async () => {
   program.parse();
   const config = readConfig();
+  // Before the index is opened and an empty one filled with the corpus (minutes): a taken port fails in a second.
+  await checkPortFree(config.port, config.host);
   if (config.engine.engine === 'solr') return serveSolr(config);
   const handle = await openConfiguredIndex(config.indexDir, { lexicalThreads: config.lexicalThreads, writer: 'server', passagesOnThread: true });
   if (handle.store.counts().documents === 0) {
@@ -63,7 +64,9 @@ runMain(async () => {
     searchesPerMinute: config.searchesPerMinute,
     log: (line) => process.stdout.write(`${line}\n`),
   });
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  // Files of a CORPUS_DIR outside the working folder are stored by absolute path: the API shows them from its name.
+  app.set('json replacer', sourceReplacer(config.corpusDir));
+  const server = createHttpServer(app);
   server.listen(config.port, config.host ?? '::');
   try {
     await new Promise<void>((resolve, reject) => {
@@ -77,7 +80,7 @@ runMain(async () => {
     } catch {
       // the listen error is the one to report
     }
-    throw err;
+    throw listenError(err, config.port, config.host);
   }
   const { port } = server.address() as AddressInfo;
   handle.lock?.describe({ url: `http://localhost:${port}` });
@@ -130,7 +133,7 @@ async function serveSolr(config: Config): Promise<void> {
     log: (line) => process.stdout.write(`${line}\n`),
     jobs,
   });
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  const server = createHttpServer(app);
   server.listen(config.port, config.host ?? '::');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -81,11 +81,19 @@ export const ERRORS = {
   not_found: { status: 404, message: 'no such endpoint' },
   uri_too_long: { status: 414, message: 'the request line is too long' },
   bad_request: { status: 400, message: 'the request cannot be read' },
+  /** Headers (with the URL) past the server's limit, refused by Node's parser before the app (src/serve/http-server.ts). */
+  headers_too_large: { status: 431, message: 'the request headers (with the URL) are larger than the server reads' },
+  /** The request did not arrive within the server's time limit. */
+  request_timeout: { status: 408, message: 'the request did not arrive in time' },
   // The index folder and the machine: the operator's to fix.
   /** A reading command (search, eval --queries, check) or rebuild named a folder without an index; only writers create one. */
   no_index: { status: 404, message: 'the folder holds no index' },
   index_outdated: { status: 500, message: 'the index was written by another version and must be rebuilt' },
   model_changed: { status: 500, message: "the index's vectors were made by another model than the one loaded" },
+  /** INDEX_DIR or --index names a folder holding other files than an index's (src/store/index-folder.ts). */
+  not_an_index: { status: 500, message: 'the index folder holds other files and is not an index' },
+  /** The index folder cannot be written: a read-only mount, no permission, a file in its place. */
+  index_not_writable: { status: 500, message: 'the index folder cannot be written' },
   /** No space left on the device holding the index folder (ENOSPC, EDQUOT, SQLITE_FULL, a file written short). */
   disk_full: { status: 507, message: 'no space is left on the device holding the index' },
   /** store.sqlite itself is damaged (derived files are repaired from it; it can only be restored or rebuilt). */

@@ -127,17 +127,28 @@ export interface DevQuery {
   kind?: string;
 }
 
-/** Reads a development query file: one JSON object per line (`//` lines are comments); throws on a malformed line. */
+/**
+ * Reads a development query file: one JSON object per line (blank and `//` lines skipped); throws naming the file and
+ * line (`file:3: not JSON (…)`) on a malformed line, so a wrong file (`--queries /etc/passwd`) is named as such.
+ */
 export function readDevQueries(file: string): DevQuery[] {
-  return readFileSync(file, 'utf8')
+  const queries: DevQuery[] = [];
+  readFileSync(file, 'utf8')
     .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('//'))
-    .map((l, i) => {
-      const q = JSON.parse(l) as DevQuery;
-      if (typeof q.query !== 'string' || !Array.isArray(q.relevant)) throw new Error(`${file}:${i + 1}: each line needs "query" and "relevant"`);
-      return q;
+    .forEach((raw, i) => {
+      const l = raw.trim();
+      if (!l || l.startsWith('//')) return;
+      const where = `${file}:${i + 1}`;
+      let q: DevQuery | null;
+      try {
+        q = JSON.parse(l) as DevQuery | null;
+      } catch (e) {
+        throw new Error(`${where}: not JSON (${(e as Error).message}); a query file holds one {"query", "relevant"} object per line`);
+      }
+      if (typeof q?.query !== 'string' || !Array.isArray(q.relevant)) throw new Error(`${where}: each line needs "query" and "relevant"`);
+      queries.push(q);
     });
+  return queries;
 }
 
 /** What a relevance judgement reads of a ranked passage. */

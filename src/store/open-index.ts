@@ -10,6 +10,7 @@ import type { PreparedDocument, SearchMode } from '../core/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import { asDiskFull, diskFull, isDiskFull, nearlyFull } from './disk-full.js';
 import { DocumentCatalog } from './document-catalog.js';
+import { asNotWritable } from './index-folder.js';
 import { DocumentStore } from './document-store.js';
 import { openStoreForReading } from './read-store.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
@@ -152,7 +153,7 @@ function openLocked(dir: string, options: OpenOptions, log: (line: string) => vo
   } catch (err) {
     // SQLite cannot create its WAL files on a full disk and says only "disk I/O error".
     if (isStoreDamage(err)) throw storeDamaged(dir, [(err as Error).message]);
-    throw isDiskFull(err) || nearlyFull(dir) ? diskFull(`${STORE_FILE} (opening it needs a little space for its journal)`) : err;
+    throw isDiskFull(err) || nearlyFull(dir) ? diskFull(`${STORE_FILE} (opening it needs a little space for its journal)`) : asNotWritable(err, dir);
   }
   // The derived indexes are repaired from the store; the store itself can only be reported. PRAGMA quick_check reads
   // every page (not comparing index contents to tables): 25 ms warm, 190 ms cold for a 35 MB store of 807 articles,

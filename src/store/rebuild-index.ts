@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentStore } from './document-store.js';
+import { asNotWritable } from './index-folder.js';
 import { LEXICAL_MANIFEST, saveLexicalIndex } from './lexical-snapshot.js';
 import { openLexicalIndex } from './open-lexical.js';
 import { buildVectorIndex, requireIndex, STORE_FILE } from './open-index.js';
@@ -24,7 +25,7 @@ export function rebuildIndex(dir: string, onProgress?: (done: number, total: num
     store = new DocumentStore(join(dir, STORE_FILE));
   } catch (err) {
     lock.release();
-    throw err;
+    throw asNotWritable(err, dir);
   }
   try {
     // Without its manifest the saved lexical index is not read: every passage is indexed anew.

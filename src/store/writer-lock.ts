@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
 import { asDiskFull } from './disk-full.js';
+import { asNotWritable } from './index-folder.js';
 
 export const LOCK_FILE = 'writer.lock';
 export const HOLDER_FILE = 'writer.json';
@@ -64,7 +65,8 @@ export function acquireWriterLock(dir: string, command: string): WriterLock {
   try {
     db = new Database(join(dir, LOCK_FILE), { timeout: 0 });
   } catch (err) {
-    throw asDiskFull(err, LOCK_FILE);
+    // A read-only folder: SQLite says only "unable to open database file".
+    throw asNotWritable(asDiskFull(err, LOCK_FILE), dir);
   }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
@@ -73,7 +75,7 @@ export function acquireWriterLock(dir: string, command: string): WriterLock {
   } catch (err) {
     db.close();
     if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new UserError('index_locked', refusal(dir, readHolder(dir)));
-    throw asDiskFull(err, LOCK_FILE);
+    throw asNotWritable(asDiskFull(err, LOCK_FILE), dir);
   }
   const holder: LockHolder = { pid: process.pid, command, since: new Date().toISOString() };
   const write = () => writeFileSync(join(dir, HOLDER_FILE), `${JSON.stringify(holder)}\n`);

@@ -3,7 +3,7 @@
  * disk, a model folder that cannot be loaded) exits non-zero instead of hanging, and `npm start` forwards signals to
  * the one process that owns the port, so stopping npm leaves no server behind.
  */
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ async function startExpectingExit(env: Record<string, string>, ms = 30_000) {
 }
 
 describe('a start that fails exits non-zero', () => {
-  it('when the port is taken (with search threads running)', async () => {
+  it('when the port is taken, with an index ready', async () => {
     const taken: Server = createServer();
     await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
     const port = (taken.address() as { port: number }).port;
@@ -47,7 +47,25 @@ describe('a start that fails exits non-zero', () => {
       expect(r).not.toBe('hung');
       if (r === 'hung') return;
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/error: listen EADDRINUSE/);
+      expect(r.stderr).toMatch(new RegExp(`^error: port ${port} on 127\\.0\\.0\\.1 is already in use \\(EADDRINUSE\\)`, 'm'));
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
+
+  it('when the port is taken, at once: before an empty index is filled with the corpus', async () => {
+    const taken: Server = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    const port = (taken.address() as { port: number }).port;
+    const fresh = join(work.dir, 'port-fresh');
+    try {
+      const r = await startExpectingExit({ ...lexicalOnly, INDEX_DIR: fresh, CORPUS_DIR, PORT: String(port) }, 20_000);
+      expect(r).not.toBe('hung');
+      if (r === 'hung') return;
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^error: port \d+ on 127\.0\.0\.1 is already in use \(EADDRINUSE\): stop the process listening there, or choose another PORT$/m);
+      expect(r.stderr).not.toMatch(/ingesting/);
+      expect(existsSync(fresh)).toBe(false);
     } finally {
       taken.close();
     }

@@ -65,6 +65,6 @@ describe('evaluation over an engine', () => {
   it('refuses a query file line without "relevant", naming the line', () => {
     const file = join(work, 'bad.jsonl');
     writeFileSync(file, '// a comment\n{"query": "a", "relevant": []}\n{"query": "b"}\n');
-    expect(() => readDevQueries(file)).toThrow(/bad\.jsonl:2: each line needs "query" and "relevant"/);
+    expect(() => readDevQueries(file)).toThrow(/bad\.jsonl:3: each line needs "query" and "relevant"/);
   });
 });

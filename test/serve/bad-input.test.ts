@@ -106,6 +106,7 @@ const CASES: Case[] = [
   { name: 'cited-by of an unknown document', path: '/api/documents/nope/cited-by', status: 404, code: 'document_not_found' },
   { name: 'search over 2,000 characters', path: `/api/search?q=${encodeURIComponent('đảng '.repeat(401))}`, status: 400, code: 'query_too_long' },
   { name: 'request line over the limit', path: `/api/search?q=${'a'.repeat(40_000)}`, status: 414, code: 'uri_too_long' },
+  { name: 'request line over the header limit', path: `/api/search?q=${'a'.repeat(70_000)}`, status: 431, code: 'headers_too_large' },
   { name: 'search with a malformed from date', path: '/api/search?q=x&from=13-11-2018', status: 400, code: 'invalid_date' },
   { name: 'search with an impossible to date', path: '/api/search?q=x&to=2018-13-45', status: 400, code: 'invalid_date' },
   { name: 'search with an over-long filter', path: `/api/search?q=x&author=${'a'.repeat(201)}`, status: 400, code: 'invalid_filter' },

@@ -340,6 +340,31 @@ describe('the document page', () => {
     expect(await page.locator('#metadata .validity').getAttribute('class')).toBe(`validity validity-${decision.status}`);
   });
 
+  it('gives the text the whole width when the document has no outline, and a column beside it when it has one', async () => {
+    const page = await newPage();
+    const widths = async () =>
+      page.evaluate(() => ({
+        outline: !(document.getElementById('outline') as HTMLElement).hidden,
+        text: document.querySelector('.document-text')!.getBoundingClientRect().width,
+        layout: document.querySelector('.document-layout')!.getBoundingClientRect().width,
+      }));
+    // A short notice of plain paragraphs: no passage has a section, so there is no outline.
+    const notice = 'Thông báo về lịch tiếp công dân của Đảng ủy phường trong tháng.\n\nĐảng ủy phường thông báo lịch tiếp công dân định kỳ vào sáng thứ Năm hằng tuần tại trụ sở, đề nghị các đồng chí bố trí thời gian tham dự đầy đủ.\n';
+    const { documentId: flatId } = await ingestBytes(index.handle, Buffer.from(notice), 'thong-bao-lich-tiep.txt', 'upload:thong-bao-lich-tiep.txt');
+    const flat = (await call(server.base, `/api/documents/${flatId}`)).body as { passages: { section: string | null }[] };
+    expect(flat.passages.every((p) => !p.section)).toBe(true);
+    await page.goto(`${server.base}/documents/${flatId}`);
+    await page.locator('#text p').first().waitFor();
+    const article = await widths();
+    expect(article.outline).toBe(false);
+    expect(article.text).toBeGreaterThan(article.layout - 1);
+    await page.goto(`${server.base}/documents/${decision.id}`);
+    await page.locator('#text p').first().waitFor();
+    const decree = await widths();
+    expect(decree.outline).toBe(true);
+    expect(decree.text).toBeLessThan(decree.layout - 200);
+  });
+
   it('says so for an unknown document and for offsets outside the text', async () => {
     const page = await newPage();
     page.removeAllListeners('console'); // the 404 of the API call is expected here

@@ -1,8 +1,9 @@
 /** A real server on a loopback port for API tests, and small request helpers. */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppOptions } from '../../src/serve/app.js';
 import { createEmbeddedApp } from '../../src/serve/embedded-app.js';
+import { createHttpServer } from '../../src/serve/http-server.js';
 import type { IngestJobs } from '../../src/serve/ingest-jobs.js';
 import type { IndexHandle } from '../../src/store/open-index.js';
 
@@ -14,7 +15,7 @@ export interface TestServer {
 
 export async function startServer(handle: IndexHandle, options: Partial<AppOptions> = {}): Promise<TestServer> {
   const { app, jobs } = createEmbeddedApp(handle, options);
-  const server: Server = createServer({ maxHeaderSize: 64 * 1024 }, app).listen(0, '127.0.0.1');
+  const server: Server = createHttpServer(app).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

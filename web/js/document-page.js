@@ -90,7 +90,11 @@ function render(doc, references, citedBy, relations) {
   byId('text', HTMLDivElement).replaceChildren(...rendered.paragraphs);
   const nav = byId('outline', HTMLElement);
   if (outline.length > 0) nav.append(rendered.outline);
-  else nav.hidden = true;
+  else {
+    // Without an outline the text takes the whole width, not the outline's narrow column of the grid.
+    nav.hidden = true;
+    nav.parentElement?.classList.add('no-outline');
+  }
 
   const notice = byId('cited-notice', HTMLDivElement);
   const ended = renderValidityNotice(relations.validity);

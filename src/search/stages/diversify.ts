@@ -12,7 +12,7 @@ export interface Chosen {
   top: Candidate[];
   /** The passages read, by key (every key of `top` is here). */
   passages: Map<number, StoredPassage>;
-  /** How many places of the ranking were walked (the length of the deepest list read). */
+  /** How many places of the ranking the walk could reach: the deepest list read, no deeper than the depth allowed. */
   read: number;
 }
 
@@ -58,7 +58,7 @@ export async function chooseResults(engine: EngineReader, ranked: Hit[], request
     for (const [key, p] of await engine.passages(missing)) passages.set(key, p);
     if (check) {
       const unknown = [...new Set(prefix.map((h) => passages.get(h.key)?.documentId))].filter((id): id is string => id !== undefined && !titles.has(id));
-      const summaries = await engine.documentSummaries(unknown);
+      const summaries = unknown.length > 0 ? await engine.documentSummaries(unknown) : new Map();
       for (const id of unknown) titles.set(id, summaries.get(id)?.title ?? null);
     }
     const candidates: Candidate[] = [];
@@ -69,18 +69,18 @@ export async function chooseResults(engine: EngineReader, ranked: Hit[], request
       if (p && (!check || check.accepts(p.text, passageHeading(titles.get(p.documentId) ?? null, p.section)))) candidates.push({ key: hit.key, score: hit.score, documentId: p.documentId, text: p.text });
     }
     const top = diversify(candidates, request.k, request.exempt);
-    if (top.length >= request.k) return { top, passages, read: list.length };
+    if (top.length >= request.k) return { top, passages, read: Math.min(list.length, depth) };
     if (prefix.length >= Math.min(list.length, depth)) {
       if (!deeper && check?.deeper && reach < check.limit) {
         reach *= 4;
         const listed = new Set(list.map((h) => h.key));
         const more = (await check.deeper(reach)).filter((h) => !listed.has(h.key));
-        if (more.length === 0) return { top, passages, read: list.length };
+        if (more.length === 0) return { top, passages, read: Math.min(list.length, depth) };
         list = [...list, ...more];
         length *= 2;
         continue;
       }
-      if (!deeper) return { top, passages, read: list.length };
+      if (!deeper) return { top, passages, read: Math.min(list.length, depth) };
       // The shallow list is used up: the top n is exact, so the deeper list begins with the same passages (ties
       // broken by key alike).
       list = await deeper();

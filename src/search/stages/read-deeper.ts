@@ -28,9 +28,10 @@ export interface DeeperRequest extends ChooseRequest {
 export async function chooseReadingDeeper(engine: EngineReader, ranked: Hit[], request: DeeperRequest): Promise<Chosen> {
   let depth = request.depth;
   let chosen = await chooseResults(engine, ranked, request);
-  if (chosen.top.length >= request.k) return chosen;
+  // A ranking shorter than the depth it was read at already holds every passage there is to rank.
+  if (chosen.top.length >= request.k || chosen.read < depth) return chosen;
   const bound = Math.min(await request.limit(), MAX_READ_DEPTH);
-  while (chosen.top.length < request.k && depth < bound) {
+  while (chosen.top.length < request.k && chosen.read >= depth && depth < bound) {
     depth = Math.min(depth * 2, bound);
     const list = await request.rankAt(depth);
     // A ranking no longer than the one walked holds no passage it did not.

@@ -69,10 +69,19 @@ export function containsPhrase(s: PassageSyllables, phrase: QueryPhrase): boolea
 /** Whether any phrase of the query (to find or to exclude) compares by tone key. */
 export const needsToneKeys = (q: ParsedQuery): boolean => [...q.excluded, ...q.alternatives.flatMap((a) => a.phrases)].some((p) => p.accentExact);
 
-/** Whether a passage's text has every phrase of some alternative and none of the excluded words and phrases. */
-export function matchesQuery(q: ParsedQuery, nfcText: string): boolean {
-  const s = passageSyllables(nfcText, needsToneKeys(q));
+/**
+ * Whether a passage's text has every phrase of some alternative, and neither it nor its `heading` (the title and
+ * section path it is indexed with, src/core/passage-context.ts) holds an excluded word or phrase: a passage found
+ * through its heading is left out by an exclusion of what found it.
+ */
+export function matchesQuery(q: ParsedQuery, nfcText: string, heading = ''): boolean {
+  const keys = needsToneKeys(q);
+  const s = passageSyllables(nfcText, keys);
   if (q.excluded.some((p) => containsPhrase(s, p))) return false;
+  if (heading !== '' && q.excluded.length > 0) {
+    const h = passageSyllables(heading, keys);
+    if (q.excluded.some((p) => containsPhrase(h, p))) return false;
+  }
   return q.alternatives.some((a) => a.phrases.every((p) => containsPhrase(s, p)));
 }
 

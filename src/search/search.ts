@@ -2,7 +2,7 @@
  * Hybrid retrieval as a pipeline of small stages (src/search/stages/), each testable alone:
  * read the query → the passages the filters allow → retrieve (BM25 over folded syllables, bigrams and tone keys;
  * HNSW over model vectors) → fuse (as the model's spec says) → pin the documents the query names → put replacements
- * above what they replaced → diversify → present (results with exact offsets into the stored text) → answer (an
+ * above what they replaced → diversify (reading the ranking deeper when that leaves fewer than k) → present (results with exact offsets into the stored text) → answer (an
  * extractive answer citing them, or none for a question not covered) → mark what is no longer in force. A new step
  * is a new stage here, not a branch inside another.
  */
@@ -19,11 +19,11 @@ import type { IndexHandle } from '../store/open-index.js';
 import { allowedPassages } from './stages/allowed.js';
 import { searchFacets } from './stages/count-facets.js';
 import { answerQuery } from './stages/answer.js';
-import { chooseResults } from './stages/diversify.js';
 import { fuseRankings } from './stages/fuse.js';
 import { applySyntax, narrowToPhrases, passageCheck } from './stages/match-syntax.js';
 import { pinNamedDocuments } from './stages/pin-named.js';
 import { present } from './stages/present.js';
+import { chooseReadingDeeper } from './stages/read-deeper.js';
 import { readQuery } from './stages/read-query.js';
 import { relaxedNotice, relaxedQuery } from './stages/relax-phrases.js';
 import { effectiveMode, retrieve } from './stages/retrieve.js';
@@ -89,22 +89,20 @@ async function searchOnce(engine: EngineReader, embedder: Embedder | null, rawQu
   // top n is exact, so the results are those of the full depth. (A named document reorders by rank position, which
   // needs the full list.)
   const shallow = requestedMode === 'lexical' && read.pattern === null && read.names.identities.length === 0 ? Math.min(depth, SHALLOW_FACTOR * options.k) : depth;
-  const retrieved = await retrieve(engine, embedder, {
-    query: read.query,
-    terms: read.terms,
-    mode: requestedMode,
-    restriction,
-    depth,
-    lexicalDepth: shallow,
-  });
+  // Stages 3 to 5 at a given depth: retrieve, fuse, pin the named documents, put replacements first.
+  const rankAt = async (mode: SearchMode, at: number, lexicalAt: number) => {
+    const retrieved = await retrieve(engine, embedder, { query: read.query, terms: read.terms, mode, restriction, depth: at, lexicalDepth: lexicalAt });
+    const ranked = fuseRankings(retrieved.mode, retrieved.lexical, retrieved.dense, fusion);
+    const pinned = await pinNamedDocuments(engine, read.pattern, ranked, restriction, read.names);
+    return { retrieved, named: pinned.named, ordered: await preferInForce(engine, pinned.ordered, pinned.named, changes) };
+  };
+  const { retrieved, named, ordered } = await rankAt(requestedMode, depth, shallow);
   const { mode } = retrieved;
-  const ranked = fuseRankings(mode, retrieved.lexical, retrieved.dense, fusion);
-  const pinned = await pinNamedDocuments(engine, read.pattern, ranked, restriction, read.names);
-  const { named } = pinned;
-  const ordered = await preferInForce(engine, pinned.ordered, named, changes);
   // Only a lexical list read shallow (and so exactly `shallow` long when cut) may need its deeper read.
   const cut = mode === 'lexical' && shallow < depth && ordered.length === shallow;
-  const { top, passages } = await chooseResults(engine, ordered, {
+  const passageCount = async () => (await engine.counts()).passages;
+  // Stage 6: choose k results, reading the ranking deeper when near-duplicates and per-document caps use it up.
+  const { top, passages } = await chooseReadingDeeper(engine, ordered, {
     k: options.k,
     depth,
     deeper: cut ? () => engine.lexicalSearch(read.terms, depth, restriction) : null,
@@ -113,9 +111,11 @@ async function searchOnce(engine: EngineReader, embedder: Embedder | null, rawQu
       check: {
         accepts,
         deeper: mode === 'dense' ? null : (reach: number) => engine.lexicalSearch(read.terms, reach, restriction),
-        limit: (await engine.counts()).passages,
+        limit: await passageCount(),
       },
     }),
+    rankAt: async (at) => (await rankAt(mode, at, at)).ordered,
+    limit: passageCount,
   });
   const presented = await present(engine, read.query, top, passages);
   const answered = await answerQuery(engine, read.query, read.pattern, named, presented.results);

@@ -460,7 +460,7 @@ export const OPENAPI = {
             description: 'Effective validity: as the source states it, corrected by indexed documents that replace, repeal or amend it (see /api/documents/{id}/relations); documents of unknown status are left out; any other value is a 400 invalid_status',
             schema: { enum: ['in-force', 'not-yet-in-force', 'partly-in-force', 'no-longer-in-force'] },
           },
-          { name: 'document', in: 'query', description: 'One document id', schema: { type: 'string' } },
+          { name: 'document', in: 'query', description: 'One document id; an id no stored document has is a 404 document_not_found', schema: { type: 'string' } },
           { name: 'term', in: 'query', description: 'Term (khóa): "XII", "12" or "khóa XII"', schema: { type: 'string' } },
           {
             name: 'facets',
@@ -469,7 +469,7 @@ export const OPENAPI = {
             schema: { type: 'string', examples: ['kind,issuer,year'] },
           },
         ],
-        responses: { '200': json({ $ref: '#/components/schemas/SearchResponse' }, 'Ranked passages'), ...errors(400, 429) },
+        responses: { '200': json({ $ref: '#/components/schemas/SearchResponse' }, 'Ranked passages'), ...errors(400, 404, 429) },
       },
     },
     '/api/suggest': {

@@ -63,3 +63,19 @@ describe('regression: a quoted title holding a sentence end', () => {
     expect(phraseIndexTerms(phrase)).toEqual(['taxi', 'em_ten', 'ten_gi']);
   });
 });
+
+describe('exclusion through the heading (bug: `đảng -đảng` listed passages found only through their heading)', () => {
+  const text = 'Chi bộ thôn Đông tổ chức sinh hoạt định kỳ hằng tháng.';
+  const heading = 'Công tác xây dựng Đảng ở cơ sở\nI. Sinh hoạt chi bộ';
+  it('leaves out a passage whose title or section path holds an excluded word or phrase', () => {
+    expect(matchesQuery(parseQuery('chi bộ -đảng'), text)).toBe(true);
+    expect(matchesQuery(parseQuery('chi bộ -đảng'), text, heading)).toBe(false);
+    expect(matchesQuery(parseQuery('chi bộ -"xây dựng đảng"'), text, heading)).toBe(false);
+    expect(matchesQuery(parseQuery('chi bộ -"cơ sở sinh hoạt"'), text, heading)).toBe(true);
+    expect(matchesQuery(parseQuery('chi bộ -"đăng"'), text, heading)).toBe(true);
+  });
+  it('still asks a phrase of the passage text, not of its heading', () => {
+    expect(matchesQuery(parseQuery('"xây dựng đảng"'), text, heading)).toBe(false);
+    expect(matchesQuery(parseQuery('"chi bộ thôn"'), text, heading)).toBe(true);
+  });
+});

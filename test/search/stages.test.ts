@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedPassages } from '../../src/search/stages/allowed.js';
 import { chooseResults } from '../../src/search/stages/diversify.js';
+import { chooseReadingDeeper } from '../../src/search/stages/read-deeper.js';
 import { fuseRankings } from '../../src/search/stages/fuse.js';
 import { pinNamedDocuments } from '../../src/search/stages/pin-named.js';
 import { present } from '../../src/search/stages/present.js';
@@ -110,5 +111,26 @@ describe('allowed, retrieve, pin, diversify, present', () => {
       { k: 1, depth: 50, deeper, exempt: new Set() },
     );
     expect(reads).toBe(1);
+  });
+
+  it('reads the ranking deeper, doubling, only while fewer than k results are chosen and it was cut', async () => {
+    const engine = engineOf();
+    const { handle } = corpus;
+    const all = handle.store.documentIdsWhere(() => true).flatMap((id) => handle.store.passageKeys(id));
+    const depths: number[] = [];
+    const rankAt = async (depth: number) => {
+      depths.push(depth);
+      return all.slice(0, depth).map((key) => ({ key, score: 1 }));
+    };
+    const request = { k: 12, depth: 4, deeper: null, exempt: new Set<string>(), rankAt, limit: async () => all.length };
+    const chosen = await chooseReadingDeeper(engine, await rankAt(4), request);
+    expect(chosen.top.length).toBe(12);
+    expect(depths.length).toBeGreaterThan(1);
+    expect(depths.slice(1)).toEqual(depths.slice(1).map((_, i) => 4 * 2 ** (i + 1)));
+    depths.length = 0;
+    // A ranking that yields k at once, or came back shorter than its depth, is not read again.
+    expect((await chooseReadingDeeper(engine, all.slice(0, 40).map((key) => ({ key, score: 1 })), { ...request, depth: 40 })).top.length).toBe(12);
+    expect((await chooseReadingDeeper(engine, all.slice(0, 3).map((key) => ({ key, score: 1 })), { ...request, depth: 40 })).top.length).toBe(3);
+    expect(depths).toEqual([]);
   });
 });

@@ -111,6 +111,7 @@ const CASES: Case[] = [
   { name: 'search with an impossible to date', path: '/api/search?q=x&to=2018-13-45', status: 400, code: 'invalid_date' },
   { name: 'search with an over-long filter', path: `/api/search?q=x&author=${'a'.repeat(201)}`, status: 400, code: 'invalid_filter' },
   { name: 'unknown document', path: '/api/documents/does-not-exist', status: 404, code: 'document_not_found' },
+  { name: 'search filtered to an unknown document', path: '/api/search?q=x&document=does-not-exist', status: 404, code: 'document_not_found' },
   { name: 'unknown job', path: '/api/jobs/does-not-exist', status: 404, code: 'job_not_found' },
   { name: 'unknown endpoint', path: '/api/nothing', status: 404, code: 'not_found' },
   { name: 'POST to search', path: '/api/search?q=x', init: { method: 'POST' }, status: 404, code: 'not_found' },

@@ -84,7 +84,8 @@ const stretches = (text: string) =>
 interface BruteQuery {
   /**
    * A passage matches an alternative when its text with its heading holds every one of `words` (the alternative's
-   * words other than function words, folded) and its text holds every phrase.
+   * words other than function words, folded) and its text holds every phrase, and neither its text nor its heading
+   * holds an excluded one.
    */
   alternatives: { words: string[]; phrases: string[] }[];
   excluded: string[];
@@ -97,10 +98,13 @@ function bruteForce(q: BruteQuery): Record<Field, Map<string, number>> {
   for (const d of index.handle.store.listDocuments()) {
     if (q.document && !q.document(d)) continue;
     const matches = index.handle.store.documentPassages(d.id).some((p) => {
-      const headed = stretches([d.title, p.section, p.text].filter(Boolean).join('\n')).join(' ');
+      const context = stretches([d.title, p.section, p.text].filter(Boolean).join('\n'));
+      const headed = context.join(' ');
       const own = stretches(p.text);
       const has = (phrase: string) => own.some((s) => s.includes(` ${phrase} `));
-      return q.alternatives.some((a) => a.words.every((w) => headed.includes(` ${w} `)) && a.phrases.every(has)) && !q.excluded.some(has);
+      // An excluded word or phrase is looked for in the heading too (what the words matched in).
+      const excluded = (phrase: string) => context.some((s) => s.includes(` ${phrase} `));
+      return q.alternatives.some((a) => a.words.every((w) => headed.includes(` ${w} `)) && a.phrases.every(has)) && !q.excluded.some(excluded);
     });
     if (!matches) continue;
     const values: Record<Field, string[]> = {

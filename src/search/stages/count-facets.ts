@@ -3,13 +3,14 @@
  * only the top k. A document matches when one of its passages, within the filters, matches an alternative of the
  * query: it is indexed under every word of the alternative other than function words (src/core/query-match.ts
  * matchWords; the index holds a passage's text with its title and section), holds the alternative's phrases, and
- * holds no excluded word or phrase.
+ * holds no excluded word or phrase (in its text or heading).
  *
  * Candidates come from the engine's postings (EngineReader.passagesWithAll); a passage's text is checked only for an
  * alternative with phrases, or when the passage is indexed under every bigram of an excluded phrase. An engine
  * without postings look-ups counts nothing (empty lists).
  */
 import { countFacets } from '../../core/facets.js';
+import { passageHeading } from '../../core/passage-context.js';
 import { matchesQuery, matchWords, phraseIndexTerms } from '../../core/query-match.js';
 import type { ParsedQuery } from '../../core/query-syntax.js';
 import type { FacetField, Facets } from '../../core/types.js';
@@ -37,8 +38,13 @@ export async function searchFacets(
     const checked = alternative.phrases.length > 0;
     const one = { ...q, alternatives: [alternative] };
     // Passages are read for their document; their text only when it must be checked.
-    for (const [key, p] of await engine.passages(candidates)) {
-      if ((checked || suspects.has(key)) && !matchesQuery(one, p.text)) continue;
+    const read = await engine.passages(candidates);
+    const toCheck = [...read].filter(([key]) => checked || suspects.has(key));
+    // An exclusion applies to the heading a passage is indexed with (title, section) as well as to its text.
+    const titles = toCheck.length > 0 && q.excluded.length > 0 ? await engine.documentSummaries([...new Set(toCheck.map(([, p]) => p.documentId))]) : new Map();
+    for (const [key, p] of read) {
+      const heading = passageHeading(titles.get(p.documentId)?.title ?? null, p.section);
+      if ((checked || suspects.has(key)) && !matchesQuery(one, p.text, heading)) continue;
       matching.add(key);
       documents.add(p.documentId);
     }

@@ -3,7 +3,8 @@
  * - the query searched becomes the syntax's ranking text, and its terms the union of its alternatives' terms;
  * - with phrases, the restriction narrows to the passages the engine's postings hold every bigram of some
  *   alternative's phrases under, however low they would rank, so a phrase is found beyond the top candidates;
- * - every candidate passage's text is then checked (phrases in order, no excluded word) while results are chosen.
+ * - every candidate passage is then checked (phrases in order in its text, no excluded word in its text or heading)
+ *   while results are chosen.
  */
 import { queryTerms, type QueryTerms } from '../../core/lexical-terms.js';
 import { matchesQuery, phraseIndexTerms } from '../../core/query-match.js';
@@ -47,7 +48,10 @@ export async function narrowToPhrases(engine: EngineReader, q: ParsedQuery, rest
   return engine.restrictToPassages([...keys], restriction);
 }
 
-/** The check a candidate passage's text must pass, or null when the query asks nothing of it beyond ranking. */
-export function passageCheck(q: ParsedQuery): ((nfcText: string) => boolean) | null {
-  return constrainsPassages(q) ? (text) => matchesQuery(q, text) : null;
+/**
+ * The check a candidate passage must pass (its text, and for exclusions its heading: title and section path), or null
+ * when the query asks nothing of it beyond ranking.
+ */
+export function passageCheck(q: ParsedQuery): ((nfcText: string, heading: string) => boolean) | null {
+  return constrainsPassages(q) ? (text, heading) => matchesQuery(q, text, heading) : null;
 }

@@ -51,7 +51,7 @@ function wholeNumber(raw: string | undefined, name: string, fallback: number): n
 
 /** The configuration from `env`; an empty variable counts as unset (INDEX_DIR= is the default folder, not the current one). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
+  const port = Number(env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number; got "${env.PORT}"`);
   return {
     indexDir: resolve(env.INDEX_DIR || 'indexes/default'),

@@ -14,4 +14,10 @@ describe('readConfig', () => {
     expect(() => readConfig({ LEXICAL_THREADS: '1000' })).toThrow(`LEXICAL_THREADS must be at most ${maxLexicalThreads()} (twice the ${availableParallelism()} cores, at least 16); got "1000"`);
     expect(() => readConfig({ LEXICAL_THREADS: '-1' })).toThrow(/LEXICAL_THREADS must be a whole number/);
   });
+
+  // Review of session 7: `PORT=` (empty) listened on a random port (Number('') is 0), and the port check passed it.
+  it('takes an empty PORT as unset, like the folder variables', () => {
+    expect(readConfig({ PORT: '' }).port).toBe(3000);
+    expect(readConfig({ PORT: '8080' }).port).toBe(8080);
+  });
 });

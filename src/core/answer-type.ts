@@ -55,7 +55,8 @@ export function expectedAnswerType(question: string): AnswerType | null {
 
 /**
  * Whether `sentence` can answer a question of `type`: a quantity needs a digit or a number word; a time needs a
- * digit (a year, a day/month date). Null type: any sentence can.
+ * digit (a year, a day/month date). Null type: any sentence can. Chosen knowingly: a "when" answered by a relative
+ * time (`có hiệu lực kể từ ngày ký`) is refused too; the results still list its passage.
  */
 export function canAnswer(sentence: string, type: AnswerType | null): boolean {
   if (type === null) return true;

@@ -79,12 +79,19 @@ export function zScoreNormalise(list: Scored[], statsDepth = list.length): Map<n
 }
 
 function scoreFusion(lexical: Scored[], dense: Scored[], w: number, statsDepth: number, normalise: (l: Scored[], d: number) => Map<number, number>): Scored[] {
-  const lex = normalise(lexical, statsDepth);
-  const den = normalise(dense, statsDepth);
-  // An item one retriever did not return scores as that list's lowest (0 after min-max): below all it returned.
-  const floor = (m: Map<number, number>) => (m.size ? Math.min(...m.values()) : 0);
-  const lexFloor = floor(lex);
-  const denFloor = floor(den);
+  // An item one retriever did not return, or returned below its first `statsDepth`, scores as the lowest of that
+  // first `statsDepth` (0 after min-max). So reading a list deeper (src/search/stages/read-deeper.ts) adds items
+  // below, and never moves the items ranked before.
+  const clamped = (list: Scored[]): { values: Map<number, number>; floor: number } => {
+    const all = normalise(list, statsDepth);
+    const head = list.slice(0, statsDepth).map(({ key }) => all.get(key) ?? 0);
+    const floor = head.length ? Math.min(...head) : 0;
+    return { values: new Map(list.slice(0, statsDepth).map(({ key }) => [key, all.get(key) ?? floor])), floor };
+  };
+  const { values: lex, floor: lexFloor } = clamped(lexical);
+  const { values: den, floor: denFloor } = clamped(dense);
+  for (const { key } of lexical) if (!lex.has(key)) lex.set(key, lexFloor);
+  for (const { key } of dense) if (!den.has(key)) den.set(key, denFloor);
   const keys = new Set([...lex.keys(), ...den.keys()]);
   return [...keys].map((key) => ({ key, score: w * (lex.get(key) ?? lexFloor) + (1 - w) * (den.get(key) ?? denFloor) })).sort(byScore);
 }
@@ -92,7 +99,8 @@ function scoreFusion(lexical: Scored[], dense: Scored[], w: number, statsDepth: 
 /**
  * One ranking from a lexical and a dense candidate list (each best first, with its retriever's scores: BM25 and
  * cosine), as the spec says; the first `depth` (default `spec.depth`) of each list take part, and the score methods
- * normalise by the first `spec.depth` alone, so asking for more candidates does not change how scores compare.
+ * normalise by the first `spec.depth` alone (items below it score as its lowest), so asking for more candidates does
+ * not change how scores compare nor the order of the items ranked at `spec.depth`.
  * Scores of the result are the fused scores (comparable within one result list only). Ties are broken by key.
  */
 export function fuse(lexical: Scored[], dense: Scored[], spec: FusionSpec, depth = spec.depth): Scored[] {

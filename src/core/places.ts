@@ -24,7 +24,15 @@ interface Place {
   name: string;
   /** Each form as its words (tone keys and folded). */
   forms: Word[][];
+  /** The forms that make a question name it, when narrower than `forms`. */
+  named: Word[][];
 }
+
+/**
+ * `Hồ Chí Minh` alone is mostly the person (`tư tưởng Hồ Chí Minh`, a theme of half the Party's documents): a question
+ * names the city only with `Thành phố` / `TP` before it, or as `HCM`.
+ */
+const NAMED_AS: Record<string, readonly string[]> = { 'Hồ Chí Minh': ['thành phố Hồ Chí Minh', 'tp Hồ Chí Minh', 'HCM', 'TPHCM'] };
 
 interface Word {
   key: string;
@@ -39,14 +47,15 @@ function words(text: string): Word[] {
   });
 }
 
-const PLACES: Place[] = PROVINCES.map((forms) => ({ name: forms[0]!, forms: forms.map(words) }));
+const PLACES: Place[] = PROVINCES.map((forms) => ({ name: forms[0]!, forms: forms.map(words), named: (NAMED_AS[forms[0]!] ?? forms).map(words) }));
 
 function findForm(text: Word[], form: Word[], exact: boolean, capitalized: boolean): boolean {
   outer: for (let i = 0; i + form.length <= text.length; i++) {
     for (let j = 0; j < form.length; j++) {
       const w = text[i + j]!;
       if (exact ? w.key !== form[j]!.key : w.folded !== form[j]!.folded) continue outer;
-      if (capitalized && !w.capitalized) continue outer;
+      // Only the form's capitalised words must be capitalised in the text (`thành phố` before a name may not be).
+      if (capitalized && form[j]!.capitalized && !w.capitalized) continue outer;
     }
     return true;
   }
@@ -59,7 +68,7 @@ function findForm(text: Word[], form: Word[], exact: boolean, capitalized: boole
  */
 export function namedPlaces(question: string, exact: boolean): string[] {
   const text = words(question);
-  return PLACES.filter((p) => p.forms.some((f) => findForm(text, f, exact, true))).map((p) => p.name);
+  return PLACES.filter((p) => p.named.some((f) => findForm(text, f, exact, true))).map((p) => p.name);
 }
 
 /** Whether `text` mentions the province `name` (one of namedPlaces' results) in any of its forms, any case. */

@@ -143,7 +143,7 @@ export class ServerEmbedder implements Embedder {
         last = err.message;
         if (!err.retry) break;
         if (err.timedOut && batch.length > 1) {
-          this.batchSize = Math.max(1, Math.ceil(batch.length / 2));
+          this.batchSize = Math.max(1, Math.min(this.batchSize, Math.ceil(batch.length / 2)));
           batch = batch.slice(0, this.batchSize);
         }
       }

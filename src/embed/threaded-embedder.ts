@@ -9,15 +9,16 @@
  *
  * Memory: the thread holds a second copy of the model (about 120 MB of weights for multilingual-e5-small q8) and
  * its own inference buffers: measured RSS after a 300-line upload 1.37 GB against 1.02 GB embedding in process. It
- * starts at the first passages to embed, not at open, so a server that never ingests never pays for it; `close()`
- * stops it.
+ * starts at the first passages to embed, not at open, so a server that never ingests never pays for it, and stops
+ * after THREAD_IDLE_MS without work (the start-up ingest of an empty index does not keep it for the server's life);
+ * `close()` stops it for good.
  *
  * Errors: an error thrown on the thread comes back as the same error (a `UserError` keeps its code, anything else is
  * an `Error` with its message); a thread that dies (out of memory, killed) fails the requests it held with
  * `UserError('embedder_unavailable')`, and the next request starts a new thread.
  */
 import { Worker } from 'node:worker_threads';
-import { type ErrorCode, UserError } from '../core/errors.js';
+import { isErrorCode, UserError } from '../core/errors.js';
 import type { Embedder } from './embedder.js';
 import type { ModelLocation } from './locate-model.js';
 import type { ModelSpec } from './model-spec.js';
@@ -46,17 +47,30 @@ interface Pending {
   onProgress?: (done: number) => void;
 }
 
+/** An idle thread is stopped after this long (its model's memory given back); the next passages start another. */
+export const THREAD_IDLE_MS = 60_000;
+
 export class ThreadedEmbedder implements Embedder {
   private worker: Worker | null = null;
+  private idle: NodeJS.Timeout | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
 
-  /** `inProcess`: the same model loaded on this thread (queries, modelId, dimension); `model`: what the thread loads. */
+  /**
+   * `inProcess`: the same model loaded on this thread (queries, modelId, dimension); `model`: what the thread loads;
+   * `idleMs`: how long an idle thread is kept (milliseconds).
+   */
   constructor(
     private readonly inProcess: Embedder,
     private readonly model: EmbedThreadData,
+    private readonly idleMs = THREAD_IDLE_MS,
   ) {}
+
+  /** Whether a thread is running now (it starts with work and stops after `idleMs` without). */
+  get threadRunning(): boolean {
+    return this.worker !== null;
+  }
 
   get modelId(): string {
     return this.inProcess.modelId;
@@ -75,6 +89,8 @@ export class ThreadedEmbedder implements Embedder {
     if (texts.length === 0) return Promise.resolve([]);
     if (this.closed) return Promise.reject(new UserError('embedder_unavailable', 'the embedding thread is closed (the server is stopping)'));
     const worker = this.thread();
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
     const id = this.nextId++;
     return new Promise<Float32Array[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
@@ -87,6 +103,7 @@ export class ThreadedEmbedder implements Embedder {
   /** Stops the thread (a request it held fails with `embedder_unavailable`); later passages are refused. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.idle) clearTimeout(this.idle);
     const worker = this.worker;
     if (!worker) return;
     this.fail(worker, 'the embedding thread was closed (the server is stopping)');
@@ -112,9 +129,15 @@ export class ThreadedEmbedder implements Embedder {
       return;
     }
     this.pending.delete(message.id);
-    if (this.pending.size === 0) worker.unref();
+    if (this.pending.size === 0) {
+      worker.unref();
+      this.idle = setTimeout(() => {
+        if (this.worker === worker && this.pending.size === 0) void worker.terminate();
+      }, this.idleMs);
+      this.idle.unref();
+    }
     if (message.type === 'vectors') pending.resolve(message.vectors);
-    else pending.reject(message.error.code ? new UserError(message.error.code as ErrorCode, message.error.message) : new Error(message.error.message));
+    else pending.reject(message.error.code && isErrorCode(message.error.code) ? new UserError(message.error.code, message.error.message) : new Error(message.error.message));
   }
 
   /** The thread is gone: its requests fail, and the next request starts another. */

@@ -20,8 +20,10 @@ function codeOf(err: NodeJS.ErrnoException): ErrorCode {
 
 /** Answers a request refused by Node's parser with `{ error: { code, message } }` and closes the connection. */
 export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
-  // Nothing can be written to a connection the client reset or that has already been answered.
-  if (err.code === 'ECONNRESET' || !socket.writable) {
+  // Nothing can be written to a connection the client reset, nor in the middle of a response already under way on
+  // it (a bad pipelined request after a good one): Node's own handler makes the same check.
+  const inProgress = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || inProgress?.headersSent) {
     socket.destroy();
     return;
   }

@@ -96,4 +96,17 @@ describe('parseFusionSpec', () => {
     expect(() => parseFusionSpec('minmax:1.5')).toThrow(/lexical weight out of range: "1.5"/);
     expect(() => parseFusionSpec('rrf:0.5:0')).toThrow(/depth out of range/);
   });
+
+  // Review of session 7: reading the lists deeper (read-deeper stage) lowered the floor a missing item scores at, so a
+  // passage only the dense side found fell below lexical-only ones: k = 5 and k = 10 listed different tops.
+  it('keeps the order of the first items when the lists are read deeper (score methods)', () => {
+    const lexical = [1, 2, 3, 4, 5, 6].map((key, i) => ({ key, score: 10 - i }));
+    const dense = [100, 1, 2, 101, 102, 103].map((key, i) => ({ key, score: 0.9 - 0.01 * i }));
+    for (const method of ['minmax', 'zscore'] as const) {
+      const at3 = fuse(lexical, dense, spec(method, 0.7, 3), 3).map((f) => f.key);
+      const at6 = fuse(lexical, dense, spec(method, 0.7, 3), 6).map((f) => f.key);
+      expect(at6.slice(0, at3.length), method).toEqual(at3);
+      expect(at3).toContain(100);
+    }
+  });
 });

@@ -13,6 +13,9 @@ describe('namedPlaces', () => {
   it('takes only capitalised names: `hòa bình` (peace) is not Hòa Bình, `long an` not Long An', () => {
     expect(namedPlaces('bảo vệ hòa bình và ổn định khu vực', true)).toEqual([]);
     expect(namedPlaces('chuyển đổi số trong cơ quan Đảng', true)).toEqual([]);
+    // Hồ Chí Minh alone is the person; the city has Thành phố / TP before it.
+    expect(namedPlaces('Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', true)).toEqual([]);
+    expect(namedPlaces('Quy hoạch Thành phố Hồ Chí Minh đến năm 2030', true)).toEqual(['Hồ Chí Minh']);
   });
 });
 

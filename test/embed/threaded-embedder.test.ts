@@ -85,6 +85,21 @@ describe('ThreadedEmbedder with the generated test model', () => {
     expect(await threaded.embedPassages([])).toEqual([]);
   });
 
+  // Review of session 7: the start-up ingest of an empty index started the thread, which then held its model's memory
+  // for the server's whole life.
+  it('stops an idle thread and starts another for the next passages', async () => {
+    const location = locate(TINY_SPEC, inject('modelRoot'));
+    const inProcess = await TransformersEmbedder.load(TINY_SPEC, location, 4);
+    const threaded = new ThreadedEmbedder(inProcess, { spec: TINY_SPEC, location, batchSize: 4 }, 200);
+    opened.push(threaded);
+    const first = await threaded.embedPassages(['Đảng bộ xã', 'chi bộ thôn']);
+    expect(threaded.threadRunning).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(threaded.threadRunning).toBe(false);
+    const again = await threaded.embedPassages(['Đảng bộ xã', 'chi bộ thôn']);
+    expect(again.map((v) => [...v])).toEqual(first.map((v) => [...v]));
+  });
+
   it('reports a model the thread cannot load as an error of the request', async () => {
     const work = tempDir();
     try {

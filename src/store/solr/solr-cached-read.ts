@@ -3,8 +3,8 @@ import type { SearchEngine } from '../engine.js';
 /**
  * A read the Solr engine answers from memory for a short while: the status changes among indexed documents
  * (solr-document-reads.ts statusChanges, two requests), which every search reads for validity marking
- * (src/search/stages/validity.ts) and every status filter reads (solr-restrict.ts); and the counts (three requests),
- * which every dense or hybrid search reads to say when passages lack the model's vectors.
+ * (src/search/stages/validity.ts) and every status filter reads (solr-restrict.ts). The counts are not cached: the
+ * write routes read them to tell whether the cluster answers.
  */
 
 export interface CachedRead<T> {

@@ -116,12 +116,7 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
 
   const reads = solrDocumentReads(http, collection);
   const statusChanges = cachedRead(reads.statusChanges, STATUS_CHANGES_TTL_MS);
-  // Every dense or hybrid search reads the counts (how many passages lack the model's vectors: src/search/search.ts).
-  const counts = cachedRead(async () => {
-    const [documents, passages, vectors] = await Promise.all([count([DOCUMENT]), count([PASSAGE]), model ? count([PASSAGE, `{!term f=vector_model}${model.id}`]) : 0]);
-    return { documents, passages, vectors };
-  }, STATUS_CHANGES_TTL_MS);
-  return forgettingOnWrites([statusChanges, counts], {
+  return forgettingOnWrites([statusChanges], {
     ...reads,
     statusChanges: statusChanges.read,
     name: 'solr',
@@ -186,7 +181,11 @@ export async function solrEngine(config: SolrConfig, options: SolrEngineOptions)
       const docs = await query([['q', clauses.join(' OR ')], ...fq.map((f): [string, string] => ['fq', f]), ['fl', 'passage_key'], ['sort', 'passage_key asc'], ['rows', String(MANY)]]);
       return docs.map((d) => d.passage_key as number);
     },
-    counts: counts.read,
+    // Not cached: the write routes ask it whether the cluster answers before queueing an upload (engine-write-routes.ts).
+    async counts() {
+      const [documents, passages, vectors] = await Promise.all([count([DOCUMENT]), count([PASSAGE]), model ? count([PASSAGE, `{!term f=vector_model}${model.id}`]) : 0]);
+      return { documents, passages, vectors };
+    },
     passagesWithAll: (foldedTerms, restriction) => passagesWithAll(http, collection, foldedTerms, filtersOf(restriction)),
     restrictToPassages: async (keys, restriction): Promise<SolrRestriction> => restrictToPassages(http, collection, keys, filtersOf(restriction)),
     vocabulary: () => vocabulary?.counts() ?? null,

@@ -164,7 +164,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (utf16) return decodeUtf16(bytes, utf16, 0);
   // Shaped like UTF-16 but with an unpaired surrogate in its first bytes: refused as damaged UTF-16.
   const shaped = utf16ZeroPattern(bytes.subarray(0, Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1));
-  if (shaped && firstInvalidUtf16(bytes, shaped) !== -1) decodeUtf16(bytes, shaped, 0);
+  // decodeUtf16 throws here, naming the byte order and the damaged byte.
+  if (shaped && firstInvalidUtf16(bytes, shaped) !== -1) return decodeUtf16(bytes, shaped, 0);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -8,6 +8,7 @@
  * deletions mark passages until their segment is merged, and document frequencies discount them meanwhile, so
  * scores are always those of the live passages.
  */
+import { bm25Idf } from '../core/bm25.js';
 import type { QueryTerms } from '../core/lexical-terms.js';
 import {
   buildSegment,
@@ -333,7 +334,7 @@ export class LexicalIndex {
     if (this.live === 0) return terms.map(() => 0);
     return terms.map((t) => {
       const df = this.hashFrequency(termHash(t, exact ? EXACT : FOLDED));
-      return Math.max(1e-6, Math.log((this.live - df + 0.5) / (df + 0.5)));
+      return bm25Idf(this.live, df);
     });
   }
 
@@ -345,7 +346,7 @@ export class LexicalIndex {
     const terms: QueryTerm[] = [];
     for (const hash of hashes) {
       const df = this.hashFrequency(hash);
-      if (df > 0) terms.push({ hash, idf: Math.max(1e-6, Math.log((this.live - df + 0.5) / (df + 0.5))) });
+      if (df > 0) terms.push({ hash, idf: bm25Idf(this.live, df) });
     }
     const top = new TopK(k);
     const averageLength = this.totalLength / this.live;

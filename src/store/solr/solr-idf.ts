@@ -10,6 +10,7 @@
  * counts twice, so a folded term's df is an upper bound and its idf a lower bound of the embedded engine's.
  */
 import type { SyllableCounts } from '../../core/restore-diacritics.js';
+import { bm25Idf } from '../../core/bm25.js';
 import { accentedForms } from '../../core/syllables.js';
 import { toneKey } from '../../core/normalize.js';
 
@@ -19,7 +20,7 @@ export function vocabularyIdf(counts: SyllableCounts | null, terms: string[], ex
   const n = counts.total;
   return terms.map((term) => {
     const df = exact ? counts.syllable(term) : Math.min(n, folded(counts, term));
-    return Math.max(1e-6, Math.log((n - df + 0.5) / (df + 0.5)));
+    return bm25Idf(n, df);
   });
 }
 

@@ -133,12 +133,20 @@ async function serveSolr(config: Config): Promise<void> {
     log: (line) => process.stdout.write(`${line}\n`),
     jobs,
   });
+  app.set('json replacer', sourceReplacer(config.corpusDir));
   const server = createHttpServer(app);
   server.listen(config.port, config.host ?? '::');
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (err) {
+    jobStore.close();
+    await closeEmbedder(embedder);
+    await engine.close();
+    throw listenError(err, config.port, config.host);
+  }
   const { port } = server.address() as AddressInfo;
   log(`serving ${(await engine.counts()).documents} documents from SolrCloud on http://localhost:${port}`);
   log(config.apiKeys.length > 0 ? `uploads and deletions need one of ${config.apiKeys.length} API keys; jobs kept in ${config.jobsDir}` : 'uploads and deletions are off (set API_KEYS to enable them)');

@@ -33,44 +33,15 @@ function spacesDocument(mib: number): { data: Buffer; size: number; crc: number 
 
 /** A DOCX (a ZIP with a content-types part) whose word/document.xml is deflated (method 8) from `doc`. */
 function deflatedDocx(doc: { data: Buffer; size: number; crc: number }): Buffer {
-  const stored = zip({
+  return zip({
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
     '_rels/.rels':
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    'word/document.xml': { deflated: doc.data, size: doc.size, crc: doc.crc },
   });
-  // Split the stored archive into its local entries and its central directory, then add the deflated entry to both.
-  const end = stored.length - 22;
-  const directoryAt = stored.readUInt32LE(end + 16);
-  const name = Buffer.from('word/document.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(doc.crc >>> 0, 14);
-  local.writeUInt32LE(doc.data.length, 18);
-  local.writeUInt32LE(doc.size, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(doc.crc >>> 0, 16);
-  central.writeUInt32LE(doc.data.length, 20);
-  central.writeUInt32LE(doc.size, 24);
-  central.writeUInt16LE(name.length, 28);
-  central.writeUInt32LE(directoryAt, 42);
-  const directory = Buffer.concat([stored.subarray(directoryAt, end), central, name]);
-  const record = Buffer.from(stored.subarray(end));
-  const count = record.readUInt16LE(8) + 1;
-  record.writeUInt16LE(count, 8);
-  record.writeUInt16LE(count, 10);
-  record.writeUInt32LE(directory.length, 12);
-  record.writeUInt32LE(directoryAt + 30 + name.length + doc.data.length, 16);
-  return Buffer.concat([stored.subarray(0, directoryAt), local, name, doc.data, directory, record]);
 }
 
 async function refusal(bytes: Uint8Array): Promise<UserError> {

@@ -1,28 +1,43 @@
-/** A ZIP archive of stored (uncompressed) entries, for building small DOCX files in tests (APPNOTE.TXT 4.3). */
+/**
+ * A ZIP archive for building small DOCX files in tests (APPNOTE.TXT 4.3): entries stored uncompressed, or given
+ * already deflated (method 8) with their inflated size and CRC-32 (a zip bomb's document part).
+ */
 import { crc32 } from 'node:zlib';
 
-export function zip(entries: Record<string, string | Uint8Array>): Buffer {
+/** An entry already deflated: the raw deflate stream, and the size and CRC-32 of what it inflates to. */
+export interface DeflatedEntry {
+  deflated: Buffer;
+  size: number;
+  crc: number;
+}
+
+export function zip(entries: Record<string, string | Uint8Array | DeflatedEntry>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(entries)) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    const given = typeof content === 'object' && 'deflated' in content ? content : null;
+    const data = given ? given.deflated : typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content as Uint8Array);
     const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
+    const crc = given ? given.crc >>> 0 : crc32(data);
+    const size = given ? given.size : data.length;
+    const method = given ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, data);
